@@ -1,0 +1,77 @@
+/**
+ * Builds an analysis agent from a name, a title and a schema: the shared way Product,
+ * Customer, Engineer and Risk ask the engine for their analysis and validate it.
+ *
+ * @module
+ */
+import type { z } from "zod";
+import type { Agent, AgentContext, FrameBody } from "./types.ts";
+import { progress } from "./frames.ts";
+
+/** What defines an analysis agent. */
+export interface AnalystSpec<T> {
+  name: string;
+  title: string;
+  /** The schema the engine's output must satisfy. */
+  schema: z.ZodType<T>;
+  /** What the agent tells the person it is doing. */
+  working: string;
+}
+
+/** Raised when an engine's output does not match the agent's schema, even after a retry. */
+export class InvalidAgentOutputError extends Error {
+  /** The agent whose output was invalid. */
+  readonly agent: string;
+  constructor(agent: string, detail: string, options?: ErrorOptions) {
+    super(`Output of the ${agent} agent does not match its schema: ${detail}`, options);
+    this.name = "InvalidAgentOutputError";
+    this.agent = agent;
+  }
+}
+
+/** Formats the first few zod issues as one line a model (or a person) can act on. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
+    .join("; ");
+}
+
+/**
+ * Makes an {@link Agent} that asks the engine for an analysis, validates it against
+ * `spec.schema`, and asks once more with the validation error if it is invalid.
+ *
+ * @example
+ * ```ts
+ * export const product = defineAnalyst({
+ *   name: "product", title: "Product", schema: ProductAnalysis,
+ *   working: "Defining goals, user stories and the MVP scope…",
+ * });
+ * ```
+ */
+export function defineAnalyst<T>(spec: AnalystSpec<T>): Agent<T> {
+  return {
+    name: spec.name,
+    title: spec.title,
+    async *run(ctx: AgentContext): AsyncGenerator<FrameBody, T, string | undefined> {
+      yield progress(spec.name, `${spec.title}: ${spec.working}`);
+      let previousError: string | undefined;
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        const raw = yield* ctx.engine.analyse({
+          agent: spec.name,
+          title: spec.title,
+          schema: spec.schema,
+          requirements: ctx.requirements,
+          transcript: ctx.transcript,
+          results: ctx.results,
+          ...(previousError === undefined ? {} : { previousError }),
+        }, { signal: ctx.signal });
+        const parsed = spec.schema.safeParse(raw);
+        if (parsed.success) return parsed.data;
+        previousError = describeIssues(parsed.error);
+        if (attempt === 1) {
+          yield progress(spec.name, `${spec.title}: output was incomplete, asking again…`);
+        }
+      }
+      throw new InvalidAgentOutputError(spec.name, previousError ?? "unknown");
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The Clarifier: interviews the person over up to `maxRounds` rounds. Each question is a
+ * yielded `question` frame; the answer comes back as the value of that `yield`. Each
+ * round ends with a clarifier `result` `{done, resp, …}`; it stops early when the engine
+ * has nothing more to ask.
+ *
+ * @module
+ */
+import type { ClarifierResult, QA, Requirements } from "../protocol/brief.js";
+import type { Engine, FrameBody } from "./types.ts";
+import { progress, result } from "./frames.ts";
+
+/** Options of {@link clarifier}. */
+export interface ClarifierOptions {
+  engine: Engine;
+  signal: AbortSignal;
+  /** Most rounds of questions (default 3). */
+  maxRounds?: number;
+  /** Most questions in one round (default 3). */
+  maxQuestionsPerRound?: number;
+}
+
+/** What the Clarifier hands the analysts. */
+export interface ClarifierOutcome {
+  requirements: Requirements;
+  transcript: QA[];
+}
+
+/** Default number of clarifier rounds. */
+export const DEFAULT_MAX_ROUNDS = 3;
+/** Default number of questions per round. */
+export const DEFAULT_MAX_QUESTIONS_PER_ROUND = 3;
+
+/**
+ * Runs the interview. Drive it with `gen.next(answer)` after each `question` frame.
+ *
+ * @example
+ * ```ts
+ * const gen = clarifier({ engine, signal });
+ * let step = await gen.next();
+ * while (!step.done) {
+ *   step = await gen.next(step.value.type === "question" ? "My answer" : undefined);
+ * }
+ * ```
+ */
+export async function* clarifier(
+  opts: ClarifierOptions,
+): AsyncGenerator<FrameBody, ClarifierOutcome, string | undefined> {
+  const maxRounds = opts.maxRounds ?? DEFAULT_MAX_ROUNDS;
+  const maxQuestionsPerRound = opts.maxQuestionsPerRound ?? DEFAULT_MAX_QUESTIONS_PER_ROUND;
+  if (!(maxRounds >= 1)) throw new RangeError(`maxRounds must be at least 1: got ${maxRounds}`);
+  const transcript: QA[] = [];
+  const ask = (round: number) =>
+    opts.engine.clarify({ transcript, round, maxRounds, maxQuestionsPerRound }, {
+      signal: opts.signal,
+    });
+
+  let plan = yield* ask(1);
+  for (let round = 1;; round++) {
+    const questions = plan.questions.slice(0, maxQuestionsPerRound);
+    yield progress(
+      "clarifier",
+      round === 1
+        ? "Clarifier (Round 1): I need to understand your idea first…"
+        : `Clarifier (Round ${round}): a few more questions about ${
+          questions.map((q) => q.topic).join(", ")
+        }…`,
+    );
+    const resp: QA[] = [];
+    for (const [i, q] of questions.entries()) {
+      const id = `clarifier-r${round}-q${i + 1}`;
+      const answer = yield {
+        type: "question",
+        data: { question: q.question, id, agent: "clarifier", round, topic: q.topic },
+      };
+      if (typeof answer !== "string") {
+        throw new TypeError(`Clarifier expected an answer to question ${id}: got none`);
+      }
+      const qa = { id, question: q.question, answer };
+      resp.push(qa);
+      transcript.push(qa);
+    }
+    opts.signal.throwIfAborted();
+    const last = round >= maxRounds;
+    const next = yield* ask(round + 1);
+    const done = last || next.questions.length === 0;
+    const data: ClarifierResult = {
+      done,
+      resp,
+      round,
+      requirements: next.requirements,
+      missing: next.missing,
+    };
+    yield result("clarifier", data);
+    if (done) return { requirements: next.requirements, transcript };
+    plan = next;
+  }
+}

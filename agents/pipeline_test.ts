@@ -1,0 +1,151 @@
+import assert from "node:assert/strict";
+import { ProtocolVerifier } from "../protocol/verify.js";
+import type { Agent } from "./types.ts";
+import { runPipeline } from "./pipeline.ts";
+import { drive, sampleAnalyses, ScriptedEngine } from "./testing.ts";
+import { product } from "./product.ts";
+import { customer } from "./customer.ts";
+import { engineer } from "./engineer.ts";
+import { risk } from "./risk.ts";
+
+const twoRounds = [
+  [{ topic: "idea", question: "What is your idea?" }],
+  [{ topic: "users", question: "Who uses it?" }, { topic: "platforms", question: "Where?" }],
+];
+
+function verify(frames: { type: string; data: unknown }[]) {
+  const v = new ProtocolVerifier();
+  frames.forEach((f, i) => {
+    v.server({ ...f, seq: i + 1 } as never);
+    if (f.type === "question") v.answer((f.data as { id: string }).id);
+  });
+}
+
+Deno.test("runPipeline yields the seed's stages in order and returns the brief", async () => {
+  const engine = new ScriptedEngine({ rounds: twoRounds, analyses: sampleAnalyses });
+  const { frames, value } = await drive(
+    runPipeline({ engine, signal: new AbortController().signal }),
+    ["A chore app for families", "Parents and kids", "iOS"],
+  );
+  assert.deepEqual(frames.map((f) => f.type), [
+    "status",
+    "progress",
+    "question",
+    "result",
+    "progress",
+    "question",
+    "question",
+    "result",
+    ...["product", "customer", "engineer", "risk"].flatMap(() => ["status", "progress", "result"]),
+    "status",
+    "complete",
+  ]);
+  verify(frames);
+  const clar = frames.filter((f) => f.type === "result" && f.data.agent === "clarifier");
+  assert.deepEqual(clar.map((f) => (f.data.data as { done: boolean }).done), [false, true]);
+  assert.deepEqual(
+    (clar[1]?.data.data as { resp: unknown }).resp,
+    [
+      { id: "clarifier-r2-q1", question: "Who uses it?", answer: "Parents and kids" },
+      { id: "clarifier-r2-q2", question: "Where?", answer: "iOS" },
+    ],
+  );
+  assert.deepEqual(Object.keys(value.results), ["product", "customer", "engineer", "risk"]);
+  assert.equal(value.transcript.length, 3);
+  const complete = frames.at(-1);
+  assert.equal(complete?.type, "complete");
+  if (complete?.type === "complete") {
+    assert.match(complete.data.summary, /^# A chore app for families/);
+    assert.match(complete.data.summary, /COPPA parental consent/);
+  }
+});
+
+Deno.test("runPipeline turns a throwing agent into an error frame and the others go on", async () => {
+  const engine = new ScriptedEngine({
+    analyses: {
+      ...sampleAnalyses,
+      customer: () => {
+        throw new Error("secret detail: db password");
+      },
+    },
+  });
+  const seen: string[] = [];
+  const { frames, value } = await drive(
+    runPipeline({
+      engine,
+      signal: new AbortController().signal,
+      onAgentError: (agent, err, ref) => seen.push(`${agent}:${(err as Error).message}:${ref}`),
+    }),
+    ["idea"],
+  );
+  const err = frames.find((f) => f.type === "error");
+  assert.ok(err && err.type === "error");
+  assert.equal(err.data.agent, "customer");
+  assert.equal(err.data.code, "agent_failed");
+  assert.doesNotMatch(err.data.message, /secret/);
+  assert.deepEqual(seen, [`customer:secret detail: db password:${err.data.ref}`]);
+  assert.deepEqual(value.failed, ["customer"]);
+  assert.deepEqual(Object.keys(value.results), ["product", "engineer", "risk"]);
+  assert.equal(frames.at(-1)?.type, "complete");
+  verify(frames);
+});
+
+Deno.test("runPipeline retries an invalid analysis once with the validation error", async () => {
+  let calls = 0;
+  const engine = new ScriptedEngine({
+    analyses: {
+      ...sampleAnalyses,
+      risk: () => (++calls === 1 ? { risks: [] } : sampleAnalyses.risk),
+    },
+  });
+  const { value } = await drive(runPipeline({ engine, signal: new AbortController().signal }));
+  assert.equal(calls, 2);
+  assert.deepEqual(value.results.risk, sampleAnalyses.risk);
+  const retry = engine.calls.filter((c) => c.method === "analyse" && (c.input as { agent: string }).agent === "risk");
+  assert.match(String((retry[1]?.input as { previousError: string }).previousError), /^risks:/);
+});
+
+Deno.test("runPipeline reports an analysis that stays invalid, naming the agent", async () => {
+  const engine = new ScriptedEngine({ analyses: { ...sampleAnalyses, product: { vision: "" } } });
+  const errors: unknown[] = [];
+  const { frames, value } = await drive(
+    runPipeline({ engine, signal: new AbortController().signal, onAgentError: (_a, e) => errors.push(e) }),
+  );
+  assert.deepEqual(value.failed, ["product"]);
+  assert.match(String(errors[0]), /Output of the product agent does not match its schema/);
+  assert.ok(frames.some((f) => f.type === "error" && f.data.agent === "product"));
+});
+
+Deno.test("runPipeline runs a custom agent added to the list", async () => {
+  const glossary: Agent<{ terms: string[] }> = {
+    name: "glossary",
+    title: "Glossary",
+    // deno-lint-ignore require-yield
+    async *run(ctx) {
+      return { terms: [ctx.requirements.idea.toUpperCase()] };
+    },
+  };
+  const engine = new ScriptedEngine({ analyses: sampleAnalyses });
+  const { frames } = await drive(
+    runPipeline({
+      engine,
+      signal: new AbortController().signal,
+      analysts: [product, customer, engineer, risk, glossary],
+    }),
+    ["kite"],
+  );
+  const last = frames.filter((f) => f.type === "result").at(-1);
+  assert.deepEqual(last?.data, { agent: "glossary", data: { terms: ["KITE"] } });
+  verify(frames);
+});
+
+Deno.test("runPipeline stops when its signal is aborted and runs no further agent", async () => {
+  const abort = new AbortController();
+  const engine = new ScriptedEngine({ analyses: sampleAnalyses });
+  const gen = runPipeline({ engine, signal: abort.signal });
+  let step = await gen.next();
+  while (!step.done && step.value.type !== "question") step = await gen.next();
+  abort.abort();
+  await assert.rejects(gen.next("answer"));
+  assert.equal(engine.calls.filter((c) => c.method === "analyse").length, 0);
+});

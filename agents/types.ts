@@ -1,0 +1,105 @@
+/**
+ * The types every agent and engine shares. Agents are async generators: they yield
+ * protocol frame bodies (no `seq`/`ts`; the session stamps those) and receive the
+ * person's answer as the value of the `yield` that asked a question.
+ *
+ * @module
+ */
+import type { z } from "zod";
+import type { FrameBody } from "../protocol/mod.js";
+import type { QA, Requirements } from "../protocol/brief.js";
+
+export type { FrameBody };
+
+/** Options every agent and engine call takes. */
+export interface RunOptions {
+  /** Aborted when the conversation ends or is cancelled: stop work and release resources. */
+  signal: AbortSignal;
+}
+
+/** What the Clarifier asks the engine before each round. */
+export interface ClarifyInput {
+  /** Every question answered so far, in order. The first answer is the idea itself. */
+  transcript: readonly QA[];
+  /** The round about to be asked, from 1. */
+  round: number;
+  maxRounds: number;
+  maxQuestionsPerRound: number;
+}
+
+/** A question the engine wants asked, and the topic it is about. */
+export interface PlannedQuestion {
+  /** `idea`, `users`, `platforms`, `features`, `scale`, `budget`, `timeline`, `compliance`, … */
+  topic: string;
+  question: string;
+}
+
+/** The engine's reading of the conversation so far, and what to ask next. */
+export interface ClarifyOutput {
+  /** Everything understood from the transcript. */
+  requirements: Requirements;
+  /** Topics still unknown. */
+  missing: string[];
+  /** Questions for this round, at most `maxQuestionsPerRound`; empty when it knows enough. */
+  questions: PlannedQuestion[];
+}
+
+/** One analysis an engine is asked to produce. */
+export interface AnalysisTask<T = unknown> {
+  /** Agent name, e.g. `product`. */
+  agent: string;
+  /** Human title, e.g. `Product`. */
+  title: string;
+  /** The schema the result must satisfy. */
+  schema: z.ZodType<T>;
+  requirements: Requirements;
+  transcript: readonly QA[];
+  /** Results of the agents that ran before, by agent name. */
+  results: Readonly<Record<string, unknown>>;
+  /** Set on a retry: why the previous output was rejected. */
+  previousError?: string;
+}
+
+/** What the summary stage hands the engine to write the overview of the brief. */
+export interface OverviewInput {
+  requirements: Requirements;
+  results: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The thinking behind the agents. The offline engine implements it with rules and
+ * domain tables; a model provider implements it with an LLM. Each method is an async
+ * generator so that an engine can stream (`yield` frames such as progress) before it
+ * returns its value; the offline engine yields nothing.
+ */
+export interface Engine {
+  /** Short name shown to people, e.g. `offline` or `openai:gpt-4o-mini`. */
+  readonly name: string;
+  /** Reads the transcript and plans the next clarifier round. */
+  clarify(input: ClarifyInput, opts: RunOptions): AsyncGenerator<FrameBody, ClarifyOutput, unknown>;
+  /** Produces one analysis. The result is validated by the caller against `task.schema`. */
+  analyse<T>(task: AnalysisTask<T>, opts: RunOptions): AsyncGenerator<FrameBody, unknown, unknown>;
+  /** Writes the opening paragraph of the brief (Markdown, no headings). */
+  overview(input: OverviewInput, opts: RunOptions): AsyncGenerator<FrameBody, string, unknown>;
+}
+
+/** What the pipeline hands each agent. */
+export interface AgentContext extends RunOptions {
+  engine: Engine;
+  requirements: Requirements;
+  transcript: readonly QA[];
+  /** Results of the agents that ran before, by agent name. */
+  results: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * An analysis agent: one file in `agents/`, one line in the pipeline's list. It yields
+ * frames while it works and returns its result; the pipeline sends that as `result`.
+ */
+export interface Agent<T = unknown> {
+  /** Wire name, used in `result.data.agent`. */
+  readonly name: string;
+  /** Title shown to people. */
+  readonly title: string;
+  run(ctx: AgentContext): AsyncGenerator<FrameBody, T, string | undefined>;
+}

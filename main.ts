@@ -1,0 +1,51 @@
+/**
+ * Starts the Parley server: reads the configuration, serves the handler, and shuts down
+ * cleanly on SIGINT/SIGTERM. Everything else lives in `server/`.
+ *
+ * @module
+ */
+import { loadConfig } from "./server/config.ts";
+import { createLogger, errorFields } from "./server/log.ts";
+import { createParley } from "./server/mod.ts";
+import { createStaticHandler } from "./server/static.ts";
+
+if (import.meta.main) {
+  let config;
+  try {
+    config = loadConfig(Deno.args, (k) => Deno.env.get(k));
+  } catch (err) {
+    // deno-lint-ignore no-console
+    console.error(`parley: ${err instanceof Error ? err.message : err}`);
+    Deno.exit(2);
+  }
+  const log = createLogger(config.logLevel);
+  const parley = createParley(config, {
+    log,
+    staticHandler: createStaticHandler({ corsOrigins: config.corsOrigins }),
+  });
+  const abort = new AbortController();
+  const server = Deno.serve({
+    hostname: config.host,
+    port: config.port,
+    signal: abort.signal,
+    onListen: ({ hostname, port }) => {
+      log.info("listening", { url: `http://${hostname}:${port}`, engine: config.model });
+    },
+    onError: (err) => {
+      log.error("request failed", errorFields(err));
+      return new Response("Internal server error\n", { status: 500 });
+    },
+  }, parley.handler);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutting down", { signal, sessions: parley.sessionCount });
+    await parley.shutdown();
+    abort.abort();
+    await server.finished;
+    log.info("stopped");
+  };
+  Deno.addSignalListener("SIGINT", () => stop("SIGINT"));
+  Deno.addSignalListener("SIGTERM", () => stop("SIGTERM"));
+}

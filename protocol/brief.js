@@ -1,0 +1,144 @@
+// @ts-check
+/**
+ * Schemas of what the built-in agents produce: the `data` of their `result` frames and the
+ * structured brief in `complete.data.brief`. Every engine (offline or a model) must fill
+ * these; the agents validate what the engine returns before it goes on the wire.
+ *
+ * @module
+ */
+import { z } from "zod";
+
+const text = z.string().min(1).max(2_000);
+const list = z.array(text).max(50);
+/** Three-step scale used for likelihood and impact. */
+export const Level = z.enum(["low", "medium", "high"]);
+/** MoSCoW priority. */
+export const Priority = z.enum(["must", "should", "could", "wont"]);
+
+/** What the Clarifier understood from the person, slot by slot. */
+export const Requirements = z.object({
+  /** The idea in the person's own words (their first answer). */
+  idea: z.string().max(10_000),
+  /** One-line statement of what the product is for. */
+  purpose: z.string().max(2_000).optional(),
+  /** Who uses it. */
+  users: list,
+  /** Where it runs: web, iOS, Android, desktop, … */
+  platforms: list,
+  /** Capabilities the person asked for. */
+  features: list,
+  /** Expected scale (users, traffic, data), in the person's words or normalised. */
+  scale: z.string().max(2_000).optional(),
+  budget: z.string().max(2_000).optional(),
+  timeline: z.string().max(2_000).optional(),
+  /** Regulations or standards that apply, named or inferred (PCI DSS, HIPAA, …). */
+  compliance: list,
+  /** Domains recognised in the idea (payments, health, children, …). */
+  domains: list,
+  /** Anything else the person said that matters. */
+  notes: list,
+});
+/** @typedef {z.infer<typeof Requirements>} Requirements */
+
+/** One question of a clarifier round with its answer. */
+export const QA = z.object({ id: z.string(), question: z.string(), answer: z.string() });
+/** @typedef {z.infer<typeof QA>} QA */
+
+/** `result.data` of the clarifier: the seed's `{done, resp}` plus what it understood. */
+export const ClarifierResult = z.looseObject({
+  done: z.boolean(),
+  resp: z.array(QA),
+  round: z.number().int().positive(),
+  requirements: Requirements,
+  /** Topics still unknown after this round. */
+  missing: z.array(z.string()),
+});
+/** @typedef {z.infer<typeof ClarifierResult>} ClarifierResult */
+
+export const ProductAnalysis = z.object({
+  vision: text,
+  goals: list.min(1),
+  userStories: z.array(z.object({
+    asA: text,
+    iWant: text,
+    soThat: text,
+    priority: Priority,
+  })).min(1).max(30),
+  mvpScope: list.min(1),
+  laterScope: list,
+  requirements: z.array(z.object({
+    id: z.string().max(16),
+    text,
+    priority: Priority,
+    rationale: text,
+  })).min(1).max(50),
+  successMetrics: list,
+});
+/** @typedef {z.infer<typeof ProductAnalysis>} ProductAnalysis */
+
+export const CustomerAnalysis = z.object({
+  segments: z.array(z.object({ name: text, description: text })).min(1).max(12),
+  personas: z.array(z.object({
+    name: text,
+    role: text,
+    goals: list,
+    frustrations: list,
+  })).min(1).max(8),
+  jobs: list.min(1),
+  pains: list.min(1),
+  adoptionRisks: list.min(1),
+  channels: list,
+});
+/** @typedef {z.infer<typeof CustomerAnalysis>} CustomerAnalysis */
+
+export const EngineerAnalysis = z.object({
+  components: z.array(z.object({ name: text, responsibility: text })).min(1).max(30),
+  platforms: list.min(1),
+  data: z.array(z.object({ entity: text, notes: text })).max(30),
+  integrations: z.array(z.object({ name: text, purpose: text })).max(30),
+  stack: z.array(z.object({ layer: text, choice: text, reason: text })).min(1).max(20),
+  effort: z.object({
+    size: z.enum(["S", "M", "L", "XL"]),
+    personWeeksLow: z.number().nonnegative(),
+    personWeeksHigh: z.number().nonnegative(),
+    team: text,
+    assumptions: list,
+  }),
+});
+/** @typedef {z.infer<typeof EngineerAnalysis>} EngineerAnalysis */
+
+export const RiskCategory = z.enum([
+  "security",
+  "privacy",
+  "compliance",
+  "legal",
+  "safety",
+  "technical",
+  "operational",
+  "market",
+  "financial",
+]);
+
+export const RiskAnalysis = z.object({
+  risks: z.array(z.object({
+    id: z.string().max(16),
+    title: text,
+    category: RiskCategory,
+    likelihood: Level,
+    impact: Level,
+    mitigation: text,
+  })).min(1).max(40),
+});
+/** @typedef {z.infer<typeof RiskAnalysis>} RiskAnalysis */
+
+/** The whole brief as structured data, sent in `complete.data.brief`. */
+export const Brief = z.object({
+  title: z.string(),
+  engine: z.string(),
+  requirements: Requirements,
+  transcript: z.array(QA),
+  /** Results by agent name; an agent that failed is absent and listed in `failed`. */
+  results: z.record(z.string(), z.unknown()),
+  failed: z.array(z.string()),
+});
+/** @typedef {z.infer<typeof Brief>} Brief */

@@ -1,0 +1,232 @@
+// @ts-check
+/**
+ * The Parley wire protocol, defined once and shared by the server, the agents and the
+ * browser. Plain JavaScript with JSDoc so that the browser loads this very file.
+ *
+ * Server frames are `{type, data, seq, ts}`. The seed's six types (`status`, `progress`,
+ * `question`, `result`, `complete`, `error`) keep the seed's data shapes exactly; every
+ * field we add (`seq`, `ts`, `data.id`, `data.agent`, …) is one a seed client ignores.
+ *
+ * Frames from the server are parsed tolerantly: unknown top-level fields are dropped and
+ * unknown `data` fields pass through, so that older clients keep working when the server
+ * grows. Objects from the client are strict about what they
+ * must have and bounded in size, because the client is not trusted.
+ *
+ * @module
+ */
+import { z } from "zod";
+
+/** Version of this protocol; bumped only for changes a current client cannot ignore. */
+export const PROTOCOL_VERSION = 1;
+
+/** Default largest client frame the server accepts, in bytes of UTF-8. */
+export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+
+/** Longest answer the server accepts, in characters. */
+export const MAX_ANSWER_CHARS = 10_000;
+
+/** Agent names of the built-in pipeline, in the order they run. */
+export const PIPELINE_STAGES = /** @type {const} */ ([
+  "clarifier",
+  "product",
+  "customer",
+  "engineer",
+  "risk",
+  "summary",
+]);
+
+const agentName = z.string().min(1).max(64);
+
+// ---------------------------------------------------------------------------------------
+// Server → client
+
+const frameMeta = {
+  /** Per-session sequence number: 1, 2, 3, … with no gaps. */
+  seq: z.number().int().positive(),
+  /** Milliseconds since the Unix epoch when the server sent the frame. */
+  ts: z.number(),
+};
+
+/** `status`: general status; `data.stage` marks the start of a pipeline stage. */
+export const StatusData = z.looseObject({
+  message: z.string(),
+  stage: agentName.optional(),
+});
+
+/** `progress`: what an agent is doing. */
+export const ProgressData = z.looseObject({
+  message: z.string(),
+  agent: agentName.optional(),
+});
+
+/** `question`: a question the person must answer; `id` is what a typed answer names. */
+export const QuestionData = z.looseObject({
+  question: z.string(),
+  id: z.string().min(1).max(128),
+  agent: agentName.optional(),
+  round: z.number().int().positive().optional(),
+  /** What the question is about (`users`, `platforms`, …): a hint for the UI. */
+  topic: z.string().optional(),
+});
+
+/** `result`: one agent's output; the clarifier's `data` is `{done, resp}`. */
+export const ResultData = z.looseObject({
+  agent: agentName,
+  data: z.unknown(),
+});
+
+/** `complete`: the brief as Markdown in `summary`, and as structured data in `brief`. */
+export const CompleteData = z.looseObject({
+  summary: z.string(),
+  brief: z.unknown().optional(),
+});
+
+/** `error`: something failed; `code` is stable for programs, `message` is for people. */
+export const ErrorData = z.looseObject({
+  message: z.string(),
+  code: z.string().optional(),
+  agent: agentName.optional(),
+  ref: z.string().optional(),
+});
+
+/**
+ * Builds the schema of one server frame from its type and data schema.
+ * @template {string} T
+ * @template {z.ZodType} D
+ * @param {T} type
+ * @param {D} data
+ */
+function serverFrame(type, data) {
+  return z.object({ type: z.literal(type), data, ...frameMeta });
+}
+
+/** Every frame the server sends, discriminated by `type`. */
+export const ServerFrame = z.discriminatedUnion("type", [
+  serverFrame("status", StatusData),
+  serverFrame("progress", ProgressData),
+  serverFrame("question", QuestionData),
+  serverFrame("result", ResultData),
+  serverFrame("complete", CompleteData),
+  serverFrame("error", ErrorData),
+]);
+
+/** @typedef {z.infer<typeof ServerFrame>} ServerFrame */
+/** @typedef {ServerFrame["type"]} ServerFrameType */
+/**
+ * A server frame before the session stamps it with `seq` and `ts`: what agents yield.
+ * @typedef {{ [K in ServerFrameType]: Omit<Extract<ServerFrame, { type: K }>, "seq" | "ts"> }[ServerFrameType]} FrameBody
+ */
+/** @typedef {z.infer<typeof QuestionData>} QuestionData */
+/** @typedef {z.infer<typeof ErrorData>} ErrorData */
+
+// ---------------------------------------------------------------------------------------
+// Client → server
+
+const answerText = z.string().max(MAX_ANSWER_CHARS, {
+  message: `Answer is too long: send at most ${MAX_ANSWER_CHARS} characters`,
+});
+
+/** The seed's answer: `{"answer": "..."}`, answering the pending question. */
+export const SeedAnswerFrame = z.object({ answer: answerText });
+
+/** A typed answer naming the question it answers. */
+export const AnswerFrame = z.object({
+  type: z.literal("answer"),
+  questionId: z.string().min(1).max(128),
+  answer: answerText,
+});
+
+/** Typed client frames, discriminated by `type`. */
+export const TypedClientFrame = z.discriminatedUnion("type", [AnswerFrame]);
+
+/** Every frame a client may send: the seed's untyped answer or a typed frame. */
+export const ClientFrame = z.union([TypedClientFrame, SeedAnswerFrame]);
+
+/** @typedef {z.infer<typeof ClientFrame>} ClientFrame */
+
+/**
+ * @template T
+ * @typedef {{ success: true, value: T } | { success: false, error: string }} ParseResult
+ */
+
+/**
+ * Parses untrusted text from a client into a {@link ClientFrame}. Never throws: the size
+ * is checked before parsing, and every failure comes back as a message a person can act on.
+ *
+ * @example
+ * ```js
+ * const r = parseClientFrame('{"answer":"A todo app"}');
+ * if (r.success) console.log(r.value); // { answer: "A todo app" }
+ * ```
+ * @param {string} text
+ * @param {number} [maxBytes]
+ * @returns {ParseResult<ClientFrame>}
+ */
+export function parseClientFrame(text, maxBytes = MAX_CLIENT_FRAME_BYTES) {
+  // A UTF-16 code unit is at most 3 UTF-8 bytes, so most frames skip the encode.
+  if (text.length * 3 > maxBytes) {
+    const bytes = new TextEncoder().encode(text).length;
+    if (bytes > maxBytes) {
+      return {
+        success: false,
+        error: `Frame is too large: ${bytes} bytes, the limit is ${maxBytes}`,
+      };
+    }
+  }
+  /** @type {unknown} */
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { success: false, error: 'Frame is not JSON: send {"answer": "..."}' };
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    return { success: false, error: 'Frame is not a JSON object: send {"answer": "..."}' };
+  }
+  const typed = "type" in json;
+  if (typed && !TYPED_CLIENT_TYPES.has(/** @type {{type: string}} */ (json).type)) {
+    const type = String(/** @type {{type: unknown}} */ (json).type).slice(0, 40);
+    return {
+      success: false,
+      error: `Unknown frame type "${type}": expected one of ${[...TYPED_CLIENT_TYPES].join(", ")}`,
+    };
+  }
+  const parsed = (typed ? TypedClientFrame : SeedAnswerFrame).safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at "${issue.path.join(".")}"` : "";
+    return { success: false, error: `Frame has the wrong shape${where}: ${issue?.message}` };
+  }
+  return { success: true, value: parsed.data };
+}
+
+/** @type {Set<string>} */
+const TYPED_CLIENT_TYPES = new Set(TypedClientFrame.options.map((o) => o.shape.type.value));
+
+/**
+ * Parses a frame from the server. Clients use it to tolerate frames they do not know:
+ * an unknown `type` is not an error, it comes back as `{ success: false }`.
+ * @param {unknown} json
+ * @returns {ParseResult<ServerFrame>}
+ */
+export function parseServerFrame(json) {
+  const parsed = ServerFrame.safeParse(json);
+  if (parsed.success) return { success: true, value: parsed.data };
+  return { success: false, error: parsed.error.issues[0]?.message ?? "Invalid frame" };
+}
+
+/**
+ * The JSON Schema of the protocol, as served at `GET /protocol.json`.
+ * @returns {Record<string, unknown>}
+ */
+export function protocolJsonSchema() {
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    title: "Parley wire protocol",
+    version: PROTOCOL_VERSION,
+    $defs: {
+      ServerFrame: z.toJSONSchema(ServerFrame, { unrepresentable: "any" }),
+      ClientFrame: z.toJSONSchema(ClientFrame, { unrepresentable: "any" }),
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// @ts-check
+/**
+ * Ordering rules of the protocol, separate from the schema: a schema says what one frame
+ * may look like, the verifier says which frame may come next. The server's tests run
+ * every conversation through it; a client may use it to catch a broken server early.
+ *
+ * @module
+ */
+
+/** Raised when a frame breaks an ordering rule. */
+export class ProtocolOrderError extends Error {
+  /**
+   * @param {string} message
+   * @param {unknown} frame the offending frame
+   */
+  constructor(message, frame) {
+    super(message);
+    this.name = "ProtocolOrderError";
+    /** The offending frame. */
+    this.frame = frame;
+  }
+}
+
+/**
+ * Checks a session's frames one at a time, in the order they were sent and received.
+ *
+ * Rules: `seq` starts at 1 and grows by one; nothing follows `complete`; a `result` names an
+ * agent whose stage has started (a `status` with `data.stage`), except custom agents that
+ * never announced a stage; at most one question is pending, its `id` is new; an answer
+ * names the pending question.
+ *
+ * @example
+ * ```js
+ * const v = new ProtocolVerifier();
+ * v.server({ type: "status", data: { message: "hi", stage: "clarifier" }, seq: 1, ts: 0 });
+ * ```
+ */
+export class ProtocolVerifier {
+  /** Last `seq` seen, 0 before the first frame. */
+  lastSeq = 0;
+  /** @type {Set<string>} */
+  #stages = new Set();
+  /** @type {Set<string>} */
+  #questionIds = new Set();
+  /** @type {string | undefined} */
+  #pending;
+  #complete = false;
+
+  /**
+   * @param {{ type: string, data: Record<string, unknown>, seq: number }} frame
+   * @throws {ProtocolOrderError}
+   */
+  server(frame) {
+    if (frame.seq !== this.lastSeq + 1) {
+      throw new ProtocolOrderError(
+        `Frame out of order: expected seq ${this.lastSeq + 1}, got ${frame.seq}; ` +
+          "a client that missed frames should resume from its last seq",
+        frame,
+      );
+    }
+    this.lastSeq = frame.seq;
+    if (this.#complete) {
+      throw new ProtocolOrderError(
+        `Frame after complete: "${frame.type}" (seq ${frame.seq}); a conversation ends at complete`,
+        frame,
+      );
+    }
+    const data = frame.data;
+    switch (frame.type) {
+      case "status":
+        if (typeof data.stage === "string") this.#stages.add(data.stage);
+        break;
+      case "question": {
+        const id = String(data.id);
+        if (this.#pending !== undefined) {
+          throw new ProtocolOrderError(
+            `Question ${id} asked while ${this.#pending} is unanswered; ask one at a time`,
+            frame,
+          );
+        }
+        if (this.#questionIds.has(id)) {
+          throw new ProtocolOrderError(`Question id ${id} used twice; ids must be unique`, frame);
+        }
+        this.#questionIds.add(id);
+        this.#pending = id;
+        break;
+      }
+      case "result": {
+        const agent = String(data.agent);
+        if (!this.#stages.has(agent)) {
+          throw new ProtocolOrderError(
+            `Result of agent "${agent}" before its stage started; send a status with stage "${agent}" first`,
+            frame,
+          );
+        }
+        break;
+      }
+      case "complete":
+        this.#complete = true;
+        break;
+    }
+  }
+
+  /**
+   * Records an answer from the client.
+   * @param {string | undefined} questionId the id it names, or undefined for a seed answer
+   * @throws {ProtocolOrderError}
+   */
+  answer(questionId) {
+    if (this.#pending === undefined) {
+      throw new ProtocolOrderError(
+        `Answer with no question pending${questionId ? ` (it names ${questionId})` : ""}`,
+        { questionId },
+      );
+    }
+    if (questionId !== undefined && questionId !== this.#pending) {
+      throw new ProtocolOrderError(
+        `Answer names question ${questionId} but ${this.#pending} is pending`,
+        { questionId },
+      );
+    }
+    this.#pending = undefined;
+  }
+
+  /** The id of the question awaiting an answer, if any. */
+  get pending() {
+    return this.#pending;
+  }
+
+  /** Whether `complete` has been seen. */
+  get complete() {
+    return this.#complete;
+  }
+}
