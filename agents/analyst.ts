@@ -14,7 +14,7 @@ export interface AnalystSpec<T> {
   title: string;
   /** The schema the engine's output must satisfy. */
   schema: z.ZodType<T>;
-  /** What the agent tells the person it is doing. */
+  /** What the agent does, shown in its stage's `status` frame. */
   working: string;
 }
 
@@ -43,7 +43,7 @@ export function describeIssues(error: z.ZodError): string {
  * ```ts
  * export const product = defineAnalyst({
  *   name: "product", title: "Product", schema: ProductAnalysis,
- *   working: "Defining goals, user stories and the MVP scope…",
+ *   working: "defining goals, user stories and the MVP scope",
  * });
  * ```
  */
@@ -51,8 +51,8 @@ export function defineAnalyst<T>(spec: AnalystSpec<T>): Agent<T> {
   return {
     name: spec.name,
     title: spec.title,
+    working: spec.working,
     async *run(ctx: AgentContext): AsyncGenerator<FrameBody, T, string | undefined> {
-      yield progress(spec.name, `${spec.title}: ${spec.working}`);
       let previousError: string | undefined;
       for (let attempt = 1; attempt <= 2; attempt++) {
         const raw = yield* ctx.engine.analyse({

@@ -7,5 +7,5 @@ export const customer = defineAnalyst({
   name: "customer",
   title: "Customer",
   schema: CustomerAnalysis,
-  working: "mapping segments, personas, jobs and pains…",
+  working: "mapping segments, personas, jobs and pains",
 });

@@ -7,5 +7,5 @@ export const engineer = defineAnalyst({
   name: "engineer",
   title: "Engineer",
   schema: EngineerAnalysis,
-  working: "sketching components, data, integrations and an effort estimate…",
+  working: "sketching components, data, integrations and an effort estimate",
 });

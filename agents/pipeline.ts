@@ -75,7 +75,8 @@ export async function* runPipeline(
   const failed: string[] = [];
   for (const agent of opts.analysts ?? defaultAnalysts) {
     signal.throwIfAborted();
-    yield status(`Running ${agent.title} agent...`, agent.name);
+    const doing = agent.working ? `: ${agent.working}` : "...";
+    yield status(`Running ${agent.title} agent${doing}`, agent.name);
     try {
       const value = yield* agent.run({ engine, signal, requirements, transcript, results });
       results[agent.name] = value;

@@ -36,7 +36,7 @@ Deno.test("runPipeline yields the seed's stages in order and returns the brief",
     "question",
     "question",
     "result",
-    ...["product", "customer", "engineer", "risk"].flatMap(() => ["status", "progress", "result"]),
+    ...["product", "customer", "engineer", "risk"].flatMap(() => ["status", "result"]),
     "status",
     "complete",
   ]);
@@ -101,7 +101,9 @@ Deno.test("runPipeline retries an invalid analysis once with the validation erro
   const { value } = await drive(runPipeline({ engine, signal: new AbortController().signal }));
   assert.equal(calls, 2);
   assert.deepEqual(value.results.risk, sampleAnalyses.risk);
-  const retry = engine.calls.filter((c) => c.method === "analyse" && (c.input as { agent: string }).agent === "risk");
+  const retry = engine.calls.filter((c) =>
+    c.method === "analyse" && (c.input as { agent: string }).agent === "risk"
+  );
   assert.match(String((retry[1]?.input as { previousError: string }).previousError), /^risks:/);
 });
 
@@ -109,7 +111,11 @@ Deno.test("runPipeline reports an analysis that stays invalid, naming the agent"
   const engine = new ScriptedEngine({ analyses: { ...sampleAnalyses, product: { vision: "" } } });
   const errors: unknown[] = [];
   const { frames, value } = await drive(
-    runPipeline({ engine, signal: new AbortController().signal, onAgentError: (_a, e) => errors.push(e) }),
+    runPipeline({
+      engine,
+      signal: new AbortController().signal,
+      onAgentError: (_a, e) => errors.push(e),
+    }),
   );
   assert.deepEqual(value.failed, ["product"]);
   assert.match(String(errors[0]), /Output of the product agent does not match its schema/);

@@ -7,5 +7,5 @@ export const product = defineAnalyst({
   name: "product",
   title: "Product",
   schema: ProductAnalysis,
-  working: "defining goals, user stories and the MVP scope…",
+  working: "defining goals, user stories and the MVP scope",
 });

@@ -7,5 +7,5 @@ export const risk = defineAnalyst({
   name: "risk",
   title: "Risk",
   schema: RiskAnalysis,
-  working: "building the risk register…",
+  working: "building the risk register",
 });

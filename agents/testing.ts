@@ -62,7 +62,10 @@ export class ScriptedEngine implements Engine {
 
   // deno-lint-ignore require-yield
   async *analyse<T>(task: AnalysisTask<T>): AsyncGenerator<FrameBody, unknown, unknown> {
-    this.calls.push({ method: "analyse", input: { agent: task.agent, previousError: task.previousError } });
+    this.calls.push({
+      method: "analyse",
+      input: { agent: task.agent, previousError: task.previousError },
+    });
     const a = this.#opts.analyses?.[task.agent];
     return typeof a === "function" ? a(task) : a;
   }
@@ -97,7 +100,12 @@ export const sampleAnalyses = {
   product: {
     vision: "Families share one todo list.",
     goals: ["Fewer forgotten chores"],
-    userStories: [{ asA: "a parent", iWant: "to assign chores", soThat: "nothing is forgotten", priority: "must" }],
+    userStories: [{
+      asA: "a parent",
+      iWant: "to assign chores",
+      soThat: "nothing is forgotten",
+      priority: "must",
+    }],
     mvpScope: ["Shared list"],
     laterScope: ["Rewards"],
     requirements: [{ id: "R1", text: "Shared list", priority: "must", rationale: "Core flow" }],
@@ -105,7 +113,12 @@ export const sampleAnalyses = {
   },
   customer: {
     segments: [{ name: "Busy parents", description: "Two working parents with kids" }],
-    personas: [{ name: "Ana", role: "Parent", goals: ["Calm evenings"], frustrations: ["Nagging"] }],
+    personas: [{
+      name: "Ana",
+      role: "Parent",
+      goals: ["Calm evenings"],
+      frustrations: ["Nagging"],
+    }],
     jobs: ["Split chores fairly"],
     pains: ["Forgotten chores"],
     adoptionRisks: ["Kids ignore the app"],
@@ -117,7 +130,13 @@ export const sampleAnalyses = {
     data: [{ entity: "Task", notes: "title, assignee, due" }],
     integrations: [{ name: "Push", purpose: "Reminders" }],
     stack: [{ layer: "Mobile", choice: "React Native", reason: "One code base" }],
-    effort: { size: "M", personWeeksLow: 8, personWeeksHigh: 14, team: "2 engineers", assumptions: ["No web app"] },
+    effort: {
+      size: "M",
+      personWeeksLow: 8,
+      personWeeksHigh: 14,
+      team: "2 engineers",
+      assumptions: ["No web app"],
+    },
   },
   risk: {
     risks: [{

@@ -101,5 +101,7 @@ export interface Agent<T = unknown> {
   readonly name: string;
   /** Title shown to people. */
   readonly title: string;
+  /** What it does, in a few words ("building the risk register"), shown when it starts. */
+  readonly working?: string;
   run(ctx: AgentContext): AsyncGenerator<FrameBody, T, string | undefined>;
 }

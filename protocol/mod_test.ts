@@ -27,7 +27,10 @@ Deno.test("parseClientFrame explains each kind of bad frame", () => {
     ['{"type":"dance"}', /^Unknown frame type "dance": expected one of answer/],
     ['{"type":"answer","answer":"x"}', /wrong shape at "questionId"/],
     [JSON.stringify({ answer: "x".repeat(MAX_ANSWER_CHARS + 1) }), /Answer is too long/],
-    [JSON.stringify({ answer: "é".repeat(40_000) }), /^Frame is too large: 80013 bytes, the limit is 65536/],
+    [
+      JSON.stringify({ answer: "é".repeat(40_000) }),
+      /^Frame is too large: 80013 bytes, the limit is 65536/,
+    ],
   ];
   for (const [text, error] of cases) {
     const r = parseClientFrame(text);
@@ -46,7 +49,12 @@ Deno.test("ServerFrame keeps the seed's data shapes and tolerates added fields",
     { type: "status", data: { message: "Starting" }, seq: 1, ts: 1 },
     { type: "progress", data: { message: "Clarifier (Round 1): …" }, seq: 2, ts: 1 },
     { type: "question", data: { question: "Why?", id: "q1", future: true }, seq: 3, ts: 1 },
-    { type: "result", data: { agent: "clarifier", data: { done: false, resp: [] } }, seq: 4, ts: 1 },
+    {
+      type: "result",
+      data: { agent: "clarifier", data: { done: false, resp: [] } },
+      seq: 4,
+      ts: 1,
+    },
     { type: "complete", data: { summary: "# Brief" }, seq: 5, ts: 1 },
     { type: "error", data: { message: "Oops" }, seq: 6, ts: 1 },
   ];
@@ -55,11 +63,16 @@ Deno.test("ServerFrame keeps the seed's data shapes and tolerates added fields",
   assert.ok(q.success && q.value.type === "question");
   assert.equal((q.value.data as Record<string, unknown>).future, true);
   assert.equal(parseServerFrame({ type: "delta", data: {}, seq: 7, ts: 1 }).success, false);
-  assert.equal(parseServerFrame({ type: "question", data: { question: "no id" }, seq: 1, ts: 1 }).success, false);
+  assert.equal(
+    parseServerFrame({ type: "question", data: { question: "no id" }, seq: 1, ts: 1 }).success,
+    false,
+  );
 });
 
 Deno.test("protocolJsonSchema describes both directions", () => {
-  const schema = protocolJsonSchema() as { $defs: Record<string, { oneOf?: unknown[]; anyOf?: unknown[] }> };
+  const schema = protocolJsonSchema() as {
+    $defs: Record<string, { oneOf?: unknown[]; anyOf?: unknown[] }>;
+  };
   const server = JSON.stringify(schema.$defs.ServerFrame);
   for (const t of ["status", "progress", "question", "result", "complete", "error"]) {
     assert.ok(server.includes(`"const":"${t}"`), t);

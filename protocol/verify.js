@@ -24,7 +24,7 @@ export class ProtocolOrderError extends Error {
 /**
  * Checks a session's frames one at a time, in the order they were sent and received.
  *
- * Rules: `seq` starts at 1 and grows by one; nothing follows `complete`; a `result` names an
+ * Rules: `seq` starts at 1 and grows by one; nothing but `error` follows `complete`; a `result` names an
  * agent whose stage has started (a `status` with `data.stage`), except custom agents that
  * never announced a stage; at most one question is pending, its `id` is new; an answer
  * names the pending question.
@@ -59,9 +59,9 @@ export class ProtocolVerifier {
       );
     }
     this.lastSeq = frame.seq;
-    if (this.#complete) {
+    if (this.#complete && frame.type !== "error") {
       throw new ProtocolOrderError(
-        `Frame after complete: "${frame.type}" (seq ${frame.seq}); a conversation ends at complete`,
+        `Frame after complete: "${frame.type}" (seq ${frame.seq}); only errors may follow complete`,
         frame,
       );
     }

@@ -19,9 +19,13 @@ Deno.test("ProtocolVerifier rejects each broken rule with a message that says wh
     [() => {
       const v = new ProtocolVerifier();
       v.server(f(1, "complete"));
-      v.server(f(2, "status"));
+      v.server(f(2, "error"));
+      v.server(f(3, "status"));
     }, /Frame after complete/],
-    [() => new ProtocolVerifier().server(f(1, "result", { agent: "risk" })), /before its stage started/],
+    [
+      () => new ProtocolVerifier().server(f(1, "result", { agent: "risk" })),
+      /before its stage started/,
+    ],
     [() => new ProtocolVerifier().answer("q9"), /Answer with no question pending \(it names q9\)/],
     [() => {
       const v = new ProtocolVerifier();
@@ -40,5 +44,7 @@ Deno.test("ProtocolVerifier rejects each broken rule with a message that says wh
       v.answer("q2");
     }, /names question q2 but q1 is pending/],
   ];
-  for (const [run, message] of cases) assert.throws(run, (e) => e instanceof ProtocolOrderError && message.test(e.message));
+  for (const [run, message] of cases) {
+    assert.throws(run, (e) => e instanceof ProtocolOrderError && message.test(e.message));
+  }
 });

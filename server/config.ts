@@ -64,7 +64,9 @@ export function parseOrigins(raw: string): readonly string[] | "*" {
     try {
       url = new URL(o);
     } catch {
-      throw new RangeError(`Invalid CORS_ORIGINS entry: "${o}" is not an origin like http://host:port`);
+      throw new RangeError(
+        `Invalid CORS_ORIGINS entry: "${o}" is not an origin like http://host:port`,
+      );
     }
     return url.origin;
   });

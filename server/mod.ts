@@ -97,7 +97,13 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
       headers: cors(req, new Headers({ "content-type": "application/json; charset=utf-8" })),
     });
 
-  function refuse(socket: WebSocket, code: number, reason: string, message: string, errCode: string) {
+  function refuse(
+    socket: WebSocket,
+    code: number,
+    reason: string,
+    message: string,
+    errCode: string,
+  ) {
     socket.onopen = () => {
       const frame = { type: "error", data: { message, code: errCode }, seq: 1, ts: Date.now() };
       socket.send(JSON.stringify(frame));
@@ -204,10 +210,16 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
         return openSocket(req, clientId);
       }
       if (req.method !== "GET" && req.method !== "HEAD") {
-        return new Response("Method not allowed\n", { status: 405, headers: { allow: "GET, HEAD" } });
+        return new Response("Method not allowed\n", {
+          status: 405,
+          headers: { allow: "GET, HEAD" },
+        });
       }
       if (path === "/healthz") {
-        return json(req, JSON.stringify({ status: "ok", sessions: sessions.size, engine: engine.name }));
+        return json(
+          req,
+          JSON.stringify({ status: "ok", sessions: sessions.size, engine: engine.name }),
+        );
       }
       if (path === "/protocol.json") return json(req, protocolJson);
       const res = await options.staticHandler?.(req);

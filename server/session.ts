@@ -96,7 +96,9 @@ export class Session {
     if (questionId !== undefined && questionId !== pending.id) {
       return this.inputError(
         "wrong_question",
-        `Answer names question ${questionId.slice(0, 128)}, but the question waiting is ${pending.id}`,
+        `Answer names question ${
+          questionId.slice(0, 128)
+        }, but the question waiting is ${pending.id}`,
       );
     }
     this.#pending = undefined;
@@ -153,7 +155,11 @@ export class Session {
       log.error("conversation failed", { clientId, ref, ...errorFields(err) });
       this.#emit({
         type: "error",
-        data: { message: `The conversation failed (ref ${ref}); start a new one`, code: "internal", ref },
+        data: {
+          message: `The conversation failed (ref ${ref}); start a new one`,
+          code: "internal",
+          ref,
+        },
       });
     } finally {
       this.#pending = undefined;

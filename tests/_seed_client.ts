@@ -13,39 +13,33 @@ export interface SeedFrame {
   [extra: string]: unknown;
 }
 
-/** A socket with an async queue of parsed frames. */
-export class FrameSocket implements AsyncDisposable {
-  readonly ws: WebSocket;
+/** An async queue of frames, read in order with `next()` or `until(type)`. */
+export class FrameQueue {
   readonly frames: SeedFrame[] = [];
   #waiters: (() => void)[] = [];
   #read = 0;
-  readonly opened: Promise<void>;
-  readonly closed: Promise<CloseEvent>;
+  #ended = false;
 
-  constructor(url: string, protocols?: string | string[]) {
-    this.ws = new WebSocket(url, protocols);
-    this.opened = new Promise((resolve, reject) => {
-      this.ws.addEventListener("open", () => resolve(), { once: true });
-      this.ws.addEventListener("error", () => reject(new Error(`WebSocket to ${url} failed`)), {
-        once: true,
-      });
-    });
-    this.closed = new Promise((resolve) => this.ws.addEventListener("close", resolve, { once: true }));
-    this.ws.addEventListener("message", (e) => {
-      this.frames.push(JSON.parse(e.data as string));
-      this.#wake();
-    });
-    this.ws.addEventListener("close", () => this.#wake());
+  /** Adds a frame and wakes readers. */
+  push(frame: SeedFrame): void {
+    this.frames.push(frame);
+    this.#wake();
+  }
+
+  /** Marks the end: readers waiting for more frames get an error. */
+  end(): void {
+    this.#ended = true;
+    this.#wake();
   }
 
   #wake() {
     for (const w of this.#waiters.splice(0)) w();
   }
 
-  /** The next frame not yet read; rejects if the socket closes first. */
+  /** The next frame not yet read; rejects if the stream ends first. */
   async next(): Promise<SeedFrame> {
     while (this.#read >= this.frames.length) {
-      if (this.ws.readyState === WebSocket.CLOSED) throw new Error("Socket closed while waiting for a frame");
+      if (this.#ended) throw new Error("Connection closed while waiting for a frame");
       await new Promise<void>((r) => this.#waiters.push(r));
     }
     return this.frames[this.#read++]!;
@@ -58,7 +52,31 @@ export class FrameSocket implements AsyncDisposable {
       if (f.type === type) return f;
     }
   }
+}
 
+/** A WebSocket whose frames arrive in a {@link FrameQueue}. */
+export class FrameSocket extends FrameQueue implements AsyncDisposable {
+  readonly ws: WebSocket;
+  readonly opened: Promise<void>;
+  readonly closed: Promise<CloseEvent>;
+
+  constructor(url: string | URL) {
+    super();
+    this.ws = new WebSocket(url);
+    this.opened = new Promise((resolve, reject) => {
+      this.ws.addEventListener("open", () => resolve(), { once: true });
+      this.ws.addEventListener("error", () => reject(new Error(`WebSocket to ${url} failed`)), {
+        once: true,
+      });
+    });
+    this.closed = new Promise((resolve) =>
+      this.ws.addEventListener("close", resolve, { once: true })
+    );
+    this.ws.addEventListener("message", (e) => this.push(JSON.parse(e.data as string)));
+    this.ws.addEventListener("close", () => this.end());
+  }
+
+  /** Sends a value as JSON, or a string as it is. */
   send(value: unknown): void {
     this.ws.send(typeof value === "string" ? value : JSON.stringify(value));
   }

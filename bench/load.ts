@@ -1,0 +1,131 @@
+/**
+ * The load generator of `deno task bench`: N concurrent seed-protocol clients doing whole
+ * conversations back to back for a fixed time, or M idle sessions held open. Prints one
+ * JSON object of figures on stdout. Run by bench/conversations.ts, pinned to its own core.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  args: Deno.args,
+  options: {
+    url: { type: "string" },
+    clients: { type: "string", default: "200" },
+    seconds: { type: "string", default: "10" },
+    idle: { type: "string", default: "0" },
+    prefix: { type: "string", default: "bench" },
+  },
+});
+const base = values.url ?? "ws://127.0.0.1:8000";
+
+const ANSWERS = [
+  "A marketplace where dog owners book trusted walkers and pay in the app",
+  "Dog owners and walkers, many of them students",
+  "iOS and Android",
+  "Booking, payments, reviews and GPS tracking",
+  "5,000 users in year one",
+  "€40k and 4 months",
+  "GDPR",
+  "no",
+  "no",
+];
+
+/** Opens `n` sockets and waits until each has received its first question. */
+async function idle(n: number) {
+  const sockets: WebSocket[] = [];
+  const ready: Promise<void>[] = [];
+  for (let i = 0; i < n; i++) {
+    const ws = new WebSocket(`${base}/ws/${values.prefix}-idle-${i}`);
+    sockets.push(ws);
+    ready.push(
+      new Promise((resolve, reject) => {
+        ws.onmessage = (e) => {
+          if ((e.data as string).includes('"type":"question"')) resolve();
+        };
+        ws.onerror = () => reject(new Error(`idle socket ${i} failed`));
+      }),
+    );
+    // Pace the handshakes so the server's accept queue never overflows.
+    if (i % 200 === 199) await Promise.all(ready.slice(i - 199));
+  }
+  await Promise.all(ready);
+  // Tell the orchestrator the sessions are up, then hold them until told to stop.
+  // deno-lint-ignore no-console
+  console.log(JSON.stringify({ idle: n }));
+  for await (const _ of Deno.stdin.readable) break;
+  for (const ws of sockets) ws.close();
+}
+
+/** One client: conversations back to back until `deadline`. */
+async function client(id: number, deadline: number, stats: Stats) {
+  let k = 0;
+  while (performance.now() < deadline) {
+    await new Promise<void>((resolve, reject) => {
+      const ws = new WebSocket(`${base}/ws/${values.prefix}-${id}-${k++}`);
+      let answered = 0;
+      let sentAt = 0;
+      ws.onmessage = (e) => {
+        const now = performance.now();
+        stats.frames++;
+        if (sentAt) {
+          stats.latencies.push(now - sentAt);
+          sentAt = 0;
+        }
+        const text = e.data as string;
+        // Seed clients only read `type`; a cheap prefix check avoids parsing every frame.
+        if (text.startsWith('{"type":"question"')) {
+          sentAt = performance.now();
+          ws.send(JSON.stringify({ answer: ANSWERS[answered++ % ANSWERS.length] }));
+        } else if (text.startsWith('{"type":"complete"')) {
+          stats.conversations++;
+          ws.close();
+        } else if (text.startsWith('{"type":"error"')) {
+          stats.errors++;
+        }
+      };
+      ws.onclose = () => resolve();
+      ws.onerror = () => reject(new Error(`client ${id} socket failed`));
+    }).catch(() => stats.failures++);
+  }
+}
+
+interface Stats {
+  conversations: number;
+  frames: number;
+  errors: number;
+  failures: number;
+  latencies: number[];
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+if (Number(values.idle) > 0) {
+  await idle(Number(values.idle));
+} else {
+  const clients = Number(values.clients);
+  const seconds = Number(values.seconds);
+  const stats: Stats = { conversations: 0, frames: 0, errors: 0, failures: 0, latencies: [] };
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  await Promise.all(Array.from({ length: clients }, (_, i) => client(i, deadline, stats)));
+  const elapsed = (performance.now() - start) / 1000;
+  const sorted = stats.latencies.sort((a, b) => a - b);
+  // deno-lint-ignore no-console
+  console.log(JSON.stringify({
+    clients,
+    seconds: elapsed,
+    conversations: stats.conversations,
+    conversationsPerSecond: stats.conversations / elapsed,
+    framesPerSecond: stats.frames / elapsed,
+    answerToNextFrameMs: {
+      p50: quantile(sorted, 0.5),
+      p99: quantile(sorted, 0.99),
+      n: sorted.length,
+    },
+    errorFrames: stats.errors,
+    failedConversations: stats.failures,
+  }));
+}

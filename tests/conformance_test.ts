@@ -1,0 +1,145 @@
+/**
+ * The protocol conformance suite: written once, run against every transport. Each test
+ * plays a seed-only client unless it says otherwise.
+ */
+import assert from "node:assert/strict";
+import { ProtocolVerifier } from "../protocol/verify.js";
+import type { SeedFrame } from "./_seed_client.ts";
+import { type Peer, transports } from "./_transports.ts";
+
+const SEED_TYPES = new Set(["status", "progress", "question", "result", "complete", "error"]);
+const ANSWERS = [
+  "A marketplace where dog owners in Berlin book trusted dog walkers and pay in the app",
+  "Dog owners and dog walkers; walkers are often students",
+  "iOS and Android",
+  "Booking, payments, reviews and live GPS tracking of walks",
+  "About 5,000 users in the first year",
+  "€40k and 4 months",
+  "GDPR",
+  "not sure",
+  "no",
+];
+
+/** Answers every question (seed-style) until `complete`; checks ordering as it goes. */
+async function finish(peer: Peer, verifier = new ProtocolVerifier(), answers = ANSWERS) {
+  let i = 0;
+  for (;;) {
+    const f = await peer.next();
+    verifier.server(f as never);
+    if (f.type === "question") {
+      verifier.answer(undefined);
+      peer.send({ answer: answers[i++] ?? "no" });
+    }
+    if (f.type === "complete") return { frames: peer.frames, verifier };
+  }
+}
+
+/** Reads to the next question, checking order. */
+async function toQuestion(peer: Peer, verifier: ProtocolVerifier): Promise<SeedFrame> {
+  for (;;) {
+    const f = await peer.next();
+    verifier.server(f as never);
+    if (f.type === "question") return f;
+  }
+}
+
+for (const { name: t, start } of transports) {
+  Deno.test(`[${t}] a seed-only client completes a whole conversation`, async () => {
+    await using transport = await start();
+    await using peer = await transport.open("seed-1");
+    const { frames } = await finish(peer);
+    assert.ok(frames.every((f) => SEED_TYPES.has(f.type)), "only the seed's six types");
+    assert.deepEqual(frames.map((f) => f.seq), frames.map((_, i) => i + 1));
+    assert.ok(frames.every((f) => typeof f.ts === "number"));
+    assert.deepEqual(frames[0]?.data, {
+      message: "Starting Clarifier conversation...",
+      stage: "clarifier",
+    });
+    const results = frames.filter((f) => f.type === "result").map((f) => f.data.agent);
+    assert.deepEqual(results.filter((a) => a !== "clarifier"), [
+      "product",
+      "customer",
+      "engineer",
+      "risk",
+    ]);
+    const rounds = frames.filter((f) => f.type === "result" && f.data.agent === "clarifier");
+    assert.ok(rounds.length >= 1 && rounds.length <= 3);
+    for (const [i, r] of rounds.entries()) {
+      const d = r.data.data as { done: boolean; resp: unknown[] };
+      assert.equal(d.done, i === rounds.length - 1);
+      assert.ok(Array.isArray(d.resp) && d.resp.length > 0);
+    }
+    const summary = frames.at(-1)?.data.summary;
+    assert.equal(typeof summary, "string");
+    assert.match(summary as string, /dog/i);
+    assert.equal(frames.filter((f) => f.type === "error").length, 0);
+  });
+
+  Deno.test(`[${t}] typed answers naming the question id complete a conversation`, async () => {
+    await using transport = await start();
+    await using peer = await transport.open("typed-1");
+    const v = new ProtocolVerifier();
+    let i = 0;
+    for (;;) {
+      const f = await peer.next();
+      v.server(f as never);
+      if (f.type === "question") {
+        const id = String(f.data.id);
+        v.answer(id);
+        peer.send({ type: "answer", questionId: id, answer: ANSWERS[i++] ?? "no" });
+      }
+      if (f.type === "complete") break;
+    }
+    assert.ok(i >= 1);
+  });
+
+  const badInputs: [string, string, RegExp][] = [
+    ["text that is not JSON", "hello there", /^Frame is not JSON/],
+    ["a JSON array", "[1,2,3]", /^Frame is not a JSON object/],
+    ["a wrong shape", '{"answer": 42}', /^Frame has the wrong shape at "answer"/],
+    ["an unknown type", '{"type":"shout","answer":"x"}', /^Unknown frame type "shout"/],
+    [
+      "a frame over 64 KiB",
+      JSON.stringify({ answer: "x".repeat(70_000) }),
+      /^Frame is too large: 70013 bytes/,
+    ],
+    [
+      "an answer to the wrong question",
+      '{"type":"answer","questionId":"clarifier-r9-q9","answer":"x"}',
+      /^Answer names question clarifier-r9-q9, but the question waiting is clarifier-r1-q1/,
+    ],
+  ];
+  for (const [what, text, message] of badInputs) {
+    Deno.test(`[${t}] ${what} gets an error frame and the conversation goes on`, async () => {
+      await using transport = await start();
+      await using peer = await transport.open(`bad-${what.replaceAll(" ", "-")}`);
+      const v = new ProtocolVerifier();
+      const q = await toQuestion(peer, v);
+      peer.send(text);
+      const err = await peer.next();
+      v.server(err as never);
+      assert.equal(err.type, "error");
+      assert.match(String(err.data.message), message);
+      assert.equal(typeof err.data.code, "string");
+      v.answer(undefined);
+      peer.send({ answer: ANSWERS[0] });
+      const next = await toQuestion(peer, v);
+      assert.notEqual(next.data.id, q.data.id);
+      v.answer(undefined);
+      peer.send({ answer: ANSWERS[1] });
+      await finish(peer, v);
+    });
+  }
+
+  Deno.test(`[${t}] an answer with no question pending gets an error frame`, async () => {
+    await using transport = await start();
+    await using peer = await transport.open("late-answer");
+    const { verifier } = await finish(peer);
+    peer.send({ answer: "one more thing" });
+    const err = await peer.next();
+    assert.equal(err.type, "error");
+    assert.equal(err.data.code, "no_question");
+    assert.match(String(err.data.message), /conversation is complete/);
+    assert.equal(err.seq, verifier.lastSeq + 1);
+  });
+}
