@@ -89,6 +89,45 @@ export const ErrorData = z.looseObject({
   ref: z.string().optional(),
 });
 
+// Types added after the seed. A seed client ignores them; `parseServerFrame` knows them.
+
+/**
+ * `session`: the session's identity. Sent as seq 1 of a new session with its secret
+ * `token` (keep it: it is the only way back into the session), and again after a resume
+ * with `resumed: true` and no token.
+ */
+export const SessionData = z.looseObject({
+  sessionId: z.string(),
+  clientId: z.string(),
+  token: z.string().optional(),
+  resumed: z.boolean(),
+  /** The last seq the resuming client had seen. */
+  lastSeq: z.number().int().nonnegative().optional(),
+});
+
+/**
+ * `delta`: a piece of an agent's output while it is being generated: `text` to append to
+ * the stream `id`, and/or `partial`, the result object so far. The agent's `result` closes
+ * the stream.
+ */
+export const DeltaData = z.looseObject({
+  agent: agentName,
+  id: z.string(),
+  text: z.string().optional(),
+  partial: z.unknown().optional(),
+});
+
+/** `answered`: an answer was accepted (every tab on the session sees it). */
+export const AnsweredData = z.looseObject({
+  questionId: z.string(),
+  answer: z.string(),
+});
+
+/** `cancelled`: the conversation was stopped; nothing but errors follows. */
+export const CancelledData = z.looseObject({
+  message: z.string(),
+});
+
 /**
  * Builds the schema of one server frame from its type and data schema.
  * @template {string} T
@@ -108,6 +147,20 @@ export const ServerFrame = z.discriminatedUnion("type", [
   serverFrame("result", ResultData),
   serverFrame("complete", CompleteData),
   serverFrame("error", ErrorData),
+  serverFrame("session", SessionData),
+  serverFrame("delta", DeltaData),
+  serverFrame("answered", AnsweredData),
+  serverFrame("cancelled", CancelledData),
+]);
+
+/** The six frame types of the seed protocol; every other type is an addition. */
+export const SEED_FRAME_TYPES = /** @type {const} */ ([
+  "status",
+  "progress",
+  "question",
+  "result",
+  "complete",
+  "error",
 ]);
 
 /** @typedef {z.infer<typeof ServerFrame>} ServerFrame */
@@ -136,8 +189,29 @@ export const AnswerFrame = z.object({
   answer: answerText,
 });
 
+/** Stops the conversation; the server acknowledges with `cancelled`. */
+export const CancelFrame = z.object({ type: z.literal("cancel") });
+
+/** Ends the current conversation and starts a new session on the same socket. */
+export const RestartFrame = z.object({ type: z.literal("restart") });
+
+/**
+ * Resumes a session: the first frame on a socket opened with `?resume=1`. The server
+ * replays every frame after `lastSeq`, then the live ones.
+ */
+export const ResumeFrame = z.object({
+  type: z.literal("resume"),
+  token: z.string().min(1).max(256),
+  lastSeq: z.number().int().nonnegative(),
+});
+
 /** Typed client frames, discriminated by `type`. */
-export const TypedClientFrame = z.discriminatedUnion("type", [AnswerFrame]);
+export const TypedClientFrame = z.discriminatedUnion("type", [
+  AnswerFrame,
+  CancelFrame,
+  RestartFrame,
+  ResumeFrame,
+]);
 
 /** Every frame a client may send: the seed's untyped answer or a typed frame. */
 export const ClientFrame = z.union([TypedClientFrame, SeedAnswerFrame]);

@@ -24,7 +24,10 @@ Deno.test("parseClientFrame explains each kind of bad frame", () => {
     ["[1,2]", /^Frame is not a JSON object/],
     ["null", /^Frame is not a JSON object/],
     ['{"answer": 42}', /^Frame has the wrong shape at "answer"/],
-    ['{"type":"dance"}', /^Unknown frame type "dance": expected one of answer/],
+    [
+      '{"type":"dance"}',
+      /^Unknown frame type "dance": expected one of answer, cancel, restart, resume/,
+    ],
     ['{"type":"answer","answer":"x"}', /wrong shape at "questionId"/],
     [JSON.stringify({ answer: "x".repeat(MAX_ANSWER_CHARS + 1) }), /Answer is too long/],
     [
@@ -63,6 +66,17 @@ Deno.test("ServerFrame keeps the seed's data shapes and tolerates added fields",
   assert.ok(q.success && q.value.type === "question");
   assert.equal((q.value.data as Record<string, unknown>).future, true);
   assert.equal(parseServerFrame({ type: "delta", data: {}, seq: 7, ts: 1 }).success, false);
+  assert.equal(parseServerFrame({ type: "shiny", data: {}, seq: 7, ts: 1 }).success, false);
+  assert.equal(
+    parseServerFrame({
+      type: "delta",
+      data: { agent: "risk", id: "risk-1", text: "R" },
+      seq: 7,
+      ts: 1,
+    })
+      .success,
+    true,
+  );
   assert.equal(
     parseServerFrame({ type: "question", data: { question: "no id" }, seq: 1, ts: 1 }).success,
     false,

@@ -24,7 +24,8 @@ export class ProtocolOrderError extends Error {
 /**
  * Checks a session's frames one at a time, in the order they were sent and received.
  *
- * Rules: `seq` starts at 1 and grows by one; nothing but `error` follows `complete`; a `result` names an
+ * Rules: `seq` starts at 1 and grows by one (a `session` frame at seq 1 starts a new
+ * session); nothing but `error` follows `complete` or `cancelled`; a `result` names an
  * agent whose stage has started (a `status` with `data.stage`), except custom agents that
  * never announced a stage; at most one question is pending, its `id` is new; an answer
  * names the pending question.
@@ -51,6 +52,8 @@ export class ProtocolVerifier {
    * @throws {ProtocolOrderError}
    */
   server(frame) {
+    // A `session` frame at seq 1 starts a new session on the same socket (restart).
+    if (frame.type === "session" && frame.seq === 1 && this.lastSeq > 0) this.#reset();
     if (frame.seq !== this.lastSeq + 1) {
       throw new ProtocolOrderError(
         `Frame out of order: expected seq ${this.lastSeq + 1}, got ${frame.seq}; ` +
@@ -61,7 +64,7 @@ export class ProtocolVerifier {
     this.lastSeq = frame.seq;
     if (this.#complete && frame.type !== "error") {
       throw new ProtocolOrderError(
-        `Frame after complete: "${frame.type}" (seq ${frame.seq}); only errors may follow complete`,
+        `Frame after the end: "${frame.type}" (seq ${frame.seq}); only errors may follow complete or cancelled`,
         frame,
       );
     }
@@ -96,6 +99,7 @@ export class ProtocolVerifier {
         break;
       }
       case "complete":
+      case "cancelled":
         this.#complete = true;
         break;
     }
@@ -120,6 +124,14 @@ export class ProtocolVerifier {
       );
     }
     this.#pending = undefined;
+  }
+
+  #reset() {
+    this.lastSeq = 0;
+    this.#stages.clear();
+    this.#questionIds.clear();
+    this.#pending = undefined;
+    this.#complete = false;
   }
 
   /** The id of the question awaiting an answer, if any. */

@@ -21,7 +21,7 @@ Deno.test("ProtocolVerifier rejects each broken rule with a message that says wh
       v.server(f(1, "complete"));
       v.server(f(2, "error"));
       v.server(f(3, "status"));
-    }, /Frame after complete/],
+    }, /Frame after the end/],
     [
       () => new ProtocolVerifier().server(f(1, "result", { agent: "risk" })),
       /before its stage started/,
@@ -47,4 +47,13 @@ Deno.test("ProtocolVerifier rejects each broken rule with a message that says wh
   for (const [run, message] of cases) {
     assert.throws(run, (e) => e instanceof ProtocolOrderError && message.test(e.message));
   }
+});
+
+Deno.test("ProtocolVerifier starts over at a new session frame", () => {
+  const v = new ProtocolVerifier();
+  v.server(f(1, "session"));
+  v.server(f(2, "cancelled"));
+  v.server(f(1, "session"));
+  v.server(f(2, "status"));
+  assert.equal(v.lastSeq, 2);
 });

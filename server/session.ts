@@ -83,6 +83,9 @@ export class Session {
     const parsed = parseClientFrame(text, this.#opts.maxFrameBytes);
     if (!parsed.success) return this.inputError("bad_frame", parsed.error);
     const frame = parsed.value;
+    if ("type" in frame && frame.type !== "answer") {
+      return this.inputError("bad_frame", `Frame type "${frame.type}" is not supported yet`);
+    }
     const questionId = "type" in frame ? frame.questionId : undefined;
     const pending = this.#pending;
     if (!pending) {

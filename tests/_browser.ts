@@ -1,0 +1,409 @@
+/**
+ * Helpers for browser tests: Chromium through playwright-core, a static server with a
+ * scripted conversation over a real WebSocket, and a second origin for embedding.
+ *
+ * Without Chromium the browser tests are skipped with a visible line, except under
+ * `CI=true`, where a missing Chromium fails the run.
+ *
+ * @module
+ */
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { createStaticHandler } from "../server/static.ts";
+
+/** Where Chromium is expected (override with `CHROMIUM_PATH`). */
+export const CHROMIUM_PATH = Deno.env.get("CHROMIUM_PATH") ?? "/usr/lib/chromium/chromium";
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+function chromiumInstalled(): boolean {
+  try {
+    return Deno.statSync(CHROMIUM_PATH).isFile;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `ignore` for browser tests: true when Chromium is missing and this is not CI. Printed
+ * once so a skipped run says why.
+ */
+export const noBrowser: boolean = (() => {
+  if (chromiumInstalled()) return false;
+  if (Deno.env.get("CI") === "true") return false; // launch fails loudly below
+  // deno-lint-ignore no-console
+  console.log(
+    `%cSkipping browser tests: Chromium not found at ${CHROMIUM_PATH} (install chromium or set CHROMIUM_PATH)`,
+    "color: yellow",
+  );
+  return true;
+})();
+
+/** A browser for one test; each page gets its own context (own storage). */
+export interface TestBrowser extends AsyncDisposable {
+  browser: Browser;
+  /** A fresh page in a fresh context; errors in the page fail the test via `pageErrors`. */
+  newPage(options?: { colorScheme?: "light" | "dark" }): Promise<Page>;
+  /** Uncaught errors and console errors of every page, as text. */
+  pageErrors: string[];
+}
+
+/** Launches headless Chromium. */
+export async function launchBrowser(): Promise<TestBrowser> {
+  if (!chromiumInstalled()) {
+    throw new Error(`Chromium is required under CI=true: not found at ${CHROMIUM_PATH}`);
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  return {
+    browser,
+    pageErrors,
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        colorScheme: options.colorScheme ?? "light",
+        reducedMotion: "reduce",
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on("pageerror", (err) => pageErrors.push(`pageerror: ${err.message}`));
+      page.on("console", (msg) => {
+        if (msg.type() === "error") pageErrors.push(`console: ${msg.text()}`);
+      });
+      return page;
+    },
+    async [Symbol.asyncDispose]() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Servers
+
+/** A loopback server for one test. */
+export interface LocalServer extends AsyncDisposable {
+  url: string;
+  port: number;
+}
+
+async function serve(
+  handler: (req: Request) => Response | Promise<Response>,
+): Promise<LocalServer> {
+  const abort = new AbortController();
+  const { promise, resolve } = Promise.withResolvers<Deno.NetAddr>();
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, signal: abort.signal, onListen: resolve },
+    handler,
+  );
+  const addr = await promise;
+  return {
+    url: `http://127.0.0.1:${addr.port}`,
+    port: addr.port,
+    async [Symbol.asyncDispose]() {
+      abort.abort();
+      await server.finished;
+    },
+  };
+}
+
+/**
+ * Serves our static files, and at `/ws/{clientId}` runs `conversation` on each socket:
+ * a stand-in server for tests about what the element renders.
+ */
+export function startScriptedServer(
+  conversation: (c: ScriptedSocket) => Promise<void>,
+  corsOrigins: readonly string[] | "*" = [],
+): Promise<LocalServer> {
+  const statics = createStaticHandler({ corsOrigins });
+  return serve(async (req) => {
+    const path = new URL(req.url).pathname;
+    if (path.startsWith("/ws/")) {
+      const { socket, response } = Deno.upgradeWebSocket(req);
+      const scripted = new ScriptedSocket(socket);
+      socket.onopen = () => {
+        conversation(scripted).catch(() => socket.close(1011, "Script failed"));
+      };
+      return response;
+    }
+    return (await statics(req)) ?? new Response("Not found\n", { status: 404 });
+  });
+}
+
+/**
+ * A one-page site on another origin (another port) that embeds Parley. `html` may be a
+ * function, so the page can name a server started after this one.
+ */
+export function startOtherOrigin(html: string | (() => string)): Promise<LocalServer> {
+  return serve((req) =>
+    new URL(req.url).pathname === "/"
+      ? new Response(typeof html === "string" ? html : html(), {
+        headers: { "content-type": "text/html; charset=utf-8" },
+      })
+      : new Response("Not found\n", { status: 404 })
+  );
+}
+
+/** The server side of a scripted conversation: stamps `seq`/`ts`, awaits answers. */
+export class ScriptedSocket {
+  #seq = 0;
+  #answers: string[] = [];
+  #waiting: ((answer: string) => void) | null = null;
+  readonly socket: WebSocket;
+
+  constructor(socket: WebSocket) {
+    this.socket = socket;
+    socket.addEventListener("message", (e) => {
+      const frame = JSON.parse(String(e.data));
+      const answer = String(frame.answer);
+      if (this.#waiting) {
+        this.#waiting(answer);
+        this.#waiting = null;
+      } else this.#answers.push(answer);
+    });
+  }
+
+  /** Sends one frame. */
+  send(type: string, data: unknown): void {
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    this.socket.send(JSON.stringify({ type, data, seq: ++this.#seq, ts: Date.now() }));
+  }
+
+  /** Asks a question and resolves with the answer. */
+  ask(id: string, question: string, round = 1, topic = "idea"): Promise<string> {
+    this.send("question", { question, id, round, topic, agent: "clarifier" });
+    const queued = this.#answers.shift();
+    if (queued !== undefined) return Promise.resolve(queued);
+    return new Promise((resolve) => (this.#waiting = resolve));
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Sample data (valid against protocol/brief.js)
+
+/** Results of the four analysts, rich enough to exercise every card. */
+export const SAMPLE_RESULTS = {
+  product: {
+    vision: "Neighbours lend tools to each other safely, with deposits held by card.",
+    goals: ["Fewer tools bought for one use", "Trust between neighbours"],
+    userStories: [
+      {
+        asA: "a borrower",
+        iWant: "to book a drill for Saturday",
+        soThat: "I can hang shelves",
+        priority: "must",
+      },
+      {
+        asA: "a lender",
+        iWant: "a deposit held on the borrower's card",
+        soThat: "I am covered if it breaks",
+        priority: "should",
+      },
+    ],
+    mvpScope: ["Listings", "Booking calendar", "Card deposits"],
+    laterScope: ["Repair shops"],
+    requirements: [
+      { id: "R1", text: "List a tool with photos", priority: "must", rationale: "Core supply" },
+      { id: "R2", text: "Hold a deposit", priority: "must", rationale: "Trust" },
+    ],
+    successMetrics: ["Loans per week"],
+  },
+  customer: {
+    segments: [{ name: "Renters", description: "City renters without storage space" }],
+    personas: [{
+      name: "Sam",
+      role: "Renter",
+      goals: ["Borrow before buying"],
+      frustrations: ["Tools gather dust"],
+    }],
+    jobs: ["Get a job done without buying a tool"],
+    pains: ["Deposits feel risky"],
+    adoptionRisks: ["Too few tools nearby at launch"],
+    channels: ["Neighbourhood groups"],
+  },
+  engineer: {
+    components: [
+      { name: "API", responsibility: "Listings and bookings" },
+      { name: "Payments", responsibility: "Deposit holds" },
+    ],
+    platforms: ["iOS", "Android", "Web"],
+    data: [{ entity: "Loan", notes: "tool, borrower, dates, deposit" }],
+    integrations: [{ name: "Stripe", purpose: "Card holds" }],
+    stack: [{ layer: "API", choice: "Deno", reason: "Small team" }],
+    effort: {
+      size: "L",
+      personWeeksLow: 20,
+      personWeeksHigh: 30,
+      team: "3 engineers",
+      assumptions: ["No insurance product"],
+    },
+  },
+  risk: {
+    risks: [
+      {
+        id: "K1",
+        title: "Card data",
+        category: "security",
+        likelihood: "medium",
+        impact: "high",
+        mitigation: "Use Stripe; never store card numbers",
+      },
+      {
+        id: "K2",
+        title: "Damaged tools",
+        category: "operational",
+        likelihood: "high",
+        impact: "medium",
+        mitigation: "Deposits and ratings",
+      },
+      {
+        id: "K3",
+        title: "Low supply",
+        category: "market",
+        likelihood: "high",
+        impact: "high",
+        mitigation: "Seed one neighbourhood first",
+      },
+    ],
+  },
+} as const;
+
+/** Questions of the scripted clarifier, one round. */
+export const SAMPLE_QUESTIONS = [
+  { id: "clarifier-r1-q1", topic: "idea", question: "What is your product idea?" },
+  { id: "clarifier-r1-q2", topic: "users", question: "Who will use it?" },
+  { id: "clarifier-r1-q3", topic: "platforms", question: "Where should it run?" },
+] as const;
+
+/**
+ * A whole scripted conversation: the frames the real server sends, with sample data and
+ * the given Markdown summary.
+ */
+export async function sampleConversation(
+  c: ScriptedSocket,
+  summary = "# Tool library\n\nA brief.",
+): Promise<void> {
+  c.send("status", { message: "Starting Clarifier conversation…", stage: "clarifier" });
+  c.send("progress", { message: "Clarifier (Round 1): Let me understand", agent: "clarifier" });
+  const resp = [];
+  for (const q of SAMPLE_QUESTIONS) {
+    resp.push({
+      id: q.id,
+      question: q.question,
+      answer: await c.ask(q.id, q.question, 1, q.topic),
+    });
+  }
+  c.send("result", {
+    agent: "clarifier",
+    data: {
+      done: true,
+      resp,
+      round: 1,
+      missing: [],
+      requirements: {
+        idea: resp[0]?.answer ?? "",
+        users: [resp[1]?.answer ?? ""],
+        platforms: [resp[2]?.answer ?? ""],
+        features: [],
+        compliance: [],
+        domains: [],
+        notes: [],
+      },
+    },
+  });
+  for (const agent of ["product", "customer", "engineer", "risk"] as const) {
+    c.send("status", { message: `Running ${agent} analysis…`, stage: agent });
+    c.send("progress", { message: `${agent}: thinking`, agent });
+    c.send("result", { agent, data: SAMPLE_RESULTS[agent] });
+  }
+  c.send("status", { message: "Writing the brief…", stage: "summary" });
+  c.send("complete", { summary, brief: { title: "Tool library", summary } });
+}
+
+// ---------------------------------------------------------------------------------------
+// In-page measurement
+
+/**
+ * An init script that records, for every WebSocket frame, how long after its arrival its
+ * feed line (`[data-seq]`) was on screen: checked once per animation frame, after that
+ * frame's rendering (a task posted from `requestAnimationFrame` runs after the paint).
+ * A line already pushed out of the capped feed by a later one counts as shown then.
+ */
+export const MEASURE_FRAMES = `(() => {
+  const frames = (globalThis.__parleyFrames = []);
+  const pending = [];
+  let looping = false;
+  const ch = new MessageChannel();
+  ch.port1.onmessage = () => {
+    const root = document.querySelector("parley-conversation")?.shadowRoot;
+    const present = new Set(
+      Array.from(root?.querySelectorAll("[data-seq]") ?? [], (e) => Number(e.dataset.seq)),
+    );
+    const top = Math.max(-1, ...present);
+    const now = performance.now();
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const f = pending[i];
+      if (present.has(f.seq) || f.seq < top) {
+        f.shown = now;
+        pending.splice(i, 1);
+      }
+    }
+    if (pending.length) requestAnimationFrame(tick);
+    else looping = false;
+  };
+  const tick = () => ch.port2.postMessage(0);
+  const Native = globalThis.WebSocket;
+  globalThis.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (e) => {
+        let seq = null;
+        try { seq = JSON.parse(e.data).seq ?? null; } catch {}
+        if (seq === null) return;
+        const entry = { seq, arrived: e.timeStamp, shown: null };
+        frames.push(entry);
+        pending.push(entry);
+        if (!looping) {
+          looping = true;
+          requestAnimationFrame(tick);
+        }
+      });
+    }
+  };
+})();`;
+
+/** Latencies (ms) from arrival to on screen, in arrival order. */
+export async function frameLatencies(page: Page): Promise<number[]> {
+  return await page.evaluate(() =>
+    // deno-lint-ignore no-explicit-any
+    ((globalThis as any).__parleyFrames as { arrived: number; shown: number | null }[])
+      .filter((f) => f.shown !== null)
+      .map((f) => (f.shown as number) - f.arrived)
+  );
+}
+
+/** Summary statistics of a list of milliseconds. */
+export function stats(ms: number[]): { n: number; median: number; p95: number; max: number } {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+  return {
+    n: s.length,
+    median: Math.round(at(0.5) * 10) / 10,
+    p95: Math.round(at(0.95) * 10) / 10,
+    max: Math.round((s.at(-1) ?? NaN) * 10) / 10,
+  };
+}

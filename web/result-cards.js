@@ -1,0 +1,287 @@
+// @ts-check
+/**
+ * Cards for agent results, rendered from their structured data (protocol/brief.js) as
+ * lists and tables; the risk register also as a likelihood × impact grid. Data that does
+ * not match its schema (a newer server, another agent) falls back to a generic view.
+ * Everything is text in Lit templates: no markup from the server is ever parsed.
+ *
+ * @module
+ */
+import { html, nothing } from "lit";
+
+/** @type {typeof import("../protocol/brief.js") | null} */
+let schemas = null;
+
+/**
+ * Resolves once the result schemas (protocol/brief.js, with zod) have loaded; until then
+ * cards use the generic view. Loaded in the background so zod never delays first render.
+ */
+export const schemasReady = import("../protocol/brief.js").then((m) => (schemas = m));
+schemasReady.catch(() => {}); // cards stay generic
+
+/** Whether {@link schemasReady} has resolved. */
+export function schemasLoaded() {
+  return schemas !== null;
+}
+
+/** @typedef {import("lit").TemplateResult} TemplateResult */
+/** @typedef {import("../protocol/brief.js").ClarifierResult} ClarifierResultT */
+/** @typedef {import("../protocol/brief.js").ProductAnalysis} ProductAnalysisT */
+/** @typedef {import("../protocol/brief.js").CustomerAnalysis} CustomerAnalysisT */
+/** @typedef {import("../protocol/brief.js").EngineerAnalysis} EngineerAnalysisT */
+/** @typedef {import("../protocol/brief.js").RiskAnalysis} RiskAnalysisT */
+
+/** Display names of the built-in agents and stages. */
+export const AGENT_LABELS = /** @type {Readonly<Record<string, string>>} */ ({
+  clarifier: "Clarifier",
+  product: "Product",
+  customer: "Customer",
+  engineer: "Engineer",
+  risk: "Risk",
+  summary: "Summary",
+});
+
+/** @param {string} agent */
+export function agentLabel(agent) {
+  return AGENT_LABELS[agent] ?? agent.charAt(0).toUpperCase() + agent.slice(1);
+}
+
+/**
+ * The body of an agent's card.
+ * @param {string} agent
+ * @param {unknown} data
+ * @returns {TemplateResult}
+ */
+export function resultBody(agent, data) {
+  const z = schemas;
+  if (!z) return html`<div class="generic">${generic(data, 0)}</div>`;
+  const { ClarifierResult, CustomerAnalysis, EngineerAnalysis, ProductAnalysis, RiskAnalysis } = z;
+  switch (agent) {
+    case "clarifier": {
+      const r = ClarifierResult.safeParse(data);
+      if (r.success) return clarifier(r.data);
+      break;
+    }
+    case "product": {
+      const r = ProductAnalysis.safeParse(data);
+      if (r.success) return product(r.data);
+      break;
+    }
+    case "customer": {
+      const r = CustomerAnalysis.safeParse(data);
+      if (r.success) return customer(r.data);
+      break;
+    }
+    case "engineer": {
+      const r = EngineerAnalysis.safeParse(data);
+      if (r.success) return engineer(r.data);
+      break;
+    }
+    case "risk": {
+      const r = RiskAnalysis.safeParse(data);
+      if (r.success) return risk(r.data);
+      break;
+    }
+  }
+  return html`<div class="generic">${generic(data, 0)}</div>`;
+}
+
+/**
+ * @param {string} title
+ * @param {readonly string[]} items
+ */
+function listSection(title, items) {
+  if (items.length === 0) return nothing;
+  return html`
+    <h4>${title}</h4>
+    <ul>${items.map((i) => html`<li>${i}</li>`)}</ul>
+  `;
+}
+
+/**
+ * @param {readonly string[]} head
+ * @param {readonly (readonly (string | number | TemplateResult)[])[]} rows
+ * @param {string} [caption]
+ */
+function table(head, rows, caption) {
+  if (rows.length === 0) return nothing;
+  return html`
+    <div class="table-wrap">
+      <table>
+        ${caption ? html`<caption>${caption}</caption>` : nothing}
+        <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+        <tbody>${rows.map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
+      </table>
+    </div>
+  `;
+}
+
+/** @param {string} p */
+function priority(p) {
+  return html`<span class="tag tag-${p}">${p}</span>`;
+}
+
+/** @param {ClarifierResultT} c */
+function clarifier(c) {
+  const r = c.requirements;
+  /** @type {[string, string | readonly string[] | undefined][]} */
+  const facts = [
+    ["Idea", r.idea],
+    ["Purpose", r.purpose],
+    ["Users", r.users],
+    ["Platforms", r.platforms],
+    ["Features", r.features],
+    ["Scale", r.scale],
+    ["Budget", r.budget],
+    ["Timeline", r.timeline],
+    ["Compliance", r.compliance],
+    ["Domains", r.domains],
+    ["Notes", r.notes],
+  ];
+  const shown = facts.filter(([, v]) => (typeof v === "string" ? v.trim() : v?.length));
+  return html`
+    <p class="meta">Round ${c.round}${c.done ? " · complete" : ""}</p>
+    <dl class="facts">${shown.map(([k, v]) =>
+      html`
+        <dt>${k}</dt>
+        <dd>${typeof v === "string" ? v : v?.join(", ")}</dd>
+      `
+    )}</dl>
+    ${c.missing.length ? html`<p class="meta">Still unknown: ${c.missing.join(", ")}</p>` : nothing}
+  `;
+}
+
+/** @param {ProductAnalysisT} p */
+function product(p) {
+  return html`
+    <p class="lead">${p.vision}</p>
+    ${listSection("Goals", p.goals)}
+    ${listSection("MVP scope", p.mvpScope)}
+    ${listSection("Later", p.laterScope)}
+    <h4>Requirements</h4>
+    ${table(
+      ["ID", "Requirement", "Priority", "Why"],
+      p.requirements.map((r) => [r.id, r.text, priority(r.priority), r.rationale]),
+    )}
+    <h4>User stories</h4>
+    ${table(
+      ["As a", "I want", "So that", "Priority"],
+      p.userStories.map((s) => [s.asA, s.iWant, s.soThat, priority(s.priority)]),
+    )}
+    ${listSection("Success metrics", p.successMetrics)}
+  `;
+}
+
+/** @param {CustomerAnalysisT} c */
+function customer(c) {
+  return html`
+    <h4>Segments</h4>
+    <dl class="facts">${c.segments.map((s) =>
+      html`
+        <dt>${s.name}</dt>
+        <dd>${s.description}</dd>
+      `
+    )}</dl>
+    <h4>Personas</h4>
+    <div class="personas">${c.personas.map((p) =>
+      html`<div class="persona">
+        <strong>${p.name}</strong> <span class="meta">${p.role}</span>
+        ${p.goals.length ? html`<p><em>Goals:</em> ${p.goals.join("; ")}</p>` : nothing}
+        ${
+        p.frustrations.length
+          ? html`<p><em>Frustrations:</em> ${p.frustrations.join("; ")}</p>`
+          : nothing
+      }
+      </div>`
+    )}</div>
+    ${listSection("Jobs to be done", c.jobs)}
+    ${listSection("Pains", c.pains)}
+    ${listSection("Adoption risks", c.adoptionRisks)}
+    ${listSection("Channels", c.channels)}
+  `;
+}
+
+/** @param {EngineerAnalysisT} e */
+function engineer(e) {
+  const x = e.effort;
+  return html`
+    <p class="lead">Size <strong>${x.size}</strong>, about ${x.personWeeksLow}–${x.personWeeksHigh}
+      person-weeks · ${x.team}</p>
+    ${table(["Component", "Responsibility"], e.components.map((c) => [c.name, c.responsibility]))}
+    <h4>Stack</h4>
+    ${table(["Layer", "Choice", "Why"], e.stack.map((s) => [s.layer, s.choice, s.reason]))}
+    ${listSection("Platforms", e.platforms)}
+    ${e.data.length ? html`<h4>Data</h4>` : nothing}
+    ${table(["Entity", "Notes"], e.data.map((d) => [d.entity, d.notes]))}
+    ${e.integrations.length ? html`<h4>Integrations</h4>` : nothing}
+    ${table(["Integration", "Purpose"], e.integrations.map((i) => [i.name, i.purpose]))}
+    ${listSection("Assumptions", x.assumptions)}
+  `;
+}
+
+const LEVELS = /** @type {const} */ (["low", "medium", "high"]);
+
+/** @param {RiskAnalysisT} r */
+function risk(r) {
+  const grid = LEVELS.toReversed().map((likelihood) =>
+    html`<tr>
+      <th scope="row">${likelihood}</th>
+      ${
+      LEVELS.map((impact) => {
+        const here = r.risks.filter((k) => k.likelihood === likelihood && k.impact === impact);
+        const score = LEVELS.indexOf(likelihood) + LEVELS.indexOf(impact);
+        return html`<td class="cell sev-${score}" title=${here.map((k) => k.title).join("\n")}>
+          ${here.map((k) => html`<span class="chip">${k.id}</span>`)}
+          <span class="visually-hidden">${here.length} risks</span>
+        </td>`;
+      })
+    }
+    </tr>`
+  );
+  return html`
+    <div class="risk-grid" part="risk-grid">
+      <table class="grid">
+        <caption>Likelihood × impact</caption>
+        <thead>
+          <tr><td></td>${LEVELS.map((l) => html`<th scope="col">${l} impact</th>`)}</tr>
+        </thead>
+        <tbody>${grid}</tbody>
+      </table>
+    </div>
+    ${table(
+      ["ID", "Risk", "Category", "Likelihood", "Impact", "Mitigation"],
+      r.risks.map((
+        k,
+      ) => [k.id, k.title, k.category, level(k.likelihood), level(k.impact), k.mitigation]),
+      "Risk register",
+    )}
+  `;
+}
+
+/** @param {string} l */
+function level(l) {
+  return html`<span class="tag level-${l}">${l}</span>`;
+}
+
+/**
+ * Any JSON as nested lists (depth-limited), for results this view does not know.
+ * @param {unknown} value
+ * @param {number} depth
+ * @returns {TemplateResult | string}
+ */
+function generic(value, depth) {
+  if (value === null || value === undefined) return "—";
+  if (typeof value !== "object") return String(value);
+  if (depth > 4) return "…";
+  if (Array.isArray(value)) {
+    return html`<ul>${value.slice(0, 50).map((v) => html`<li>${generic(v, depth + 1)}</li>`)}</ul>`;
+  }
+  return html`<dl class="facts">${
+    Object.entries(value).slice(0, 50).map(([k, v]) =>
+      html`
+        <dt>${k}</dt>
+        <dd>${generic(v, depth + 1)}</dd>
+      `
+    )
+  }</dl>`;
+}
