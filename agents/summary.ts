@@ -15,8 +15,12 @@ import type {
 
 /** Escapes text so Markdown renders it literally (the person's words are not markup). */
 export function mdText(text: string): string {
+  // Most text needs no escaping; testing first skips two replace passes on the hot path.
+  if (!MD_SPECIAL.test(text)) return text;
   return text.replace(/\r?\n+/g, " ").replace(/([\\`*_{}\[\]<>#|!])/g, "\\$1");
 }
+
+const MD_SPECIAL = /[\\`*_{}\[\]<>#|!\r\n]/;
 
 /** A title for the brief, from the purpose or the idea. */
 export function briefTitle(req: Requirements): string {

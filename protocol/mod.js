@@ -16,24 +16,21 @@
  */
 import { z } from "zod";
 
-/** Version of this protocol; bumped only for changes a current client cannot ignore. */
-export const PROTOCOL_VERSION = 1;
+import {
+  MAX_ANSWER_CHARS,
+  MAX_CLIENT_FRAME_BYTES,
+  PIPELINE_STAGES,
+  PROTOCOL_VERSION,
+  SEED_FRAME_TYPES,
+} from "./constants.js";
 
-/** Default largest client frame the server accepts, in bytes of UTF-8. */
-export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
-
-/** Longest answer the server accepts, in characters. */
-export const MAX_ANSWER_CHARS = 10_000;
-
-/** Agent names of the built-in pipeline, in the order they run. */
-export const PIPELINE_STAGES = /** @type {const} */ ([
-  "clarifier",
-  "product",
-  "customer",
-  "engineer",
-  "risk",
-  "summary",
-]);
+export {
+  MAX_ANSWER_CHARS,
+  MAX_CLIENT_FRAME_BYTES,
+  PIPELINE_STAGES,
+  PROTOCOL_VERSION,
+  SEED_FRAME_TYPES,
+};
 
 const agentName = z.string().min(1).max(64);
 
@@ -153,15 +150,6 @@ export const ServerFrame = z.discriminatedUnion("type", [
   serverFrame("cancelled", CancelledData),
 ]);
 
-/** The six frame types of the seed protocol; every other type is an addition. */
-export const SEED_FRAME_TYPES = /** @type {const} */ ([
-  "status",
-  "progress",
-  "question",
-  "result",
-  "complete",
-  "error",
-]);
 
 /** @typedef {z.infer<typeof ServerFrame>} ServerFrame */
 /** @typedef {ServerFrame["type"]} ServerFrameType */

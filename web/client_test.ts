@@ -1,8 +1,6 @@
 /** ConversationClient in Deno against small scripted WebSocket servers. */
 import assert from "node:assert/strict";
 import { type AnyFrame, ConversationClient, socketUrl } from "./client.js";
-import * as constants from "./constants.js";
-import * as protocol from "../protocol/mod.js";
 
 /** Resolves with the detail of the next `type` event that passes `test`. */
 function nextEvent<T = unknown>(
@@ -20,11 +18,6 @@ function nextEvent<T = unknown>(
     target.addEventListener(type, on);
   });
 }
-
-Deno.test("web/constants.js agrees with protocol/mod.js", () => {
-  assert.deepEqual(constants.PIPELINE_STAGES, protocol.PIPELINE_STAGES);
-  assert.equal(constants.MAX_ANSWER_CHARS, protocol.MAX_ANSWER_CHARS);
-});
 
 Deno.test("socketUrl maps http(s) to ws(s) and appends /ws/{clientId}", () => {
   assert.equal(socketUrl("http://h:8000", "a b"), "ws://h:8000/ws/a%20b");

@@ -1,0 +1,223 @@
+/**
+ * The offline Customer analyst: segments and personas from the named users, their jobs
+ * and pains, domain-aware adoption risks (a two-sided marketplace starts cold, parents
+ * gate children's apps, enterprises buy slowly) and channels to reach them.
+ *
+ * @module
+ */
+import type { CustomerAnalysis } from "../../protocol/brief.js";
+import { type Profile, type UserRef, whoWants } from "./profile.ts";
+import { cap, joinAnd, singular } from "./text.ts";
+
+/** Deterministic persona names: the same brief always introduces the same people. */
+const NAMES = ["Anna", "Ben", "Carla", "Deniz", "Emma", "Farid", "Greta", "Hugo"] as const;
+
+const PLATFORM_CHANNELS: Readonly<Record<string, string>> = {
+  iOS: "App Store search optimisation and featured-app pitches",
+  Android: "Google Play listing optimisation",
+  Web: "Search-optimised landing pages that answer the questions people already search for",
+  "Slack app": "Slack Marketplace listing",
+  "Microsoft Teams app": "Microsoft AppSource listing",
+  "Browser extension": "Chrome Web Store listing and reviews",
+  "Public API": "Developer documentation, quick-start examples and GitHub",
+};
+
+/** Derives the customer analysis from a profile. */
+export function customerAnalysis(p: Profile): CustomerAnalysis {
+  return {
+    segments: segments(p),
+    personas: personas(p),
+    jobs: jobs(p),
+    pains: pains(p),
+    adoptionRisks: adoptionRisks(p),
+    channels: channels(p),
+  };
+}
+
+/** What a user group wants from the MVP, in their own words. */
+interface Aim {
+  label: string;
+  want: string;
+  soThat: string;
+}
+
+function aimsOf(p: Profile, u: UserRef): Aim[] {
+  const w = p.wording;
+  const out: Aim[] = [];
+  for (const f of p.mvp) {
+    const i = f.info;
+    if (!i) continue;
+    if (whoWants(p, i) === u) out.push({ label: f.label, want: i.want(w), soThat: i.soThat(w) });
+    else if (u.actor === "provider" && i.providerStory) {
+      out.push({ label: f.label, want: i.providerStory.want(w), soThat: i.providerStory.soThat });
+    }
+  }
+  if (out.length > 0) return out;
+  // Nothing in the MVP is theirs yet: say what their side of the product is for.
+  if (u.actor === "provider") {
+    return [{
+      label: "steady work",
+      want: `get steady, well-paid work through ${p.subject}`,
+      soThat: "I can plan my income",
+    }];
+  }
+  if (u.actor === "operator") {
+    return [{
+      label: "an overview",
+      want: `see what is happening across ${p.subject} and step in quickly`,
+      soThat: "problems are fixed before anyone complains",
+    }];
+  }
+  return p.mvp.flatMap((f) =>
+    f.info ? [{ label: f.label, want: f.info.want(w), soThat: f.info.soThat(w) }] : []
+  );
+}
+
+function segments(p: Profile): CustomerAnalysis["segments"] {
+  const w = p.wording;
+  const twoSided = p.users.some((u) => u.actor === "provider") &&
+    p.users.some((u) => u.actor === "consumer");
+  const out = p.users.slice(0, 8).map((u) => {
+    const needs = joinAnd(aimsOf(p, u).slice(0, 2).map((a) => a.label));
+    const assumed = p.usersAssumed ? " (assumed: no users were named yet)" : "";
+    let description: string;
+    if (u.actor === "provider") {
+      description = `Offer their services through ${p.subject}${w.inMarket}; want steady demand${
+        p.has("payments") ? " and reliable payouts" : ""
+      } with little admin`;
+    } else if (u.actor === "operator") {
+      description = `Run or oversee ${p.subject} day to day; need ${
+        needs || "a clear overview and control"
+      }`;
+    } else {
+      description =
+        `${twoSided ? "The side that books and pays" : `Use ${p.subject}`}${w.inMarket}` +
+        (needs ? `; first need ${needs}` : "");
+    }
+    return { name: cap(u.label), description: description + assumed };
+  });
+  for (const d of p.domains) {
+    const s = d.segment?.(w);
+    // "Supply side: dog walkers" adds nothing when dog walkers are a segment already.
+    if (s && !out.some((o) => s.name.toLowerCase().includes(o.name.toLowerCase()))) out.push(s);
+  }
+  return out.slice(0, 12);
+}
+
+function personas(p: Profile): CustomerAnalysis["personas"] {
+  const w = p.wording;
+  return p.users.slice(0, NAMES.length).map((u, i) => {
+    const one = singular(u.label);
+    const goals = aimsOf(p, u).slice(0, 3).map((a) => cap(a.want));
+    if (goals.length === 0) {
+      goals.push(`Get what they came to ${p.subject} for with minimal effort`);
+    }
+    const frustrations: string[] = [];
+    if (u.role?.frustration) frustrations.push(u.role.frustration);
+    for (const d of p.domains) {
+      const pain = d.pain?.(w);
+      if (pain && (u.actor === "consumer" || d.id === "enterprise" || d.id === "iot")) {
+        frustrations.push(pain);
+      }
+    }
+    if (frustrations.length === 0) frustrations.push(kindFrustration(u, p));
+    return {
+      name: `${NAMES[i]}, ${one}`,
+      role: `${cap(one)}${w.inMarket}, ${sideOf(u, p)}`,
+      goals,
+      frustrations: frustrations.slice(0, 3),
+    };
+  });
+}
+
+function sideOf(u: UserRef, p: Profile): string {
+  if (u.actor === "provider") return `offers services on ${p.subject}`;
+  if (u.actor === "operator") return `runs or oversees ${p.subject}`;
+  return `uses ${p.subject}`;
+}
+
+function kindFrustration(u: UserRef, p: Profile): string {
+  if (u.actor === "provider") return "Time lost on admin and chasing work instead of doing it";
+  if (u.actor === "operator") return "No single, current view of what is happening";
+  return `Today they patch together messages, spreadsheets and general tools to do what ${p.subject} will do`;
+}
+
+function jobs(p: Profile): string[] {
+  const w = p.wording;
+  const out: string[] = [];
+  for (const u of p.users.slice(0, 5)) {
+    const trigger = u.actor === "provider"
+      ? "have time to take on work"
+      : u.actor === "operator"
+      ? "start my working day"
+      : `open ${p.subject}`;
+    for (const a of aimsOf(p, u).slice(0, 2)) {
+      out.push(
+        `${cap(singular(u.label))}: "When I ${trigger}, I want to ${a.want}, so that ${a.soThat}."`,
+      );
+    }
+  }
+  if (out.length === 0) {
+    const custom = p.mvp.find((f) => !f.info);
+    out.push(`${cap(w.consumers)}: "I want ${custom?.label ?? `${p.subject} to work for me`}."`);
+  }
+  return out.slice(0, 12);
+}
+
+function pains(p: Profile): string[] {
+  const w = p.wording;
+  const out: string[] = [];
+  for (const u of p.users) {
+    if (u.role?.frustration) out.push(`${cap(u.label)}: ${lowerStart(u.role.frustration)}`);
+  }
+  for (const d of p.domains) {
+    const pain = d.pain?.(w);
+    if (pain) out.push(pain);
+  }
+  if (out.length === 0) out.push(kindFrustration(p.users[0]!, p));
+  return [...new Set(out)].slice(0, 12);
+}
+
+function adoptionRisks(p: Profile): string[] {
+  const w = p.wording;
+  const out: string[] = [];
+  for (const d of p.domains) {
+    const a = d.adoption?.(w);
+    if (a) out.push(a);
+  }
+  out.push(
+    `${
+      cap(w.consumers)
+    } already have a workaround (messaging apps, spreadsheets or an incumbent) and need a clear gain to switch`,
+  );
+  if (p.mobile) {
+    out.push(
+      "App-store discovery is expensive: installs must come from word of mouth and partners, not search alone",
+    );
+  }
+  if (p.platforms.includes("Browser extension")) {
+    out.push("Browser-extension permissions warnings scare people off at install");
+  }
+  return out.slice(0, 10);
+}
+
+function channels(p: Profile): string[] {
+  const w = p.wording;
+  const out: string[] = [];
+  for (const d of p.domains) {
+    const c = d.channel?.(w);
+    if (c) out.push(c);
+  }
+  for (const u of p.users) if (u.role?.channel) out.push(u.role.channel);
+  for (const pl of p.platforms) {
+    const c = PLATFORM_CHANNELS[pl];
+    if (c) out.push(c);
+  }
+  if (p.market) out.push(`Local partnerships and community events in ${p.market}`);
+  out.push(`Referral invites from early ${w.consumers}`);
+  return [...new Set(out)].slice(0, 12);
+}
+
+function lowerStart(s: string): string {
+  return s.length > 0 ? s[0]!.toLowerCase() + s.slice(1) : s;
+}

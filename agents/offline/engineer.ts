@@ -1,0 +1,317 @@
+/**
+ * The offline Engineer analyst: components from features and domains, data entities,
+ * integrations (Stripe for payments, a maps provider for location, push for mobile, an
+ * identity provider for enterprise SSO, an MQTT broker for IoT, an LLM API for AI), a
+ * stack that fits the platforms, and the effort estimate with its assumptions.
+ *
+ * @module
+ */
+import type { EngineerAnalysis } from "../../protocol/brief.js";
+import type { Component, Entity, Integration } from "./knowledge.ts";
+import { type Profile, RATE_PER_PERSON_WEEK } from "./profile.ts";
+import { joinAnd, thousands } from "./text.ts";
+
+type Stack = EngineerAnalysis["stack"][number];
+
+/** Derives the engineering analysis from a profile. */
+export function engineerAnalysis(p: Profile): EngineerAnalysis {
+  const e = p.effort;
+  return {
+    components: components(p),
+    platforms: p.platformsAssumed
+      ? ["Web (responsive; assumed because no platform was named)"]
+      : [...p.platforms],
+    data: data(p),
+    integrations: integrations(p),
+    stack: stack(p),
+    effort: {
+      size: e.size,
+      personWeeksLow: e.personWeeksLow,
+      personWeeksHigh: e.personWeeksHigh,
+      team: e.team,
+      assumptions: assumptions(p),
+    },
+  };
+}
+
+function byName<T>(items: readonly T[], key: (t: T) => string, max: number): T[] {
+  const seen = new Set<string>();
+  return items.filter((t) => {
+    const k = key(t).toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  }).slice(0, max);
+}
+
+function components(p: Profile): Component[] {
+  const out: Component[] = [];
+  const labels = p.mvp.map((f) => f.label);
+  out.push({
+    name: "API backend",
+    responsibility: `Business rules and data access for ${
+      joinAnd(labels.slice(0, 4)) || p.subject
+    }`,
+  });
+  out.push({
+    name: "Accounts and auth",
+    responsibility: `Sign-up, sign-in and roles for ${
+      joinAnd(p.users.slice(0, 3).map((u) => u.label))
+    }`,
+  });
+  const mobile = p.platforms.filter((x) => x === "iOS" || x === "Android");
+  if (mobile.length > 0) {
+    out.push({
+      name: `Mobile app (${mobile.join(", ")})`,
+      responsibility: `Screens for ${joinAnd(labels.slice(0, 3))}, push, offline cache`,
+    });
+  }
+  for (const pl of p.platforms) {
+    if (pl === "iOS" || pl === "Android") continue;
+    out.push({ name: `${pl} client`, responsibility: `The ${pl} experience of ${p.subject}` });
+  }
+  for (const f of [...p.mvp, ...p.later]) if (f.info?.component) out.push(f.info.component);
+  for (const d of p.domains) out.push(...d.components);
+  if (p.users.some((u) => u.actor === "operator") || p.has("marketplace") || p.has("ugc")) {
+    out.push({
+      name: "Admin back office",
+      responsibility: "Support, refunds, account and content actions with an audit trail",
+    });
+  }
+  out.push({
+    name: "Background jobs",
+    responsibility: "E-mails, reminders, retries and scheduled clean-up off the request path",
+  });
+  return byName(out, (c) => c.name, 30);
+}
+
+function data(p: Profile): Entity[] {
+  const roles = p.users.slice(0, 4).map((u) => u.label).join(", ");
+  const out: Entity[] = [{
+    entity: "User",
+    notes: `Role (${roles}), contact, consent flags; personal data deletable on request`,
+  }];
+  for (const f of [...p.mvp, ...p.later]) if (f.info?.entity) out.push(f.info.entity);
+  for (const d of p.domains) out.push(...d.data);
+  return byName(out, (e) => e.entity, 30);
+}
+
+function integrations(p: Profile): Integration[] {
+  const w = p.wording;
+  const out: Integration[] = [];
+  for (const d of p.domains) out.push(...d.integrations(w));
+  for (const f of [...p.mvp, ...p.later]) if (f.info?.integration) out.push(f.info.integration(w));
+  if (p.mobile) {
+    out.push({
+      name: "Firebase Cloud Messaging and APNs",
+      purpose: "Push notifications to Android and iOS",
+    });
+  }
+  out.push({
+    name: "Transactional e-mail (Postmark or Amazon SES)",
+    purpose: "Sign-in links, receipts and notifications",
+  });
+  out.push(
+    p.has("children")
+      ? {
+        name: "Self-hosted product analytics (no third-party SDKs)",
+        purpose: "Usage insight without tracking children",
+      }
+      : {
+        name: "Product analytics (e.g. PostHog)",
+        purpose: "Funnels and retention for the success metrics",
+      },
+  );
+  out.push({
+    name: "Error monitoring (e.g. Sentry)",
+    purpose: "Crash and error reports from backend and clients",
+  });
+  return byName(out, (i) => i.name, 30);
+}
+
+function stack(p: Profile): Stack[] {
+  const out: Stack[] = [];
+  const ios = p.platforms.includes("iOS");
+  const android = p.platforms.includes("Android");
+  const offline = p.req.features.includes("offline mode");
+  if (ios && android) {
+    out.push({
+      layer: "Mobile",
+      choice: "React Native (Expo) in TypeScript",
+      reason: `One codebase for iOS and Android shares types with the backend${
+        offline ? ", and SQLite on the device covers offline mode" : ""
+      }; Flutter is the alternative if the team knows Dart`,
+    });
+  } else if (ios) {
+    out.push({
+      layer: "iOS",
+      choice: "Swift and SwiftUI",
+      reason: "iOS only: native UI, best App Store fit, no cross-platform overhead",
+    });
+  } else if (android) {
+    out.push({
+      layer: "Android",
+      choice: "Kotlin and Jetpack Compose",
+      reason: "Android only: native UI and the best device support",
+    });
+  }
+  if (p.platforms.includes("Web")) {
+    const seo = p.has("marketplace") || p.has("ecommerce");
+    out.push(
+      seo
+        ? {
+          layer: "Web",
+          choice: "Next.js (React) in TypeScript",
+          reason:
+            "Server-rendered listing pages are found by search engines, which feeds the marketplace",
+        }
+        : {
+          layer: "Web",
+          choice: "React with Vite in TypeScript",
+          reason: `A ${
+            p.has("iot") || p.has("enterprise") ? "dashboard" : "client"
+          }-side app behind sign-in needs no server rendering`,
+        },
+    );
+  }
+  if (
+    p.platforms.some((x) => x === "Desktop" || x === "Windows" || x === "macOS" || x === "Linux")
+  ) {
+    out.push({
+      layer: "Desktop",
+      choice: "Tauri",
+      reason: "Reuses the web UI with a small native shell and auto-update",
+    });
+  }
+  if (p.platforms.includes("Slack app") || p.platforms.includes("Microsoft Teams app")) {
+    out.push({
+      layer: "Chat apps",
+      choice: "Bolt for Slack / Teams Toolkit",
+      reason: "Official SDKs handle events, OAuth installs and message formatting",
+    });
+  }
+  if (p.platforms.includes("Browser extension")) {
+    out.push({
+      layer: "Extension",
+      choice: "WebExtension (Manifest V3) in TypeScript",
+      reason: "One build for Chrome, Edge and Firefox",
+    });
+  }
+  out.push({
+    layer: "Backend",
+    choice: "TypeScript on Node.js or Deno, REST/JSON API",
+    reason: p.mobile || p.platforms.includes("Web")
+      ? "Same language as the clients, so one small team can work across the stack"
+      : "One language across services keeps a small team fast",
+  });
+  if (p.has("iot")) {
+    out.push({
+      layer: "Device ingestion",
+      choice: "Managed MQTT broker + ingestion workers",
+      reason:
+        "MQTT QoS and persistent sessions survive flaky links; workers deduplicate and backfill buffered readings",
+    });
+  }
+  out.push({
+    layer: "Database",
+    choice: p.has("iot")
+      ? "PostgreSQL with TimescaleDB"
+      : p.has("location") || p.req.features.includes("maps and location")
+      ? "PostgreSQL with PostGIS"
+      : "PostgreSQL",
+    reason: p.has("iot")
+      ? "Relational data and time-series telemetry in one database, with compression and retention policies"
+      : p.has("location")
+      ? "Distance queries (who is near) run in the database"
+      : "Relational integrity for accounts and transactions; mature and cheap to run",
+  });
+  if (p.has("ai")) {
+    out.push({
+      layer: "AI",
+      choice: "Hosted LLM API behind an internal gateway, pgvector for retrieval",
+      reason: "Swap models without touching features; keep prompts, limits and costs in one place",
+    });
+  }
+  out.push({
+    layer: "Auth",
+    choice: p.has("enterprise")
+      ? "WorkOS or Auth0 (SAML/OIDC, SCIM)"
+      : "Managed auth (e.g. Supabase Auth or Clerk) with passkeys and e-mail links",
+    reason: p.has("enterprise")
+      ? "Enterprise identity providers without building SAML ourselves"
+      : "No passwords to store; account takeover protection out of the box",
+  });
+  out.push({
+    layer: "Hosting",
+    choice: p.has("health")
+      ? "HIPAA-eligible cloud services (AWS or GCP) under a BAA"
+      : p.eu
+      ? "Managed platform in an EU region (e.g. AWS Frankfurt, Fly.io or Render EU)"
+      : "Managed platform (Fly.io or Render) with managed PostgreSQL",
+    reason: p.has("health")
+      ? "Health data needs a signed business associate agreement and audit logging"
+      : p.eu
+      ? "Keeps personal data of EU users in the EU and the operations work small"
+      : "A small team should not run servers",
+  });
+  return out.slice(0, 20);
+}
+
+function assumptions(p: Profile): string[] {
+  const e = p.effort;
+  const out: string[] = [
+    `Covers the MVP scope: ${joinAnd(p.mvp.map((f) => f.label)) || "the core flow"}; ${
+      e.laterWeeks > 0
+        ? `the later scope adds about ${e.laterWeeks} person-weeks`
+        : "nothing is deferred to later"
+    }`,
+    `Rule-based estimate from ${p.features.length} feature${
+      p.features.length === 1 ? "" : "s"
+    }, ${p.platforms.length} platform${
+      p.platforms.length === 1 ? "" : "s"
+    } and ${p.domains.length} domain${
+      p.domains.length === 1 ? "" : "s"
+    }; refine with a technical spike before committing`,
+  ];
+  if (p.platformsAssumed) out.push("No platform was named: a responsive web app is assumed");
+  if (p.featuresAssumed) out.push("No features were named: the scope is assumed from the domain");
+  if (p.platforms.includes("iOS") && p.platforms.includes("Android")) {
+    out.push("iOS and Android share one React Native codebase; native modules only where needed");
+  }
+  const cal = `${e.calendarLow}–${e.calendarHigh} calendar weeks with ${e.team}`;
+  if (p.req.timeline && e.feasibility !== "unknown") {
+    const verdict = e.feasibility === "feasible"
+      ? "the timeline looks feasible"
+      : e.feasibility === "tight"
+      ? "the timeline is tight: hold the scope firm and cut before adding people"
+      : "the timeline looks unrealistic for this scope: cut features or extend it";
+    out.push(
+      `Stated timeline ${p.req.timeline} (about ${p.timelineWeeks} weeks); the MVP needs ${cal}, so ${verdict}`,
+    );
+  } else if (p.req.timeline) {
+    out.push(`Stated timeline "${p.req.timeline}" is not a duration; the MVP needs ${cal}`);
+  } else {
+    out.push(`No timeline stated; the MVP needs ${cal}`);
+  }
+  const cur = p.currency || "";
+  const money = (n: number) => `${cur}${thousands(n)}`;
+  const cost = `${money(e.costLow)}–${money(e.costHigh)} at an assumed blended rate of ${
+    money(RATE_PER_PERSON_WEEK)
+  } per person-week`;
+  if (p.budgetAmount !== undefined && e.budgetFit) {
+    const verdict = e.budgetFit === "covers"
+      ? "which the budget covers"
+      : e.budgetFit === "tight"
+      ? "so the budget is tight"
+      : "so the budget falls short: reduce the scope or raise funds";
+    out.push(`Stated budget ${p.req.budget}; the MVP costs about ${cost}, ${verdict}`);
+  } else if (p.req.budget) {
+    out.push(`Budget "${p.req.budget}"; the MVP costs about ${cost}`);
+  } else {
+    out.push(`No budget stated; the MVP costs about ${cost}`);
+  }
+  if (p.req.scale && p.scaleLevel !== "unknown") {
+    out.push(`Sized for ${p.req.scale} (${p.scaleLevel} scale)`);
+  }
+  return out.slice(0, 50);
+}

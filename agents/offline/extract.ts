@@ -1,0 +1,719 @@
+/**
+ * Reads a clarifier transcript into requirements. Every answer is mined for every slot
+ * (platforms, users, features, scale, budget, timeline, compliance, domains), not only for
+ * the topic its question asked about, because people answer in whatever order they think.
+ * When the answer to a question about topic T yields nothing structured for T, the text
+ * itself is kept for T, so nothing the person said is lost.
+ *
+ * Reading is stateless: the whole transcript is re-read on every call, so a replayed
+ * conversation gives the same requirements. Mining one answer is a pure function of its
+ * text and topic, so its result is memoised in a small bounded cache: each clarify call
+ * re-reads the transcript, but each answer is mined only once per conversation.
+ *
+ * @module
+ */
+import type { QA, Requirements } from "../../protocol/brief.js";
+import {
+  DOMAINS,
+  FEATURES,
+  GENERIC_ROLES,
+  MOBILE,
+  PLATFORMS,
+  PROVIDER_NOUNS,
+  type Region,
+  REGIONS,
+  type RoleInfo,
+  ROLES,
+} from "./knowledge.ts";
+import { Prefilter, wordStarts } from "./prefilter.ts";
+import { cap, clip } from "./text.ts";
+
+/** Topics the clarifier must know about, in the order `missing` lists them. */
+export const CORE_TOPICS = [
+  "purpose",
+  "users",
+  "platforms",
+  "features",
+  "scale",
+  "budget",
+  "timeline",
+  "compliance",
+] as const;
+
+/** One of {@link CORE_TOPICS}. */
+export type CoreTopic = typeof CORE_TOPICS[number];
+
+/** Everything understood from a transcript, plus what the planner needs to know. */
+export interface Understanding {
+  requirements: Requirements;
+  /** Topics already asked (from question ids or wording), never asked again. */
+  asked: ReadonlySet<string>;
+  /** Core topics that are not known yet, in {@link CORE_TOPICS} order. */
+  missing: CoreTopic[];
+  /** How the person refers to the product, e.g. `the marketplace`. */
+  subject: string;
+}
+
+// ---------------------------------------------------------------------------------------
+// Lexicons not tied to the analyst tables
+
+const COMPLIANCE: readonly { label: string; pattern: RegExp }[] = [
+  { label: "GDPR", pattern: /\bgdpr\b|\bdsgvo\b/ },
+  { label: "HIPAA", pattern: /\bhipaa\b/ },
+  { label: "PCI DSS", pattern: /\bpci\b/ },
+  { label: "SOC 2", pattern: /\bsoc ?2\b|\bsoc ii\b/ },
+  { label: "COPPA", pattern: /\bcoppa\b/ },
+  { label: "ISO 27001", pattern: /\biso ?27001\b/ },
+  {
+    label: "WCAG 2.2 AA accessibility",
+    pattern: /\bwcag\b|\baccessib\w+|\ba11y\b|\bada\b|\bscreen readers?\b/,
+  },
+  { label: "CCPA", pattern: /\bccpa\b|\bcpra\b/ },
+  { label: "FERPA", pattern: /\bferpa\b/ },
+  { label: "PSD2", pattern: /\bpsd2\b/ },
+  { label: "KYC/AML", pattern: /\bkyc\b|\baml\b|\banti-money/ },
+  { label: "Medical device regulation (FDA / EU MDR)", pattern: /\bfda\b|\bmdr\b/ },
+  { label: "EU Digital Services Act", pattern: /\bdsa\b|\bdigital services act\b/ },
+  { label: "EU AI Act", pattern: /\bai act\b/ },
+  { label: "SOX", pattern: /\bsox\b|\bsarbanes/ },
+  {
+    label: "Data residency",
+    pattern:
+      /\bdata residency\b|\bdata (?:must |has to |needs to )?(?:stay|stays|be stored|be hosted) in\b/,
+  },
+];
+
+const SCALE =
+  /(?:(?:about|around|roughly|up to|over|more than|at least|maybe) )?\d+(?:[.,]\d+)*\s*(?:k|m|thousand|million|hundred)?\+?\s+(?:active |paying |daily |monthly |concurrent |new |registered )?(?:users?|customers?|people|members|subscribers|requests|downloads|devices|sensors|students|patients|orders|transactions|visitors|sessions|bookings|walks|schools|companies|clients|employees|drivers|restaurants|families|parents|kids|children|players|sellers|buyers|vehicles|machines|messages|events|readings|teams|seats|accounts|stores|shops|farms|sites|owners|walkers|tenants|hosts|guests|learners|readers|listeners|households|homes|factories|locations|branches)\b(?:\s+(?:a|per|each|every)\s+(?:day|week|month|year|second|minute|hour)\b)?/g;
+const SCALE_WORDS =
+  /\b(?:(?:a few|several|tens of|hundreds of) )?(?:hundreds|thousands|millions|a few hundred|a few thousand|a handful|a couple of hundred)(?: of [a-z]+)?/g;
+
+const BUDGET =
+  /[$€£]\s?\d+(?:[.,]\d+)*\s*(?:k|m|mn|million|thousand)?\b|\b\d+(?:[.,]\d+)*\s*(?:k|m|million|thousand)?\s*(?:usd|eur|gbp|dollars|euros?|pounds|€|\$|£)(?![a-z])|\bbudget (?:of |is |around |about |~)?\d+(?:[.,]\d+)*\s*(?:k|m)?(?:\s*(?:usd|eur|gbp|dollars|euros?|pounds)\b)?|\b\d+(?:[.,]\d+)*\s*(?:k|m)? budget\b/g;
+const BUDGET_LEAD = /^budget (?:of |is |around |about |~)?/i;
+const BUDGET_WORDS =
+  /\bbootstrapp\w+|\bself[- ]funded\b|\bshoestring\b|\bpre-?seed\b|\bseed (?:round|funding|money)\b|\bangel (?:money|funding|investors?)\b|\bgrant funding\b|\bvc[- ]backed\b/g;
+const BARE_AMOUNT = /\b\d+(?:[.,]\d+)*\s*(?:k|m|million|thousand)?\b/;
+
+const NUMBER_WORD =
+  "\\d+(?:\\s*(?:-|to)\\s*\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|a few|a couple of|couple of";
+const TIMELINE = new RegExp(
+  `\\b(?:${NUMBER_WORD})\\s+(?:weeks?|months?|quarters?|years?|days?)\\b(?! old)` +
+    "|\\b(?:in|within|over|next|about|around|take|takes) (?:a|one|the next) (?:week|month|quarter|year)\\b" +
+    "|\\bby (?:the )?(?:end of (?:the )?)?(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|q[1-4]|next (?:year|month|quarter)|year|christmas|\\d{4})\\b" +
+    "|\\b(?:asap|as soon as possible|yesterday|next (?:month|quarter|year)|this (?:month|quarter|year)|q[1-4](?: \\d{4})?)\\b",
+  "g",
+);
+const AGE_BEFORE = /\b(?:aged?|ages|between)\s*$/;
+const DIGIT = /\d/;
+const NO_DEADLINE = /\bno (?:fixed )?(?:deadline|rush|hurry|timeline)\b|\bwhenever\b/;
+
+const NEGATIVE =
+  /^(?:no|nope|none|nothing|nah|zero|not (?:sure|yet|really|decided|known|applicable|relevant)|unsure|unknown|don'?t know|do not know|dunno|no idea|n\/?a|tbd|to be (?:decided|determined|defined)|undecided|skip|pass|no preference|doesn'?t matter|any|either|no (?:budget|deadline|rush|regulations?|compliance|constraints?|idea))\b/;
+const UNSURE =
+  /\byet\b|\bsure\b|\bknow\b|\bidea\b|\btbd\b|\bdecided\b|\bdetermined\b|\bdefined\b|\bunknown\b/;
+const BOTH = /^(?:both|all|all of them|all three|everyone|both sides|yes)\b/;
+
+const COMPOUND =
+  /\b([a-z]+)[- ](owners?|lovers?|enthusiasts?|parents?|managers?|organi[sz]ers?|leads?|teams?)\b/g;
+const COMPOUND_STOP: ReadonlySet<string> = new Set([
+  "the",
+  "a",
+  "an",
+  "our",
+  "their",
+  "my",
+  "your",
+  "his",
+  "her",
+  "and",
+  "or",
+  "of",
+  "for",
+  "to",
+  "with",
+  "by",
+  "all",
+  "both",
+  "where",
+  "who",
+  "that",
+  "these",
+  "those",
+  "some",
+  "many",
+  "most",
+  "other",
+  "sales",
+  "it",
+  "hr",
+  "people",
+  "ops",
+  "operations",
+  "hiring",
+  "property",
+  "team",
+  "is",
+  "are",
+]);
+const PHRASE =
+  /\b(?:for|by|helps?|lets?|allows?|enables?|between|serving|targets?|targeting)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)/g;
+const PHRASE_STOP: ReadonlySet<string> = new Set([...COMPOUND_STOP, "kids", "children", "aged"]);
+
+const PIECES = /\s*(?:,|;|\/|&|\n|\band\b|\bor\b|\bplus\b|\balso\b)\s*/;
+const MARKET =
+  /\b(?:in|across|around|based in|launch(?:ing)? in|starting in|from) ((?:[A-Z][a-zà-ÿ]+)(?: [A-Z][a-zà-ÿ]+)?)/g;
+const API_WORD = /\bapi\b/;
+const IOS_OR_ANDROID = /\bios\b|\biphone|\bandroid\b/;
+
+const SUBJECT =
+  /\b(?:an?|the|my|our)\s+((?:[a-z0-9'’-]+\s+){0,3}?(?:app|application|platform|marketplace|tool|service|site|website|bot|dashboard|game|system|saas|extension|portal|network|plugin|assistant|tracker|planner|crm|community|store|shop|program|product|diary|journal|companion|finder|directory|hub|wallet|calculator|coach|guide))\b/;
+const INTENT =
+  /^(?:so\s*,?\s*|basically\s*,?\s*|well\s*,?\s*)?(?:i|we)(?:'d| would| want to| wanna| plan to| hope to| need to|'m|'re| am| are)?\s*(?:like to |love to |going to )?(?:build|make|create|launch|develop|start|building|making|creating|launching|developing|starting)\s+/i;
+const IT_IS = /^(?:it'?s|it is|this is|the idea is|my idea is|our idea is)\s+(?:about\s+)?/i;
+const LOGISTICS =
+  /\b(?:ios|android|web|mobile|desktop|budget|deadline|weeks?|months?|launch|gdpr|hipaa|we have|we've got)\b|[$€£]|\d+\s*k\b/i;
+const SENTENCE = /(?<=[.!?])\s+|\n+/;
+const CLAUSE = /\s*(?:;|,(?!\d)|\s[-–—]\s)\s*/;
+
+const platformIndex = new Prefilter(PLATFORMS);
+const roleIndex = new Prefilter(ROLES);
+const featureIndex = new Prefilter(FEATURES);
+const domainIndex = new Prefilter(DOMAINS);
+const complianceIndex = new Prefilter(COMPLIANCE);
+const regionIndex = new Prefilter(REGIONS);
+
+/** Domain follow-up topics by the phrase their questions start with. */
+const DOMAIN_BY_MENTION: ReadonlyMap<string, string> = new Map(
+  DOMAINS.map((d) => [d.mention.toLowerCase(), d.id]),
+);
+const DOMAIN_IDS: ReadonlySet<string> = new Set(DOMAINS.map((d) => d.id));
+const TOPIC_IDS: ReadonlySet<string> = new Set<string>([...CORE_TOPICS, "idea", ...DOMAIN_IDS]);
+
+// ---------------------------------------------------------------------------------------
+// One answer
+
+/** What one answer says, before it is merged with the rest of the transcript. */
+export interface Mined {
+  users: readonly string[];
+  /** Modifiers of `X owners` phrases, to turn a bare `walkers` into `dog walkers`. */
+  modifiers: readonly string[];
+  platforms: readonly string[];
+  features: readonly string[];
+  scale?: string;
+  budget?: string;
+  timeline?: string;
+  compliance: readonly string[];
+  domains: readonly string[];
+  regions: readonly (keyof Region)[];
+  market?: string;
+  notes: readonly string[];
+  /** The answer is a "no / none / not sure" for its topic. */
+  negative: boolean;
+}
+
+const CACHE_LIMIT = 4_096;
+/** Mined answers by topic, then by text: no key concatenation, so lookups reuse string hashes. */
+const cache = new Map<string, Map<string, { question: string; mined: Mined }>>();
+let cached = 0;
+
+/**
+ * Mines one answer for every slot. `topic` is the topic its question asked about
+ * (`undefined` for the idea or an unknown question); `question` is used when the answer
+ * only points back at it ("both").
+ *
+ * @example
+ * ```ts
+ * const m = mineAnswer("Dog owners in Berlin book walkers on iOS and Android", undefined, "");
+ * m.platforms; // ["iOS", "Android"]
+ * m.users; // ["dog owners", "dog walkers"]
+ * ```
+ */
+export function mineAnswer(text: string, topic: string | undefined, question: string): Mined {
+  let byText = cache.get(topic ?? "");
+  const hit = byText?.get(text);
+  // Only a users answer reads its question ("both"), so only there must it match.
+  if (hit && (topic !== "users" || hit.question === question)) return hit.mined;
+  const mined = mineUncached(text.trim(), topic, question);
+  // Bounded by default: a full cache is dropped whole, which is simple and still keeps
+  // every answer of the conversations in flight mined once per conversation in practice.
+  if (cached >= CACHE_LIMIT) {
+    cache.clear();
+    cached = 0;
+    byText = undefined;
+  }
+  if (!byText) cache.set(topic ?? "", byText = new Map());
+  byText.set(text, { question, mined });
+  cached++;
+  return mined;
+}
+
+function mineUncached(text: string, topic: string | undefined, question: string): Mined {
+  const lower = text.toLowerCase();
+  // Slices are taken from the original text so amounts and names keep their case; that
+  // is only safe when lower-casing kept every index in place.
+  const src = lower.length === text.length ? text : lower;
+  const starts = wordStarts(lower);
+
+  const platforms = minePlatforms(lower, starts, topic);
+  const people = mineUsers(lower, starts);
+  let users = people.users;
+  const featureRows = featureIndex.match(lower, starts);
+  const features = featureRows.map((f) => f.label);
+  const domains = new Set<string>(domainIndex.match(lower, starts).map((d) => d.id));
+  for (const f of featureRows) if (f.domains) { for (const d of f.domains) domains.add(d); }
+  const compliance = complianceIndex.match(lower, starts).map((c) => c.label);
+  const regions = regionIndex.match(lower, starts).map((r) => r.region);
+  const market = mineMarket(text);
+  // Amounts, counts and durations need a digit or a number word; skip the scans without.
+  const digits = DIGIT.test(lower);
+  let scale = joinMatches(src, lower, ...(digits ? [SCALE, SCALE_WORDS] : [SCALE_WORDS]));
+  let budget = joinMatches(src, lower, ...(digits ? [BUDGET, BUDGET_WORDS] : [BUDGET_WORDS]))
+    ?.replace(BUDGET_LEAD, "");
+  let timeline = mineTimeline(src, lower);
+  const notes: string[] = [];
+  let featureList = features;
+
+  const negative = topic !== undefined && NEGATIVE.test(lower) && lower.split(/\s+/).length <= 8;
+  if (topic === "users") {
+    if (BOTH.test(lower) && question) {
+      users = mineUsers(question.toLowerCase(), wordStarts(question.toLowerCase())).users;
+    } else {
+      users = dropContained(dedupe([
+        ...namedPieces(text),
+        ...users,
+        ...unmatchedPieces(text, (p) => mineUsers(p, wordStarts(p)).users.length > 0, 6),
+      ]));
+    }
+    if (users.length === 0 && !negative) {
+      users = GENERIC_ROLES.filter((r) => r.pattern.test(lower)).map((r) => r.label);
+    }
+    if (users.length === 0 && !negative && text) users = [clip(text, 200)];
+    if (negative) notes.push("Users: not specified yet");
+  } else if (topic === "features") {
+    const extra = unmatchedPieces(text, (p) => featureIndex.match(p, wordStarts(p)).length > 0, 12);
+    featureList = [...features, ...extra];
+    if (featureList.length === 0 && !negative && text) featureList = [clip(text, 200)];
+    if (negative) notes.push("Features: not specified yet");
+  } else if (topic === "platforms") {
+    if (platforms.length === 0 && negative) notes.push("Platforms: no preference yet");
+    else if (platforms.length === 0 && text) platforms.push(clip(text, 200));
+  } else if (topic === "scale" && scale === undefined) {
+    scale = negative ? "unknown yet" : clip(text, 200) || undefined;
+  } else if (topic === "budget" && budget === undefined) {
+    const bare = src.match(BARE_AMOUNT);
+    if (negative) budget = UNSURE.test(lower) ? "not fixed yet" : "no dedicated budget";
+    else budget = bare ? bare[0].trim() : clip(text, 200) || undefined;
+  } else if (topic === "timeline" && timeline === undefined) {
+    if (NO_DEADLINE.test(lower)) timeline = "no fixed deadline";
+    else if (negative) timeline = UNSURE.test(lower) ? "not fixed yet" : "no fixed deadline";
+    else timeline = clip(text, 200) || undefined;
+  } else if (topic === "compliance" && compliance.length === 0) {
+    if (negative) {
+      notes.push(
+        UNSURE.test(lower)
+          ? "Regulations: the person is not sure yet"
+          : "Regulations: none named by the person",
+      );
+    } else if (text) compliance.push(`Constraint: ${clip(text, 200)}`);
+  } else if (topic !== undefined && DOMAIN_IDS.has(topic) && text) {
+    const mention = (DOMAINS.find((d) => d.id === topic)?.mention ?? topic).replace(/^an? /, "");
+    notes.push(`${cap(mention)}: ${negative ? "not decided yet" : clip(text, 300)}`);
+  } else if (topic !== undefined && !TOPIC_IDS.has(topic) && text) {
+    notes.push(clip(text, 300));
+  }
+  if (topic === undefined && NO_DEADLINE.test(lower) && timeline === undefined) {
+    timeline = "no fixed deadline";
+  }
+
+  const mined: Mined = {
+    users,
+    modifiers: people.modifiers,
+    platforms,
+    features: featureList,
+    compliance,
+    domains: [...domains],
+    regions,
+    notes,
+    negative,
+  };
+  if (scale !== undefined) mined.scale = scale;
+  if (budget !== undefined) mined.budget = budget;
+  if (timeline !== undefined) mined.timeline = timeline;
+  if (market !== undefined) mined.market = market;
+  return mined;
+}
+
+function minePlatforms(lower: string, starts: readonly number[], topic?: string): string[] {
+  const found = platformIndex.match(lower, starts).map((p) => p.label);
+  if (MOBILE.test(lower) && !IOS_OR_ANDROID.test(lower)) found.push("iOS", "Android");
+  if (topic === "platforms" && API_WORD.test(lower)) found.push("Public API");
+  return dedupe(found);
+}
+
+/** Users found in lower-cased text, with `X owners` modifiers for provider nouns. */
+function mineUsers(
+  lower: string,
+  starts: readonly number[],
+): { users: string[]; modifiers: string[] } {
+  const labels: string[] = [];
+  const modifiers: string[] = [];
+  for (const m of matches(lower, COMPOUND)) {
+    const mod = m[1]!;
+    if (COMPOUND_STOP.has(mod)) continue;
+    const head = m[2]!.endsWith("s") ? m[2]! : `${m[2]}s`;
+    labels.push(`${mod} ${head}`);
+    if (head === "owners" || head === "lovers") modifiers.push(mod);
+  }
+  for (const m of matches(lower, PHRASE)) {
+    const words = m[1]!.split(/\s+/);
+    while (words.length > 0) {
+      const role = roleOf(words[words.length - 1]!);
+      if (role) {
+        const mods = words.slice(0, -1).filter((w) => !PHRASE_STOP.has(w));
+        const head = role.label.slice(role.label.lastIndexOf(" ") + 1);
+        // Only modified phrases add anything beyond the role table below.
+        if (mods.length > 0 && role.label.indexOf(" ") < 0) {
+          labels.push(`${mods.join(" ")} ${head}`);
+        }
+        break;
+      }
+      words.pop();
+    }
+  }
+  for (const role of roleIndex.match(lower, starts)) {
+    if (PROVIDER_NOUNS.has(role.label) && modifiers.length > 0) {
+      labels.push(`${modifiers[0]} ${role.label}`);
+    } else labels.push(role.label);
+  }
+  return { users: dropContained(dedupe(labels)), modifiers };
+}
+
+/** The role a single lower-cased word names, through the index rather than 50 regexes. */
+function roleOf(word: string): RoleInfo | undefined {
+  return roleIndex.match(word, wordStarts(word))[0];
+}
+
+/**
+ * Pieces of a users answer such as "plant managers" that name a known role with the
+ * person's own qualifier: their words say more than the canonical `managers`.
+ */
+function namedPieces(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.toLowerCase().split(PIECES)) {
+    const words = raw.trim().replace(/^(?:the|our|their|some|mostly|mainly|also) /, "")
+      .replace(/[.!]+$/, "").split(/\s+/);
+    if (words.length < 2 || words.length > 3) continue;
+    const last = words[words.length - 1]!;
+    if (roleOf(last) && !words.some((w) => COMPOUND_STOP.has(w))) {
+      out.push(words.join(" "));
+    }
+  }
+  return out;
+}
+
+/** Pieces of a list-like answer that no lexicon row recognises, kept verbatim. */
+function unmatchedPieces(
+  text: string,
+  known: (lowerPiece: string) => boolean,
+  maxWords: number,
+): string[] {
+  const out: string[] = [];
+  for (const raw of text.split(PIECES)) {
+    const piece = raw.trim().replace(
+      /^(?:they|we|it|users?|people) (?:should|must|can|need to|want to) /i,
+      "",
+    )
+      .replace(/[.!]+$/, "");
+    if (piece.length < 3) continue;
+    const lower = piece.toLowerCase();
+    if (NEGATIVE.test(lower) || BOTH.test(lower) || known(lower)) continue;
+    if (piece.split(/\s+/).length > maxWords) continue;
+    out.push(clip(piece, 120));
+    if (out.length === 8) break;
+  }
+  return out;
+}
+
+function mineMarket(text: string): string | undefined {
+  for (const m of matches(text, MARKET)) {
+    const place = m[1]!;
+    const lower = place.toLowerCase();
+    if (REGIONS.some((r) => r.pattern.test(lower)) || /^(?:based|launch|starting)/.test(m[0])) {
+      return place;
+    }
+  }
+  return undefined;
+}
+
+function mineTimeline(src: string, lower: string): string | undefined {
+  const found: string[] = [];
+  for (const m of matches(lower, TIMELINE)) {
+    const before = lower.slice(Math.max(0, m.index - 12), m.index);
+    if (AGE_BEFORE.test(before)) continue;
+    found.push(src.slice(m.index, m.index + m[0].length));
+  }
+  return found.length > 0 ? dedupe(found).join(", ") : undefined;
+}
+
+const NONE: readonly RegExpExecArray[] = [];
+
+/**
+ * All matches of a global regex. Most answers match none of the patterns, and a plain
+ * `test` is much cheaper than setting up a `matchAll` iterator.
+ */
+function matches(s: string, re: RegExp): Iterable<RegExpExecArray> {
+  re.lastIndex = 0;
+  const any = re.test(s);
+  re.lastIndex = 0;
+  return any ? s.matchAll(re) : NONE;
+}
+
+function joinMatches(src: string, lower: string, ...patterns: RegExp[]): string | undefined {
+  const found: string[] = [];
+  for (const re of patterns) {
+    for (const m of matches(lower, re)) {
+      found.push(src.slice(m.index, m.index + m[0].length).trim());
+    }
+  }
+  return found.length > 0 ? dedupe(found).join(", ") : undefined;
+}
+
+function dedupe(items: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const item of items) {
+    const k = item.toLowerCase();
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+/** Drops `parents` when `busy parents` is there too: the specific label says more. */
+function dropContained(labels: readonly string[]): string[] {
+  return labels.filter((l) => !labels.some((o) => o !== l && o.endsWith(` ${l}`)));
+}
+
+// ---------------------------------------------------------------------------------------
+// The transcript
+
+/**
+ * The topic a transcript entry answered: from its id when the id carries a topic
+ * (`users`, `r2-users`, `q:budget`), else from the wording of the question. The first
+ * entry is always the idea.
+ */
+export function topicOf(qa: QA, index: number): string | undefined {
+  if (index === 0) return "idea";
+  for (const part of qa.id.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (TOPIC_IDS.has(part)) return part;
+  }
+  return topicFromQuestion(qa.question);
+}
+
+const Q_MENTION = /^you (?:mentioned|described) ([^:]+):/;
+const Q_OWN: readonly [RegExp, string][] = [
+  [/^what would you like to build\b/, "idea"],
+  [/^who (?:will use|are the two sides|uses|watches)\b/, "users"],
+  [/^(?:where should|besides the devices themselves)\b/, "platforms"],
+  [/^(?:besides .*, what else must|what are the 3–5 things)\b/, "features"],
+  [/^how many\b/, "scale"],
+  [/^when do you need\b/, "timeline"],
+  [/^what budget\b/, "budget"],
+  [/^(?:are there regulations|besides .*, which follow from what you described)\b/, "compliance"],
+];
+const Q_TOPICS: readonly [RegExp, string][] = [
+  [/\bbudget\b|\bcost\b|\bspend\b|\bfunding\b|\bafford\b/, "budget"],
+  [/\bwhen\b|\bdeadline\b|\btimeline\b|\bhow soon\b|\blaunch date\b/, "timeline"],
+  [/\bhow many\b|\bscale\b|\btraffic\b|\bvolume\b/, "scale"],
+  [/\bregulat\w*|\bcomplian\w*|\blegal\b|\bconstraints?\b|\bstandards?\b/, "compliance"],
+  [/\bwho\b|\busers?\b|\baudience\b|\bcustomers?\b/, "users"],
+  [/\bplatforms?\b|\bwhere should\b|\bios\b|\bandroid\b|\bdevices?\b/, "platforms"],
+  [/\bfeatures?\b|\bcapabilit\w+|\bable to do\b|\bmust\b.*\bdo\b|\bwhat should\b/, "features"],
+  [/\bwhat would you like to build\b|\bdescribe your idea\b|\byour idea\b/, "idea"],
+];
+
+/** The topic a question is about, judged from its wording alone. */
+export function topicFromQuestion(question: string): string | undefined {
+  const lower = question.toLowerCase().trim();
+  const mention = lower.match(Q_MENTION);
+  if (mention) {
+    const id = DOMAIN_BY_MENTION.get(mention[1]!.trim());
+    if (id) return id;
+  }
+  // Our own questions first, by how they open: their middles name the product, users and
+  // features, which could contain any keyword ("Who will use the budget app?").
+  for (const [re, topic] of Q_OWN) if (re.test(lower)) return topic;
+  for (const [re, topic] of Q_TOPICS) if (re.test(lower)) return topic;
+  return undefined;
+}
+
+/**
+ * Re-reads a whole transcript into requirements, the topics already asked and those
+ * still missing.
+ */
+export function understand(transcript: readonly QA[]): Understanding {
+  const users: string[] = [];
+  const modifiers: string[] = [];
+  const platforms: string[] = [];
+  const features: string[] = [];
+  const explicit: string[] = [];
+  const domains = new Set<string>();
+  const region: Region = { eu: false, uk: false, us: false };
+  const notes: string[] = [];
+  const asked = new Set<string>();
+  const answered = new Set<string>();
+  let scale: string | undefined;
+  let budget: string | undefined;
+  let timeline: string | undefined;
+  let market: string | undefined;
+
+  const idea = transcript[0]?.answer.trim() ?? "";
+  transcript.forEach((qa, i) => {
+    const topic = topicOf(qa, i);
+    if (topic) asked.add(topic);
+    const m = mineAnswer(qa.answer, i === 0 ? undefined : topic, qa.question);
+    if (topic && (m.negative || qa.answer.trim())) answered.add(topic);
+    users.push(...m.users);
+    modifiers.push(...m.modifiers);
+    platforms.push(...m.platforms);
+    features.push(...m.features);
+    explicit.push(...m.compliance);
+    for (const d of m.domains) domains.add(d);
+    for (const r of m.regions) region[r] = true;
+    notes.push(...m.notes);
+    // Later answers refine earlier ones only where the earlier one said nothing definite.
+    scale = pick(scale, m.scale);
+    budget = pick(budget, m.budget);
+    timeline = pick(timeline, m.timeline);
+    market ??= m.market;
+  });
+
+  // "dog owners … walkers" across answers still means dog walkers.
+  const resolvedUsers = dropContained(
+    dedupe(
+      users.map((u) => PROVIDER_NOUNS.has(u) && modifiers.length > 0 ? `${modifiers[0]} ${u}` : u),
+    ),
+  );
+  const featureList = dedupe(features);
+  inferDomains(domains, featureList, market);
+  if (market) notes.unshift(`Launch market: ${market}`);
+
+  const compliance = dedupe([...explicit, ...inferCompliance(domains, region, explicit)]);
+  const requirements: Requirements = {
+    idea,
+    users: resolvedUsers.slice(0, 50),
+    platforms: dedupe(platforms).slice(0, 50),
+    features: featureList.slice(0, 50),
+    compliance: compliance.slice(0, 50),
+    domains: DOMAINS.filter((d) => domains.has(d.id)).map((d) => d.id),
+    notes: dedupe(notes).slice(0, 50),
+  };
+  const { purpose, subject } = ideaParts(idea);
+  if (purpose) requirements.purpose = purpose;
+  if (scale !== undefined) requirements.scale = scale;
+  if (budget !== undefined) requirements.budget = budget;
+  if (timeline !== undefined) requirements.timeline = timeline;
+
+  const known: Record<CoreTopic, boolean> = {
+    purpose: purpose !== undefined,
+    users: requirements.users.length > 0 || answered.has("users"),
+    platforms: requirements.platforms.length > 0 || answered.has("platforms"),
+    // Two features from the idea are a start, not a scope: ask what else the MVP needs.
+    features: requirements.features.length >= 3 || answered.has("features"),
+    scale: scale !== undefined,
+    budget: budget !== undefined,
+    timeline: timeline !== undefined,
+    compliance: explicit.length > 0 || answered.has("compliance"),
+  };
+  return {
+    requirements,
+    asked,
+    missing: CORE_TOPICS.filter((t) => !known[t]),
+    subject,
+  };
+}
+
+/** Keeps a definite value over "not fixed yet"-style placeholders. */
+function pick(current: string | undefined, next: string | undefined): string | undefined {
+  if (next === undefined) return current;
+  if (current === undefined || /^(?:not fixed yet|unknown yet)$/.test(current)) return next;
+  return current;
+}
+
+/** Domains implied by combinations rather than single words. */
+function inferDomains(domains: Set<string>, features: readonly string[], market?: string): void {
+  const booking = features.includes("booking and scheduling");
+  // Booking a person through a marketplace means someone pays someone.
+  if (domains.has("marketplace") && booking) domains.add("payments");
+  // An in-person service in a named city is about where people are.
+  if (domains.has("marketplace") && (booking || market !== undefined)) domains.add("location");
+  if (booking) domains.add("booking");
+  // Money movement already covers card payments.
+  if (domains.has("finance") && !domains.has("payments") && features.includes("payments")) {
+    domains.add("payments");
+  }
+}
+
+/** Regulations that follow from the domains, unless the person already named them. */
+function inferCompliance(
+  domains: ReadonlySet<string>,
+  region: Region,
+  explicit: readonly string[],
+): string[] {
+  const out: string[] = [];
+  for (const d of DOMAINS) if (domains.has(d.id)) out.push(...d.compliance(region));
+  if (region.eu && !out.some((c) => c.startsWith("GDPR"))) out.push("GDPR");
+  if (region.uk) out.push("UK GDPR");
+  // "GDPR" named by the person makes "GDPR (if EU users)" redundant.
+  return out.filter((c) => !explicit.some((e) => c.startsWith(e) && c !== e && /\(if /.test(c)));
+}
+
+let lastIdea: { idea: string; purpose: string | undefined; subject: string } | undefined;
+
+/** Purpose and subject of the idea; every clarifier round re-reads the same idea. */
+function ideaParts(idea: string): { purpose: string | undefined; subject: string } {
+  if (lastIdea?.idea !== idea) {
+    lastIdea = { idea, purpose: purposeOf(idea), subject: subjectOf(idea) };
+  }
+  return lastIdea;
+}
+
+/**
+ * A one-line statement of what the product is for, from the idea: the first sentence,
+ * without "I want to build" and without trailing logistics (platforms, money, time).
+ *
+ * @example
+ * ```ts
+ * purposeOf("A marketplace where dog owners book walkers, iOS and Android, 3 months");
+ * // "A marketplace where dog owners book walkers"
+ * ```
+ */
+export function purposeOf(idea: string): string | undefined {
+  const first = idea.trim().split(SENTENCE)[0]?.trim() ?? "";
+  const clauses = first.replace(INTENT, "").replace(IT_IS, "").split(CLAUSE);
+  const kept: string[] = [];
+  for (const c of clauses) {
+    if (kept.length > 0 && (LOGISTICS.test(c) || /^(?:with|and|plus)\b/i.test(c))) break;
+    if (c) kept.push(c);
+  }
+  const line = kept.join(", ").replace(/[.!?]+$/, "").trim();
+  return line ? clip(cap(line), 300) : undefined;
+}
+
+/**
+ * How to refer to the product in questions: `the reading app` from "A reading app for
+ * kids", else `your product`.
+ */
+export function subjectOf(idea: string): string {
+  const lower = idea.toLowerCase();
+  const m = lower.match(SUBJECT);
+  if (!m) return "your product";
+  // The person's own spelling of acronyms ("AI assistant"), lower case otherwise.
+  const start = m.index! + m[0].length - m[1]!.length;
+  const words = (lower.length === idea.length ? idea : lower).slice(start, start + m[1]!.length)
+    .split(/\s+/).map((w) => /^[A-Z0-9]{2,}$/.test(w) ? w : w.toLowerCase());
+  return `the ${words.join(" ")}`;
+}

@@ -1,0 +1,218 @@
+/**
+ * The offline Product analyst: vision, goals, user stories from the actual users and
+ * features, the MVP cut, MoSCoW requirements (regulations are musts) and success metrics.
+ *
+ * @module
+ */
+import type { ProductAnalysis } from "../../protocol/brief.js";
+import type { Actor, Wording } from "./knowledge.ts";
+import { type FeatureRef, type Profile, type UserRef, whoWants } from "./profile.ts";
+import { cap, clip, joinAnd, lowerFirst, singular } from "./text.ts";
+
+type Story = ProductAnalysis["userStories"][number];
+type Requirement = ProductAnalysis["requirements"][number];
+
+/** Derives the product analysis from a profile. */
+export function productAnalysis(p: Profile): ProductAnalysis {
+  const w = p.wording;
+  const users = p.users.map((u) => u.label);
+  const purpose = p.req.purpose ?? cap(clip(p.req.idea, 200)) ?? cap(p.subject);
+  const core = (p.core ? [p.core, ...p.mvp.filter((f) => f !== p.core)] : p.mvp).slice(0, 3)
+    .map((f) => f.label);
+  const vision = clip(
+    `${purpose}. ${cap(p.subject)} serves ${joinAnd(users.slice(0, 4))} on ${
+      joinAnd(p.platforms)
+    }` +
+      (core.length > 0 ? `, built around ${joinAnd(core)}` : "") + ".",
+    2_000,
+  );
+  return {
+    vision,
+    goals: goals(p),
+    userStories: stories(p),
+    mvpScope: mvpScope(p),
+    laterScope: laterScope(p),
+    requirements: requirements(p),
+    successMetrics: metrics(p, w),
+  };
+}
+
+function goals(p: Profile): string[] {
+  const w = p.wording;
+  const first = p.core?.label ?? "the core flow";
+  const out = [
+    p.req.timeline && p.timelineWeeks !== undefined
+      ? `Launch the MVP on ${joinAnd(p.platforms)} within ${p.req.timeline}`
+      : `Launch the MVP on ${joinAnd(p.platforms)} and prove that ${w.consumers} use ${first}`,
+    `Get ${w.consumers} through ${first} on their first visit without help`,
+  ];
+  for (const d of p.domains) if (d.goal) out.push(d.goal(w));
+  if (p.budgetAmount !== undefined && p.req.budget) {
+    out.push(`Stay within the stated budget of ${p.req.budget}`);
+  }
+  return out.slice(0, 8);
+}
+
+/** The user group that wants a feature: see {@link whoWants}; custom features go to consumers. */
+function actorFor(p: Profile, actor: Actor): UserRef {
+  return p.users.find((u) => u.actor === actor) ?? p.users.find((u) => u.actor === "consumer") ??
+    p.users[0]!;
+}
+
+function stories(p: Profile): Story[] {
+  const w = p.wording;
+  const out: Story[] = [];
+  const twoSided = p.users.some((u) => u.actor === "provider") &&
+    p.users.some((u) => u.actor === "consumer");
+  const all = [...p.mvp, ...p.later];
+  for (const f of all) {
+    const priority = p.mvp.includes(f) ? "must" : p.later.indexOf(f) < 2 ? "should" : "could";
+    if (f.info) {
+      const user = whoWants(p, f.info);
+      out.push({
+        asA: singular(user.label),
+        iWant: `to ${f.info.want(w)}`,
+        soThat: f.info.soThat(w),
+        priority,
+      });
+      const ps = f.info.providerStory;
+      if (ps && twoSided) {
+        out.push({
+          asA: singular(actorFor(p, "provider").label),
+          iWant: `to ${ps.want(w)}`,
+          soThat: ps.soThat,
+          priority,
+        });
+      }
+    } else {
+      out.push({
+        asA: singular(actorFor(p, "consumer").label),
+        iWant: lowerFirst(f.label),
+        soThat: `${p.subject} does what I came to it for`,
+        priority,
+      });
+    }
+  }
+  // Staff who run the product need their own story, or support ends up in the database.
+  const operator = p.users.find((u) => u.actor === "operator");
+  if (operator && !all.some((f) => f.info?.actor === "operator")) {
+    out.push({
+      asA: singular(operator.label),
+      iWant: `to see what is happening across ${p.subject} in one place`,
+      soThat: "I can step in before small problems become big ones",
+      priority: "should",
+    });
+  }
+  return out.slice(0, 30);
+}
+
+function mvpScope(p: Profile): string[] {
+  const out = p.mvp.map((f) => cap(f.label));
+  out.push(
+    `${joinAnd(p.platforms)} client${p.platforms.length > 1 ? "s" : ""}${
+      p.platformsAssumed ? " (assumed)" : ""
+    }`,
+  );
+  for (const d of p.domains) for (const m of d.musts(p.wording)) out.push(m.text);
+  return out.slice(0, 50);
+}
+
+function laterScope(p: Profile): string[] {
+  const out = p.later.map((f) => cap(f.label));
+  if (p.platforms.length === 1 && p.platforms[0] === "Web" && p.has("marketplace")) {
+    out.push("Native iOS and Android apps once repeat use is proven");
+  }
+  if (p.has("enterprise")) out.push("SOC 2 Type II audit (readiness starts in the MVP)");
+  if (p.has("ai")) out.push("Fine-tuned or self-hosted models once usage patterns are known");
+  if (p.has("iot")) out.push("Predictive maintenance on the collected telemetry");
+  return out.slice(0, 50);
+}
+
+function requirements(p: Profile): Requirement[] {
+  const w = p.wording;
+  const out: Omit<Requirement, "id">[] = [];
+  for (const f of p.mvp) {
+    out.push({
+      text: cap(
+        f.info ? `${f.label} for ${whoWants(p, f.info).label}${detailOf(f)}` : f.label,
+      ),
+      priority: "must",
+      rationale: coreRationale(f, p),
+    });
+  }
+  for (const [i, f] of p.later.entries()) {
+    out.push({
+      text: cap(f.label),
+      priority: i < 2 ? "should" : "could",
+      rationale: p.effort.feasibility === "unrealistic" || p.effort.feasibility === "tight"
+        ? `Valuable, but the ${p.req.timeline} timeline leaves no room for it in the first release`
+        : "Improves retention once the core flow works; not needed to prove the idea",
+    });
+  }
+  for (const c of p.req.compliance) {
+    const stated = c.startsWith("Constraint: ");
+    out.push({
+      text: stated ? cap(c.slice(12)) : `Comply with ${c}`,
+      priority: "must",
+      rationale: stated
+        ? "Constraint stated by the person"
+        : `Regulatory obligation that applies to ${p.subject}`,
+    });
+  }
+  for (const d of p.domains) {
+    for (const m of d.musts(w)) {
+      out.push({ text: m.text, priority: "must", rationale: m.rationale });
+    }
+  }
+  out.push({
+    text: `Runs on ${joinAnd(p.platforms)}`,
+    priority: "must",
+    rationale: p.platformsAssumed
+      ? "Platforms were not named; the web reaches everyone first"
+      : "Platforms named by the person",
+  });
+  if (p.req.scale && p.scaleLevel !== "unknown") {
+    out.push({
+      text: `Handles ${p.req.scale} with p95 response times under 500 ms`,
+      priority: p.scaleLevel === "large" ? "must" : "should",
+      rationale: "Expected scale stated by the person",
+    });
+  }
+  if (!p.req.compliance.some((c) => c.startsWith("WCAG"))) {
+    out.push({
+      text: "Accessible to screen-reader and keyboard users (WCAG 2.2 AA)",
+      priority: "should",
+      rationale: p.has("children") || p.users.some((u) => u.label === "seniors")
+        ? `Part of ${w.consumers} rely on assistive technology`
+        : "Widens the audience and is required by many public and enterprise buyers",
+    });
+  }
+  for (const d of p.domains) {
+    for (const x of d.wont) out.push({ text: x.text, priority: "wont", rationale: x.rationale });
+  }
+  return out.slice(0, 50).map((r, i) => ({ id: `R${i + 1}`, ...r }));
+}
+
+/** What a feature covers, from its component, so requirements are concrete. */
+function detailOf(f: FeatureRef): string {
+  const r = f.info?.component?.responsibility;
+  return r ? `: ${r[0]!.toLowerCase()}${r.slice(1)}` : "";
+}
+
+function coreRationale(f: FeatureRef, p: Profile): string {
+  const domains = (f.info?.domains ?? []).filter((d) => p.has(d));
+  if (!f.info) return "Asked for by the person";
+  if (domains.length > 0) return `Part of the core ${domains[0]} flow of ${p.subject}`;
+  return `Needed for ${p.wording.consumers} to get value from the first release`;
+}
+
+function metrics(p: Profile, w: Wording): string[] {
+  const out: string[] = [];
+  for (const f of p.mvp) if (f.info) out.push(f.info.metric(w));
+  for (const d of p.domains) if (d.metric) out.push(d.metric(w));
+  out.push(`Weekly active ${w.consumers} and week-4 retention`);
+  if (p.req.timeline && p.timelineWeeks !== undefined) {
+    out.push(`MVP live within ${p.req.timeline}`);
+  }
+  return [...new Set(out)].slice(0, 12);
+}

@@ -1,0 +1,36 @@
+// @ts-check
+/**
+ * Protocol constants with no dependencies, so a page can use them before zod (about a
+ * hundred files) has loaded. `protocol/mod.js` re-exports them.
+ *
+ * @module
+ */
+
+/** Version of this protocol; bumped only for changes a current client cannot ignore. */
+export const PROTOCOL_VERSION = 1;
+
+/** Default largest client frame the server accepts, in bytes of UTF-8. */
+export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+
+/** Longest answer the server accepts, in characters. */
+export const MAX_ANSWER_CHARS = 10_000;
+
+/** Agent names of the built-in pipeline, in the order they run. */
+export const PIPELINE_STAGES = /** @type {const} */ ([
+  "clarifier",
+  "product",
+  "customer",
+  "engineer",
+  "risk",
+  "summary",
+]);
+
+/** The six frame types of the seed protocol; every other type is an addition. */
+export const SEED_FRAME_TYPES = /** @type {const} */ ([
+  "status",
+  "progress",
+  "question",
+  "result",
+  "complete",
+  "error",
+]);
