@@ -18,14 +18,21 @@ export interface AnalystSpec<T> {
   working: string;
 }
 
-/** Raised when an engine's output does not match the agent's schema, even after a retry. */
+/**
+ * Raised when an engine's output does not match the agent's schema, even after a retry.
+ * An engine may throw it too (for example when a model's answer is not JSON at all): the
+ * analyst then asks once more with `detail` as `previousError`, as for a schema mismatch.
+ */
 export class InvalidAgentOutputError extends Error {
   /** The agent whose output was invalid. */
   readonly agent: string;
+  /** What was wrong, in words a model can act on. */
+  readonly detail: string;
   constructor(agent: string, detail: string, options?: ErrorOptions) {
     super(`Output of the ${agent} agent does not match its schema: ${detail}`, options);
     this.name = "InvalidAgentOutputError";
     this.agent = agent;
+    this.detail = detail;
   }
 }
 
@@ -55,15 +62,24 @@ export function defineAnalyst<T>(spec: AnalystSpec<T>): Agent<T> {
     async *run(ctx: AgentContext): AsyncGenerator<FrameBody, T, string | undefined> {
       let previousError: string | undefined;
       for (let attempt = 1; attempt <= 2; attempt++) {
-        const raw = yield* ctx.engine.analyse({
-          agent: spec.name,
-          title: spec.title,
-          schema: spec.schema,
-          requirements: ctx.requirements,
-          transcript: ctx.transcript,
-          results: ctx.results,
-          ...(previousError === undefined ? {} : { previousError }),
-        }, { signal: ctx.signal });
+        let raw: unknown;
+        try {
+          raw = yield* ctx.engine.analyse({
+            agent: spec.name,
+            title: spec.title,
+            schema: spec.schema,
+            requirements: ctx.requirements,
+            transcript: ctx.transcript,
+            results: ctx.results,
+            ...(previousError === undefined ? {} : { previousError }),
+          }, { signal: ctx.signal, ...(ctx.onMeta ? { onMeta: ctx.onMeta } : {}) });
+        } catch (err) {
+          // An engine that could not even parse its model's answer gets the same one retry.
+          if (!(err instanceof InvalidAgentOutputError) || attempt === 2) throw err;
+          previousError = err.detail;
+          yield progress(spec.name, `${spec.title}: output was incomplete, asking again…`);
+          continue;
+        }
         const parsed = spec.schema.safeParse(raw);
         if (parsed.success) return parsed.data;
         previousError = describeIssues(parsed.error);

@@ -7,8 +7,8 @@
  * @module
  */
 import type { ClarifierResult, QA, Requirements } from "../protocol/brief.js";
-import type { Engine, FrameBody } from "./types.ts";
-import { progress, result } from "./frames.ts";
+import type { CallMeta, Engine, FrameBody } from "./types.ts";
+import { progress, result, sumMeta } from "./frames.ts";
 
 /** Options of {@link clarifier}. */
 export interface ClarifierOptions {
@@ -18,6 +18,8 @@ export interface ClarifierOptions {
   maxRounds?: number;
   /** Most questions in one round (default 3). */
   maxQuestionsPerRound?: number;
+  /** Called after each model call the engine makes for the Clarifier (see `RunOptions`). */
+  onMeta?: (meta: CallMeta) => void;
 }
 
 /** What the Clarifier hands the analysts. */
@@ -50,10 +52,19 @@ export async function* clarifier(
   const maxQuestionsPerRound = opts.maxQuestionsPerRound ?? DEFAULT_MAX_QUESTIONS_PER_ROUND;
   if (!(maxRounds >= 1)) throw new RangeError(`maxRounds must be at least 1: got ${maxRounds}`);
   const transcript: QA[] = [];
-  const ask = (round: number) =>
-    opts.engine.clarify({ transcript, round, maxRounds, maxQuestionsPerRound }, {
+  // What the model calls of the round being planned cost; sent as the round result's `meta`.
+  let meta: CallMeta | undefined;
+  const onMeta = (m: CallMeta) => {
+    meta = meta === undefined ? m : sumMeta(meta, m);
+    opts.onMeta?.(m);
+  };
+  const ask = (round: number) => {
+    meta = undefined;
+    return opts.engine.clarify({ transcript, round, maxRounds, maxQuestionsPerRound }, {
       signal: opts.signal,
+      onMeta,
     });
+  };
 
   let plan = yield* ask(1);
   for (let round = 1;; round++) {
@@ -91,7 +102,7 @@ export async function* clarifier(
       requirements: next.requirements,
       missing: next.missing,
     };
-    yield result("clarifier", data);
+    yield result("clarifier", data, meta);
     if (done) return { requirements: next.requirements, transcript };
     plan = next;
   }

@@ -6,9 +6,9 @@
  * @module
  */
 import type { Brief } from "../protocol/brief.js";
-import type { Agent, Engine, FrameBody } from "./types.ts";
+import type { Agent, CallMeta, Engine, FrameBody } from "./types.ts";
 import { clarifier } from "./clarifier.ts";
-import { error, result, status } from "./frames.ts";
+import { error, result, status, sumMeta } from "./frames.ts";
 import { briefTitle, renderBriefMarkdown } from "./summary.ts";
 import { product } from "./product.ts";
 import { customer } from "./customer.ts";
@@ -33,6 +33,20 @@ export interface PipelineOptions {
    * too, so an operator can find the detail in the logs. Agents never see a logger.
    */
   onAgentError?: (agent: string, error: unknown, ref: string) => void;
+  /**
+   * How many analysts run at once (default `engine.concurrency`, else 1). With more than
+   * one, their frames interleave but each agent's own frames stay in order, and the brief
+   * lists results in the order of `analysts` whatever the finish order. An analyst sees in
+   * `ctx.results` only the analysts that finished before it started, and must not ask
+   * questions (two could then be pending at once).
+   */
+  concurrency?: number;
+  /**
+   * Called with what an agent's model calls cost: once per analyst (summed over its
+   * attempts, also when it failed), once per Clarifier or summary call. For logs; the
+   * same numbers go in the `meta` of the agent's `result` frame.
+   */
+  onAgentMeta?: (agent: string, meta: CallMeta) => void;
 }
 
 /** A short random reference for an error, shown to the person and logged with the detail. */
@@ -69,22 +83,50 @@ export async function* runPipeline(
     ...(opts.maxQuestionsPerRound === undefined
       ? {}
       : { maxQuestionsPerRound: opts.maxQuestionsPerRound }),
+    onMeta: (m) => opts.onAgentMeta?.("clarifier", m),
   });
 
-  const results: Record<string, unknown> = {};
-  const failed: string[] = [];
-  for (const agent of opts.analysts ?? defaultAnalysts) {
-    signal.throwIfAborted();
+  const analysts = opts.analysts ?? defaultAnalysts;
+  const concurrency = opts.concurrency ?? engine.concurrency ?? 1;
+  if (!(concurrency >= 1)) {
+    throw new RangeError(`concurrency must be at least 1: got ${concurrency}`);
+  }
+  // Aborted when the analysts stop early, so that a call in flight ends and its generator
+  // can be closed; the conversation's own signal stops them too.
+  const stop = new AbortController();
+  const agentSignal = AbortSignal.any([signal, stop.signal]);
+  const finished: Record<string, unknown> = {};
+  async function* runAnalyst(agent: Agent): AsyncGenerator<FrameBody, void, string | undefined> {
+    agentSignal.throwIfAborted();
     const doing = agent.working ? `: ${agent.working}` : "...";
     yield status(`Running ${agent.title} agent${doing}`, agent.name);
+    let meta: CallMeta | undefined;
+    const onMeta = (m: CallMeta) => void (meta = meta === undefined ? m : sumMeta(meta, m));
     try {
-      const value = yield* agent.run({ engine, signal, requirements, transcript, results });
-      results[agent.name] = value;
-      yield result(agent.name, value);
+      const value = yield* agent.run({
+        engine,
+        signal: agentSignal,
+        requirements,
+        transcript,
+        // A snapshot: what finished before this agent started, the same in both modes.
+        results: { ...finished },
+        onMeta,
+      });
+      finished[agent.name] = value;
+      if (meta) opts.onAgentMeta?.(agent.name, meta);
+      yield result(agent.name, value, meta);
     } catch (err) {
-      failed.push(agent.name);
+      if (agentSignal.aborted) throw err;
+      if (meta) opts.onAgentMeta?.(agent.name, meta);
       yield fail(agent.name, agent.title, err);
     }
+  }
+  yield* fanIn(analysts.map((a) => () => runAnalyst(a)), concurrency, stop);
+  const results: Record<string, unknown> = {};
+  const failed: string[] = [];
+  for (const agent of analysts) {
+    if (Object.hasOwn(finished, agent.name)) results[agent.name] = finished[agent.name];
+    else failed.push(agent.name);
   }
 
   signal.throwIfAborted();
@@ -99,7 +141,10 @@ export async function* runPipeline(
   };
   let overview = "";
   try {
-    overview = yield* engine.overview({ requirements, results }, { signal });
+    overview = yield* engine.overview({ requirements, results }, {
+      signal,
+      onMeta: (m) => opts.onAgentMeta?.("summary", m),
+    });
   } catch (err) {
     yield fail("summary", "Summary", err);
   }
@@ -108,4 +153,60 @@ export async function* runPipeline(
     data: { summary: renderBriefMarkdown(brief, overview), brief },
   };
   return brief;
+}
+
+type Stage = AsyncGenerator<FrameBody, void, string | undefined>;
+type Step = { gen: Stage; next: IteratorResult<FrameBody, void> } | { gen: Stage; error: unknown };
+
+/**
+ * Runs stages at most `limit` at a time and yields their frames as they come, so each
+ * stage's own frames stay in order; an answer goes back to the stage that asked. With a
+ * limit of 1 this is `yield*` over each stage in turn. When it stops early (a stage
+ * throws, or the caller calls `return()`), it aborts `stop` so that calls in flight end,
+ * then calls `return()` on every stage still open.
+ */
+export async function* fanIn(
+  stages: readonly (() => Stage)[],
+  limit: number,
+  stop: AbortController,
+): AsyncGenerator<FrameBody, void, string | undefined> {
+  const open = new Set<Stage>();
+  const pending = new Map<Stage, Promise<Step>>();
+  // A settled step never rejects, so a stage that fails after we stopped listening is
+  // not an unhandled rejection.
+  const pull = (gen: Stage, answer?: string) =>
+    pending.set(
+      gen,
+      gen.next(answer).then((next) => ({ gen, next }), (error: unknown) => ({ gen, error })),
+    );
+  let started = 0;
+  const fill = () => {
+    while (open.size < limit && started < stages.length) {
+      const gen = stages[started++]!();
+      open.add(gen);
+      pull(gen);
+    }
+  };
+  try {
+    fill();
+    while (pending.size > 0) {
+      const step = await Promise.race(pending.values());
+      pending.delete(step.gen);
+      if ("error" in step) {
+        open.delete(step.gen);
+        throw step.error;
+      }
+      if (step.next.done) {
+        open.delete(step.gen);
+        fill();
+        continue;
+      }
+      pull(step.gen, yield step.next.value);
+    }
+  } finally {
+    if (open.size > 0) {
+      stop.abort(new DOMException("The analysts were stopped", "AbortError"));
+      await Promise.allSettled([...open].map((gen) => gen.return(undefined)));
+    }
+  }
 }

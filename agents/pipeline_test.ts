@@ -155,3 +155,99 @@ Deno.test("runPipeline stops when its signal is aborted and runs no further agen
   await assert.rejects(gen.next("answer"));
   assert.equal(engine.calls.filter((c) => c.method === "analyse").length, 0);
 });
+
+/** An agent that yields `n` progress frames, pausing `ms` before each, then returns. */
+function slowAgent(name: string, n: number, ms: number, log: string[] = []): Agent<string> {
+  return {
+    name,
+    title: name,
+    async *run(ctx) {
+      try {
+        for (let i = 1; i <= n; i++) {
+          await new Promise((r) => setTimeout(r, ms));
+          ctx.signal.throwIfAborted();
+          yield { type: "progress", data: { agent: name, message: `${name} ${i}` } };
+        }
+        ctx.onMeta?.({ model: "m", inputTokens: 1, outputTokens: 2, latencyMs: 3, attempts: 1 });
+        return `${name} done, saw ${Object.keys(ctx.results).join("+") || "none"}`;
+      } finally {
+        log.push(`${name} closed`);
+      }
+    },
+  };
+}
+
+Deno.test("runPipeline with concurrency interleaves agents, each in order, results in list order", async () => {
+  const analysts = [slowAgent("a", 3, 12), slowAgent("b", 3, 2), slowAgent("c", 2, 1)];
+  const metas: string[] = [];
+  const { frames, value } = await drive(
+    runPipeline({
+      engine: new ScriptedEngine(),
+      signal: new AbortController().signal,
+      analysts,
+      concurrency: 2,
+      onAgentMeta: (agent, m) => metas.push(`${agent}:${m.outputTokens}`),
+    }),
+    ["idea"],
+  );
+  const of = (agent: string) =>
+    frames.filter((f) =>
+      (f.data as { agent?: string }).agent === agent ||
+      (f.data as { stage?: string }).stage === agent
+    ).map((f) => f.type === "progress" ? f.data.message : f.type);
+  assert.deepEqual(of("a"), ["status", "a 1", "a 2", "a 3", "result"]);
+  assert.deepEqual(of("b"), ["status", "b 1", "b 2", "b 3", "result"]);
+  const order = frames.filter((f) => f.type === "status" || f.type === "result")
+    .map((f) => `${f.type}:${(f.data as { agent?: string; stage?: string }).agent ?? f.data.stage}`)
+    .filter((s) => !s.endsWith("clarifier") && !s.endsWith("summary"));
+  // a and b start together; c starts when b (the faster) is done, and sees b's result.
+  assert.deepEqual(order, [
+    "status:a",
+    "status:b",
+    "result:b",
+    "status:c",
+    "result:c",
+    "result:a",
+  ]);
+  assert.deepEqual(Object.keys(value.results), ["a", "b", "c"]);
+  assert.equal(value.results.c, "c done, saw b");
+  assert.equal(value.results.a, "a done, saw none");
+  assert.deepEqual(metas, ["b:2", "c:2", "a:2"]);
+  const result = frames.find((f) => f.type === "result" && f.data.agent === "a");
+  assert.deepEqual(result?.type === "result" && result.data.meta, {
+    model: "m",
+    inputTokens: 1,
+    outputTokens: 2,
+    latencyMs: 3,
+    attempts: 1,
+  });
+  verify(frames);
+});
+
+Deno.test("runPipeline's return() closes every analyst it started", async () => {
+  const log: string[] = [];
+  const analysts = ["a", "b", "c"].map((n) => slowAgent(n, 50, 5, log));
+  const gen = runPipeline({
+    engine: new ScriptedEngine(),
+    signal: new AbortController().signal,
+    analysts,
+    concurrency: 2,
+  });
+  let step = await gen.next();
+  while (!step.done && step.value.type !== "question") step = await gen.next();
+  step = await gen.next("idea");
+  while (!step.done && !(step.value.type === "progress" && step.value.data.agent === "b")) {
+    step = await gen.next();
+  }
+  await gen.return(undefined as never);
+  assert.deepEqual(log.sort(), ["a closed", "b closed"]);
+});
+
+Deno.test("runPipeline rejects a concurrency below 1", async () => {
+  const gen = runPipeline({
+    engine: new ScriptedEngine(),
+    signal: new AbortController().signal,
+    concurrency: 0,
+  });
+  await assert.rejects(drive(gen, ["idea"]), RangeError);
+});

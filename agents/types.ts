@@ -11,10 +11,30 @@ import type { QA, Requirements } from "../protocol/brief.js";
 
 export type { FrameBody };
 
+/** What one model call cost: reported by engines that call a model, summed per agent. */
+export interface CallMeta {
+  /** The engine's name, e.g. `openai:gpt-4o-mini`. */
+  model: string;
+  /** Prompt tokens, as the provider counted them (0 when it did not say). */
+  inputTokens: number;
+  /** Completion tokens, as the provider counted them (0 when it did not say). */
+  outputTokens: number;
+  /** Wall time of the call, retries and backoff included, in milliseconds. */
+  latencyMs: number;
+  /** Model calls made: 1, or 2 when the first output was rejected and asked again. */
+  attempts: number;
+}
+
 /** Options every agent and engine call takes. */
 export interface RunOptions {
   /** Aborted when the conversation ends or is cancelled: stop work and release resources. */
   signal: AbortSignal;
+  /**
+   * Called by an engine after each model call it makes, with what the call cost. The
+   * offline engine never calls it. The pipeline sums the calls per agent into the
+   * `meta` of the agent's `result` frame.
+   */
+  onMeta?: (meta: CallMeta) => void;
 }
 
 /** What the Clarifier asks the engine before each round. */
@@ -75,6 +95,11 @@ export interface OverviewInput {
 export interface Engine {
   /** Short name shown to people, e.g. `offline` or `openai:gpt-4o-mini`. */
   readonly name: string;
+  /**
+   * How many analyses this engine may run at once; the pipeline's default `concurrency`
+   * (default 1: one after the other).
+   */
+  readonly concurrency?: number;
   /** Reads the transcript and plans the next clarifier round. */
   clarify(input: ClarifyInput, opts: RunOptions): AsyncGenerator<FrameBody, ClarifyOutput, unknown>;
   /** Produces one analysis. The result is validated by the caller against `task.schema`. */

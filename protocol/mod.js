@@ -150,7 +150,6 @@ export const ServerFrame = z.discriminatedUnion("type", [
   serverFrame("cancelled", CancelledData),
 ]);
 
-
 /** @typedef {z.infer<typeof ServerFrame>} ServerFrame */
 /** @typedef {ServerFrame["type"]} ServerFrameType */
 /**

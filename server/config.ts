@@ -29,8 +29,30 @@ export interface Config {
   maxRounds: number;
   /** Most questions per clarifier round. */
   maxQuestionsPerRound: number;
-  /** The engine: `offline` (default). */
+  /**
+   * The engine: `offline` (default), or `provider:model` with provider `openai`,
+   * `anthropic`, `ollama` or `openai-compatible` (e.g. `ollama:llama3.2`).
+   */
   model: string;
+  /** Base URL of the model API (`PARLEY_BASE_URL`); default per provider. */
+  baseUrl?: string;
+  /**
+   * API key (`PARLEY_API_KEY`, else `OPENAI_API_KEY` for `openai` and `ANTHROPIC_API_KEY`
+   * for `anthropic`; never another provider's key, so it is not sent to a third party).
+   */
+  apiKey?: string;
+  /** Most time one model call may take, retries included, in milliseconds. */
+  modelTimeoutMs: number;
+  /** Retries of a model call that failed with 408, 409, 429 or 5xx (honours Retry-After). */
+  modelRetries: number;
+  /** Most analysts that run at once on a model (the offline engine runs one at a time). */
+  modelConcurrency: number;
+  /**
+   * Ask the model for JSON that fills the schema (`json_schema`) rather than any JSON
+   * (`json_object`): `PARLEY_STRUCTURED_OUTPUTS=on|off`; unset, the provider decides (on
+   * for OpenAI, Anthropic and Ollama, off for `openai-compatible`).
+   */
+  modelStructuredOutputs?: boolean;
 }
 
 /** Defaults, as documented in the README. */
@@ -45,6 +67,9 @@ export const DEFAULTS: Config = {
   maxRounds: 3,
   maxQuestionsPerRound: 3,
   model: "offline",
+  modelTimeoutMs: 60_000,
+  modelRetries: 2,
+  modelConcurrency: 4,
 };
 
 function int(name: string, raw: string, min: number, max: number): number {
@@ -70,6 +95,22 @@ export function parseOrigins(raw: string): readonly string[] | "*" {
     }
     return url.origin;
   });
+}
+
+/** Parses `PARLEY_BASE_URL`: an http(s) URL such as `http://localhost:11434/v1`. */
+export function parseBaseUrl(raw: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new RangeError(
+      `Invalid PARLEY_BASE_URL: "${raw}" is not an http(s) URL like http://localhost:11434/v1`,
+    );
+  }
+  return url.href.replace(/\/+$/, "");
 }
 
 /**
@@ -116,6 +157,9 @@ export function loadConfig(
     ["maxBufferedBytes", "PARLEY_MAX_BUFFERED_BYTES", 1024, 1024 * 1024 * 1024],
     ["maxRounds", "PARLEY_CLARIFIER_ROUNDS", 1, 20],
     ["maxQuestionsPerRound", "PARLEY_QUESTIONS_PER_ROUND", 1, 10],
+    ["modelTimeoutMs", "PARLEY_MODEL_TIMEOUT_MS", 100, 3_600_000],
+    ["modelRetries", "PARLEY_MODEL_RETRIES", 0, 10],
+    ["modelConcurrency", "PARLEY_MODEL_CONCURRENCY", 1, 16],
   ];
   for (const [key, name, min, max] of numbers) {
     const raw = env(name);
@@ -125,5 +169,19 @@ export function loadConfig(
   }
   const model = env("PARLEY_MODEL");
   if (model) config.model = model;
+  const baseUrl = env("PARLEY_BASE_URL");
+  if (baseUrl) config.baseUrl = parseBaseUrl(baseUrl);
+  const provider = config.model.split(":", 1)[0];
+  const apiKey = env("PARLEY_API_KEY") ||
+    (provider === "openai" ? env("OPENAI_API_KEY") : undefined) ||
+    (provider === "anthropic" ? env("ANTHROPIC_API_KEY") : undefined);
+  if (apiKey) config.apiKey = apiKey;
+  const structured = env("PARLEY_STRUCTURED_OUTPUTS")?.toLowerCase();
+  if (structured) {
+    if (!["on", "off", "true", "false"].includes(structured)) {
+      throw new RangeError(`Invalid PARLEY_STRUCTURED_OUTPUTS: "${structured}" is not on or off`);
+    }
+    config.modelStructuredOutputs = structured === "on" || structured === "true";
+  }
   return config;
 }

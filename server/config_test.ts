@@ -52,3 +52,43 @@ Deno.test("loadConfig names the bad setting", () => {
   );
   assert.throws(() => loadConfig(["--nope"], env({})), /nope/);
 });
+
+Deno.test("loadConfig reads the model settings and their limits", () => {
+  const c = loadConfig(
+    [],
+    env({
+      PARLEY_MODEL: "openai-compatible:qwen2.5",
+      PARLEY_BASE_URL: "http://localhost:1234/v1/",
+      PARLEY_API_KEY: "k1",
+      PARLEY_MODEL_TIMEOUT_MS: "5000",
+      PARLEY_MODEL_RETRIES: "0",
+      PARLEY_MODEL_CONCURRENCY: "2",
+      PARLEY_STRUCTURED_OUTPUTS: "on",
+    }),
+  );
+  assert.deepEqual(
+    [c.model, c.baseUrl, c.apiKey, c.modelTimeoutMs, c.modelRetries, c.modelConcurrency],
+    ["openai-compatible:qwen2.5", "http://localhost:1234/v1", "k1", 5000, 0, 2],
+  );
+  assert.equal(c.modelStructuredOutputs, true);
+  assert.throws(() => loadConfig([], env({ PARLEY_BASE_URL: "localhost:11434" })), {
+    name: "RangeError",
+    message: /^Invalid PARLEY_BASE_URL: "localhost:11434" is not an http\(s\) URL/,
+  });
+  assert.throws(() => loadConfig([], env({ PARLEY_MODEL_CONCURRENCY: "0" })), RangeError);
+});
+
+Deno.test("loadConfig takes a provider's own key variable only for that provider", () => {
+  const keys = { OPENAI_API_KEY: "sk-o", ANTHROPIC_API_KEY: "sk-a" };
+  assert.equal(loadConfig([], env({ ...keys, PARLEY_MODEL: "openai:gpt-4o-mini" })).apiKey, "sk-o");
+  assert.equal(loadConfig([], env({ ...keys, PARLEY_MODEL: "anthropic:claude-x" })).apiKey, "sk-a");
+  // A third-party server never receives OpenAI's or Anthropic's key.
+  assert.equal(
+    loadConfig([], env({ ...keys, PARLEY_MODEL: "openai-compatible:m" })).apiKey,
+    undefined,
+  );
+  assert.equal(
+    loadConfig([], env({ ...keys, PARLEY_API_KEY: "sk-p", PARLEY_MODEL: "openai:m" })).apiKey,
+    "sk-p",
+  );
+});

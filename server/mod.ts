@@ -70,7 +70,7 @@ export function originAllowed(
  */
 export function createParley(config: Config, options: ParleyOptions = {}): Parley {
   const log = options.log ?? createLogger(config.logLevel);
-  const engine = options.engine ?? createEngine(config.model);
+  const engine = options.engine ?? createEngine(config);
   const sessions = new Map<string, { session: Session; socket: WebSocket }>();
   const protocolJson = JSON.stringify(protocolJsonSchema(), null, 2);
   const pipeline: PipelineFactory = (signal, onAgentError) =>
