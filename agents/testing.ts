@@ -41,6 +41,7 @@ export interface ScriptedEngineOptions {
 /** A deterministic engine whose answers are given up front; records every call. */
 export class ScriptedEngine implements Engine {
   readonly name = "scripted";
+  readonly deterministic = true;
   readonly calls: { method: string; input: unknown }[] = [];
   readonly #opts: ScriptedEngineOptions;
 

@@ -100,6 +100,12 @@ export interface Engine {
    * (default 1: one after the other).
    */
   readonly concurrency?: number;
+  /**
+   * True when the same inputs always give the same outputs (the offline engine). A
+   * session recovered after a restart then simply runs it again; other engines' finished
+   * calls are stored and replayed instead.
+   */
+  readonly deterministic?: boolean;
   /** Reads the transcript and plans the next clarifier round. */
   clarify(input: ClarifyInput, opts: RunOptions): AsyncGenerator<FrameBody, ClarifyOutput, unknown>;
   /** Produces one analysis. The result is validated by the caller against `task.schema`. */

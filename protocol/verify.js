@@ -26,9 +26,9 @@ export class ProtocolOrderError extends Error {
  *
  * Rules: `seq` starts at 1 and grows by one (a `session` frame at seq 1 starts a new
  * session); nothing but `error` follows `complete` or `cancelled`; a `result` names an
- * agent whose stage has started (a `status` with `data.stage`), except custom agents that
- * never announced a stage; at most one question is pending, its `id` is new; an answer
- * names the pending question.
+ * agent whose stage has started (a `status` with `data.stage`); at most one question is
+ * pending, its `id` is new; an answer (the client's, or the server's `answered` frame)
+ * names a question that was asked.
  *
  * @example
  * ```js
@@ -96,6 +96,14 @@ export class ProtocolVerifier {
             frame,
           );
         }
+        break;
+      }
+      case "answered": {
+        const id = String(data.questionId);
+        if (!this.#questionIds.has(id)) {
+          throw new ProtocolOrderError(`Answered question ${id} was never asked`, frame);
+        }
+        if (this.#pending === id) this.#pending = undefined;
         break;
       }
       case "complete":

@@ -57,3 +57,12 @@ Deno.test("ProtocolVerifier starts over at a new session frame", () => {
   v.server(f(2, "status"));
   assert.equal(v.lastSeq, 2);
 });
+
+Deno.test("ProtocolVerifier takes the server's answered frame as the answer", () => {
+  const v = new ProtocolVerifier();
+  v.server(f(1, "question", { id: "q1" }));
+  v.server(f(2, "answered", { questionId: "q1" }));
+  v.server(f(3, "question", { id: "q2" }));
+  assert.equal(v.pending, "q2");
+  assert.throws(() => v.server(f(4, "answered", { questionId: "q9" })), /q9 was never asked/);
+});

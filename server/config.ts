@@ -25,6 +25,18 @@ export interface Config {
   maxSessions: number;
   /** Bytes a socket may have queued before the server drops it as too slow. */
   maxBufferedBytes: number;
+  /** The session store: a SQLite file path, or `:memory:` (lost on restart). */
+  db: string;
+  /** Most frames one session may hold; at the limit the conversation is stopped. */
+  maxFramesPerSession: number;
+  /** Most store writes pending before new sessions are refused with `server_busy`. */
+  maxPendingWrites: number;
+  /** How long an unfinished conversation keeps running with no client connected, in ms. */
+  graceMs: number;
+  /** How long a session is kept after its last activity, in ms; then the sweep deletes it. */
+  sessionTtlMs: number;
+  /** How often the sweep runs, in ms. */
+  sweepMs: number;
   /** Most clarifier rounds. */
   maxRounds: number;
   /** Most questions per clarifier round. */
@@ -64,6 +76,12 @@ export const DEFAULTS: Config = {
   maxFrameBytes: MAX_CLIENT_FRAME_BYTES,
   maxSessions: 10_000,
   maxBufferedBytes: 1024 * 1024,
+  db: "parley.db",
+  maxFramesPerSession: 5_000,
+  maxPendingWrites: 50_000,
+  graceMs: 5 * 60_000,
+  sessionTtlMs: 24 * 3_600_000,
+  sweepMs: 60_000,
   maxRounds: 3,
   maxQuestionsPerRound: 3,
   model: "offline",
@@ -156,6 +174,11 @@ export function loadConfig(
     ["maxSessions", "PARLEY_MAX_SESSIONS", 1, 10_000_000],
     ["maxBufferedBytes", "PARLEY_MAX_BUFFERED_BYTES", 1024, 1024 * 1024 * 1024],
     ["maxRounds", "PARLEY_CLARIFIER_ROUNDS", 1, 20],
+    ["maxFramesPerSession", "PARLEY_MAX_FRAMES_PER_SESSION", 100, 1_000_000],
+    ["maxPendingWrites", "PARLEY_MAX_PENDING_WRITES", 100, 10_000_000],
+    ["graceMs", "PARLEY_GRACE_MS", 0, 7 * 24 * 3_600_000],
+    ["sessionTtlMs", "PARLEY_SESSION_TTL_MS", 1_000, 365 * 24 * 3_600_000],
+    ["sweepMs", "PARLEY_SWEEP_MS", 100, 24 * 3_600_000],
     ["maxQuestionsPerRound", "PARLEY_QUESTIONS_PER_ROUND", 1, 10],
     ["modelTimeoutMs", "PARLEY_MODEL_TIMEOUT_MS", 100, 3_600_000],
     ["modelRetries", "PARLEY_MODEL_RETRIES", 0, 10],
@@ -166,6 +189,13 @@ export function loadConfig(
     if (raw !== undefined && raw !== "") {
       (config as unknown as Record<string, number>)[key] = int(name, raw, min, max);
     }
+  }
+  const db = env("PARLEY_DB");
+  if (db) config.db = db;
+  if (config.sessionTtlMs <= config.graceMs) {
+    throw new RangeError(
+      `Invalid PARLEY_SESSION_TTL_MS: ${config.sessionTtlMs} must be longer than PARLEY_GRACE_MS (${config.graceMs})`,
+    );
   }
   const model = env("PARLEY_MODEL");
   if (model) config.model = model;

@@ -1,15 +1,20 @@
 /**
  * The Parley server as a pure handler: `createParley(config)` returns the function
  * `Deno.serve` calls, plus `shutdown()`. Routes: `GET /healthz`, `GET /protocol.json`,
- * `GET /ws/{clientId}` (WebSocket), and static files for everything else.
+ * `GET /ws/{clientId}` (WebSocket; `?resume=1` to resume with a token),
+ * `GET /sessions/{id}` and `/sessions/{id}/brief.md` (with the token), and static files
+ * for everything else.
  *
  * @module
  */
 import { protocolJsonSchema } from "../protocol/mod.js";
-import { type Agent, type Engine, runPipeline } from "../agents/mod.ts";
+import type { Agent, Engine } from "../agents/mod.ts";
 import type { Config } from "./config.ts";
 import { createLogger, errorFields, type Logger } from "./log.ts";
-import { type PipelineFactory, Session } from "./session.ts";
+import { BadTokenError, SessionRegistry } from "./sessions.ts";
+import { ClientLink, CLOSE } from "./link.ts";
+import { MemoryStore, type SessionStore, type StoredFrame } from "./store.ts";
+import { SqliteStore } from "./sqlite_store.ts";
 import { createEngine } from "./engine.ts";
 
 /** What `createParley` may be given besides the config (tests inject these). */
@@ -21,26 +26,25 @@ export interface ParleyOptions {
   analysts?: readonly Agent[];
   /** Serves static files; returns `null` for paths it does not serve. */
   staticHandler?: (req: Request) => Promise<Response | null>;
+  /** The session store (default from `config.db`). */
+  store?: SessionStore;
 }
 
 /** A running Parley: the request handler and a way to stop it cleanly. */
 export interface Parley {
   handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
-  /** Number of live sessions. */
+  /** Number of sessions in memory. */
   readonly sessionCount: number;
-  /** Closes every session and socket. */
+  /** The sessions, for tests and operators. */
+  readonly registry: SessionRegistry;
+  /**
+   * Closes every socket and suspends every session: unfinished ones stay resumable in the
+   * store, so a restarted server carries them on. Then closes the store.
+   */
   shutdown(): Promise<void>;
 }
 
-/** WebSocket close codes Parley uses (4000–4999 are for applications). */
-export const CLOSE = {
-  /** The server is shutting down. */
-  goingAway: 1001,
-  /** Too many sessions, or the client cannot keep up: try again later. */
-  tryAgain: 1013,
-  /** Another connection holds this client id. */
-  clientIdInUse: 4409,
-} as const;
+export { CLOSE, RESUME_TIMEOUT_MS } from "./link.ts";
 
 const CLIENT_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
@@ -59,6 +63,14 @@ export function originAllowed(
   }
 }
 
+/** Opens the store `config.db` names: `:memory:` or a SQLite file path. */
+export function openStore(db: string, log: Logger): SessionStore {
+  if (db === ":memory:") return new MemoryStore();
+  return new SqliteStore(db, (error, write) => {
+    log.error("store write failed", { write, ...errorFields(error) });
+  });
+}
+
 /**
  * Builds the handler.
  *
@@ -71,17 +83,25 @@ export function originAllowed(
 export function createParley(config: Config, options: ParleyOptions = {}): Parley {
   const log = options.log ?? createLogger(config.logLevel);
   const engine = options.engine ?? createEngine(config);
-  const sessions = new Map<string, { session: Session; socket: WebSocket }>();
+  const store = options.store ?? openStore(config.db, log);
+  const registry = new SessionRegistry({
+    store,
+    engine,
+    log,
+    ...(options.analysts ? { analysts: options.analysts } : {}),
+    maxSessions: config.maxSessions,
+    maxFrames: config.maxFramesPerSession,
+    maxPendingWrites: config.maxPendingWrites,
+    graceMs: config.graceMs,
+    ttlMs: config.sessionTtlMs,
+    maxRounds: config.maxRounds,
+    maxQuestionsPerRound: config.maxQuestionsPerRound,
+  });
+  const sockets = new Set<WebSocket>();
   const protocolJson = JSON.stringify(protocolJsonSchema(), null, 2);
-  const pipeline: PipelineFactory = (signal, onAgentError) =>
-    runPipeline({
-      engine,
-      signal,
-      onAgentError,
-      maxRounds: config.maxRounds,
-      maxQuestionsPerRound: config.maxQuestionsPerRound,
-      ...(options.analysts ? { analysts: options.analysts } : {}),
-    });
+  registry.sweep();
+  const sweeper = setInterval(() => registry.sweep(), config.sweepMs);
+  Deno.unrefTimer(sweeper);
 
   const cors = (req: Request, headers: Headers) => {
     const origin = req.headers.get("origin");
@@ -96,83 +116,80 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
       status,
       headers: cors(req, new Headers({ "content-type": "application/json; charset=utf-8" })),
     });
+  const text = (req: Request, body: string, status: number, type = "text/plain") =>
+    new Response(body, {
+      status,
+      headers: cors(req, new Headers({ "content-type": `${type}; charset=utf-8` })),
+    });
 
-  function refuse(
-    socket: WebSocket,
-    code: number,
-    reason: string,
-    message: string,
-    errCode: string,
-  ) {
-    socket.onopen = () => {
-      const frame = { type: "error", data: { message, code: errCode }, seq: 1, ts: Date.now() };
-      socket.send(JSON.stringify(frame));
-      socket.close(code, reason);
-    };
-  }
-
-  function openSocket(req: Request, clientId: string): Response {
+  function openSocket(req: Request, clientId: string, resume: boolean): Response {
     const { socket, response } = Deno.upgradeWebSocket(req);
-    if (sessions.has(clientId)) {
-      log.info("connection refused: client id in use", { clientId });
-      refuse(
-        socket,
-        CLOSE.clientIdInUse,
-        "Client id in use",
-        `Client id ${clientId} already has a live connection: close it or use another id`,
-        "client_id_in_use",
-      );
-      return response;
-    }
-    if (sessions.size >= config.maxSessions) {
-      log.warn("connection refused: session limit reached", { max: config.maxSessions });
-      refuse(
-        socket,
-        CLOSE.tryAgain,
-        "Server busy",
-        `The server has reached its limit of ${config.maxSessions} sessions: try again later`,
-        "server_busy",
-      );
-      return response;
-    }
-    const session = new Session({ clientId, pipeline, log, maxFrameBytes: config.maxFrameBytes });
-    const entry = { session, socket };
-    sessions.set(clientId, entry);
-    const queue: string[] = [];
-    session.attach({
-      send(_frame, text) {
-        if (socket.readyState === WebSocket.CONNECTING) return void queue.push(text);
-        if (socket.readyState !== WebSocket.OPEN) return;
-        if (socket.bufferedAmount > config.maxBufferedBytes) {
-          log.warn("dropping slow client", { clientId, buffered: socket.bufferedAmount });
-          socket.close(CLOSE.tryAgain, "Client too slow");
-          return;
-        }
-        socket.send(text);
+    const link = new ClientLink({
+      registry,
+      clientId,
+      resume,
+      maxFrameBytes: config.maxFrameBytes,
+      log,
+      io: {
+        send(text) {
+          if (socket.readyState !== WebSocket.OPEN) return;
+          if (socket.bufferedAmount > config.maxBufferedBytes) {
+            log.warn("dropping slow client", { clientId, buffered: socket.bufferedAmount });
+            socket.close(CLOSE.tryAgain, "Client too slow");
+            return;
+          }
+          socket.send(text);
+        },
+        close: (code, reason) => socket.close(code, reason),
       },
     });
     socket.onopen = () => {
-      log.info("connected", { clientId });
-      for (const text of queue.splice(0)) socket.send(text);
+      sockets.add(socket);
+      link.open();
     };
-    socket.onmessage = (e) => {
-      if (typeof e.data !== "string") {
-        return session.inputError(
-          "binary_frame",
-          'Binary frames are not supported: send JSON text such as {"answer": "..."}',
-        );
-      }
-      session.receive(e.data);
-    };
+    socket.onmessage = (e) => link.message(e.data);
     socket.onclose = (e) => {
-      log.info("disconnected", { clientId, code: e.code, seq: session.seq });
-      session.close();
-      if (sessions.get(clientId) === entry) sessions.delete(clientId);
+      sockets.delete(socket);
+      link.closed(e.code);
     };
     socket.onerror = (e) => {
       log.debug("socket error", { clientId, message: (e as ErrorEvent).message });
     };
     return response;
+  }
+
+  /** `GET /sessions/{id}` and `/sessions/{id}/brief.md`, with the token. */
+  function sessionResource(req: Request, url: URL, id: string, brief: boolean): Response {
+    const auth = req.headers.get("authorization");
+    const token = auth?.startsWith("Bearer ") ? auth.slice(7) : url.searchParams.get("token");
+    let record;
+    try {
+      if (!token) throw new BadTokenError();
+      record = registry.authorize(id, token);
+    } catch {
+      return text(req, "Session not found or the token does not match\n", 404);
+    }
+    const view = readSession(store.frames(id));
+    if (brief) {
+      if (view.summary === undefined) {
+        return text(req, `The brief is not ready: the conversation is ${record.state}\n`, 409);
+      }
+      return text(req, view.summary, 200, "text/markdown");
+    }
+    return json(
+      req,
+      JSON.stringify({
+        sessionId: record.id,
+        clientId: record.clientId,
+        state: record.state,
+        createdAt: new Date(record.createdAt).toISOString(),
+        updatedAt: new Date(record.updatedAt).toISOString(),
+        frames: view.frames,
+        transcript: view.transcript,
+        summary: view.summary ?? null,
+        brief: view.brief ?? null,
+      }),
+    );
   }
 
   async function handler(req: Request): Promise<Response> {
@@ -182,7 +199,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
       if (req.method === "OPTIONS") {
         const headers = cors(req, new Headers());
         headers.set("access-control-allow-methods", "GET, HEAD, OPTIONS");
-        headers.set("access-control-allow-headers", "content-type, if-none-match");
+        headers.set("access-control-allow-headers", "authorization, content-type, if-none-match");
         headers.set("access-control-max-age", "600");
         return new Response(null, { status: 204, headers });
       }
@@ -207,7 +224,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
             status: 403,
           });
         }
-        return openSocket(req, clientId);
+        return openSocket(req, clientId, url.searchParams.get("resume") === "1");
       }
       if (req.method !== "GET" && req.method !== "HEAD") {
         return new Response("Method not allowed\n", {
@@ -218,10 +235,17 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
       if (path === "/healthz") {
         return json(
           req,
-          JSON.stringify({ status: "ok", sessions: sessions.size, engine: engine.name }),
+          JSON.stringify({
+            status: "ok",
+            sessions: registry.size,
+            engine: engine.name,
+            store: store.kind,
+          }),
         );
       }
       if (path === "/protocol.json") return json(req, protocolJson);
+      const m = /^\/sessions\/([A-Za-z0-9_-]{1,64})(\/brief\.md)?$/.exec(path);
+      if (m) return sessionResource(req, url, m[1]!, m[2] !== undefined);
       const res = await options.staticHandler?.(req);
       if (res) return res;
       if (path === "/") return placeholderPage();
@@ -234,20 +258,54 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
 
   return {
     handler,
+    registry,
     get sessionCount() {
-      return sessions.size;
+      return registry.size;
     },
     async shutdown() {
-      const all = [...sessions.values()];
-      sessions.clear();
-      for (const { session, socket } of all) {
-        session.close();
+      clearInterval(sweeper);
+      await registry.shutdown();
+      for (const socket of sockets) {
         try {
           socket.close(CLOSE.goingAway, "Server shutting down");
         } catch { /* already closed */ }
       }
-      await Promise.allSettled(all.map(({ session }) => session.finished));
+      sockets.clear();
+      store.close();
     },
+  };
+}
+
+/** What a stored conversation says, read back from its frames. */
+export function readSession(frames: readonly StoredFrame[]): {
+  frames: number;
+  transcript: { id: string; question: string; answer: string | null }[];
+  summary?: string;
+  brief?: unknown;
+} {
+  const transcript: { id: string; question: string; answer: string | null }[] = [];
+  const byId = new Map<string, { id: string; question: string; answer: string | null }>();
+  let summary: string | undefined;
+  let brief: unknown;
+  for (const f of frames) {
+    const frame = JSON.parse(f.text) as { type: string; data: Record<string, unknown> };
+    if (frame.type === "question") {
+      const qa = { id: String(frame.data.id), question: String(frame.data.question), answer: null };
+      transcript.push(qa);
+      byId.set(qa.id, qa);
+    } else if (frame.type === "answered") {
+      const qa = byId.get(String(frame.data.questionId));
+      if (qa) qa.answer = String(frame.data.answer);
+    } else if (frame.type === "complete") {
+      summary = String(frame.data.summary);
+      brief = frame.data.brief;
+    }
+  }
+  return {
+    frames: frames.length,
+    transcript,
+    ...(summary === undefined ? {} : { summary }),
+    ...(brief === undefined ? {} : { brief }),
   };
 }
 

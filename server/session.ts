@@ -1,123 +1,284 @@
 /**
- * A session: one conversation, driven from the pipeline generator to whatever connection
- * is attached. It stamps each frame with `seq` and `ts`, holds the pending question, and
- * turns every bad client frame into an `error` frame while the conversation goes on. It
- * knows nothing of WebSockets: a {@link Connection} is two functions.
+ * A session: one conversation, an append-only log of frames, and the connections (tabs)
+ * watching it. The pipeline generator runs here; every frame it yields is stamped with
+ * `seq` and `ts`, written to the store, and sent to every attached connection once the
+ * write is durable. A connection that attaches late (a resume, another tab) first gets
+ * the frames it missed, then the live ones: each connection has a cursor, so none gets a
+ * frame twice or misses one.
+ *
+ * A session knows nothing of WebSockets: a {@link Connection} is a function and a cursor.
  *
  * @module
  */
 import type { Brief } from "../protocol/brief.js";
-import { parseClientFrame, type ServerFrame } from "../protocol/mod.js";
+import type { ClientFrame, ServerFrame } from "../protocol/mod.js";
 import type { FrameBody } from "../agents/types.ts";
 import { errorFields, type Logger } from "./log.ts";
+import type { FrameOrigin, SessionState, SessionStore, StoredFrame } from "./store.ts";
 
-/** Where a session's frames go. */
+/** One client attached to a session (a socket, a tab). */
 export interface Connection {
-  /** Sends one frame; `text` is its JSON, serialised once. */
-  send(frame: ServerFrame, text: string): void;
+  /** Sends one frame's JSON text. */
+  send(text: string): void;
+  /** The last seq sent to this connection. */
+  sentSeq: number;
+}
+
+/** Hooks the pipeline reports through; the session logs them. */
+export interface PipelineHooks {
+  onAgentError: (agent: string, error: unknown, ref: string) => void;
 }
 
 /** Makes the conversation for a session, given the signal that cancels it. */
 export type PipelineFactory = (
   signal: AbortSignal,
-  onAgentError: (agent: string, error: unknown, ref: string) => void,
+  hooks: PipelineHooks,
 ) => AsyncGenerator<FrameBody, Brief | void, string | undefined>;
+
+/** What a session recovered from the store replays before it goes live. */
+export interface Recovery {
+  /** Every stored frame, in seq order. */
+  frames: StoredFrame[];
+  /** Stored answers by question id. */
+  answers: Map<string, string>;
+  state: SessionState;
+}
 
 /** Options of {@link Session}. */
 export interface SessionOptions {
+  id: string;
   clientId: string;
-  pipeline: PipelineFactory;
+  store: SessionStore;
   log: Logger;
-  maxFrameBytes: number;
+  /** Most frames in one session; at the limit the conversation is cancelled. */
+  maxFrames: number;
+  /** The conversation; absent for a session that is already finished. */
+  pipeline?: PipelineFactory;
+  /** Set when the session comes back from the store (a resume after a restart). */
+  recovery?: Recovery;
+  /** Called when the session has no connection left (it may still be running). */
+  onIdle?: (session: Session) => void;
 }
 
-/** Error codes of the `error` frames a session sends about client input. */
-export type InputErrorCode = "bad_frame" | "no_question" | "wrong_question" | "binary_frame";
+/** Error codes of `error` frames about client input. */
+export type InputErrorCode =
+  | "bad_frame"
+  | "no_question"
+  | "wrong_question"
+  | "already_answered"
+  | "binary_frame"
+  | "not_running";
+
+/** A frame's replay key: frames of one agent keep their order, agents may interleave. */
+function replayKey(body: { type: string; data: Record<string, unknown> }): string {
+  if (body.type === "delta") return `delta:${body.data.id}`;
+  return `${body.type}:${body.data.agent ?? body.data.stage ?? ""}`;
+}
 
 /** One conversation. */
 export class Session {
+  readonly id: string;
   readonly clientId: string;
-  #seq = 0;
-  #conn: Connection | undefined;
-  #pending: { id: string; resolve: (answer: string) => void } | undefined;
-  readonly #abort = new AbortController();
   readonly #opts: SessionOptions;
-  /** Settles when the conversation has ended (complete, failed or closed). */
+  readonly #conns = new Set<Connection>();
+  /** The log: every frame as stored (a `session` frame without its token). */
+  readonly #log: StoredFrame[] = [];
+  #seq = 0;
+  #durableSeq = 0;
+  #state: SessionState = "live";
+  #pending: { id: string; resolve: (answer: string) => void } | undefined;
+  readonly #answers = new Map<string, string>();
+  readonly #abort = new AbortController();
+  /** Settles when the pipeline has stopped (finished, failed, cancelled or closed). */
   readonly finished: Promise<void>;
-  #complete = false;
 
   constructor(opts: SessionOptions) {
+    this.id = opts.id;
     this.clientId = opts.clientId;
     this.#opts = opts;
-    this.finished = this.#drive();
+    const rec = opts.recovery;
+    if (rec) {
+      this.#log.push(...rec.frames);
+      this.#seq = this.#durableSeq = rec.frames.at(-1)?.seq ?? 0;
+      for (const [q, a] of rec.answers) this.#answers.set(q, a);
+      this.#state = rec.state;
+    }
+    this.finished = opts.pipeline && this.#state === "live"
+      ? this.#drive(opts.pipeline)
+      : Promise.resolve();
   }
 
-  /** Sequence number of the last frame sent. */
+  /** Where the conversation stands. */
+  get state(): SessionState {
+    return this.#state;
+  }
+
+  /** Seq of the last frame. */
   get seq(): number {
     return this.#seq;
   }
 
-  /** Whether the conversation reached `complete`. */
-  get complete(): boolean {
-    return this.#complete;
-  }
-
-  /** The id of the question waiting for an answer, if any. */
+  /** The question waiting for an answer, if any. */
   get pendingQuestion(): string | undefined {
     return this.#pending?.id;
   }
 
-  /** Sends this session's frames to `conn` from now on. */
-  attach(conn: Connection): void {
-    this.#conn = conn;
+  /** Number of attached connections. */
+  get connections(): number {
+    return this.#conns.size;
   }
 
-  /** Stops the conversation: aborts the pipeline and releases what it holds. */
-  close(): void {
-    this.#abort.abort(new DOMException("Session closed", "AbortError"));
-    this.#conn = undefined;
+  /** Frames as stored, for reading a finished conversation. */
+  get log(): readonly StoredFrame[] {
+    return this.#log;
   }
 
-  /** Handles one text frame from the client. Never throws. */
-  receive(text: string): void {
-    const parsed = parseClientFrame(text, this.#opts.maxFrameBytes);
-    if (!parsed.success) return this.inputError("bad_frame", parsed.error);
-    const frame = parsed.value;
+  /**
+   * Sends the `session` frame that opens a new session: the only frame that carries the
+   * token. Call once, right after construction, with the creating connection attached.
+   */
+  announce(token: string): void {
+    this.#emit(
+      { type: "session", data: { sessionId: this.id, clientId: this.clientId, resumed: false } },
+      "session",
+      token,
+    );
+  }
+
+  /**
+   * Attaches a connection. With `resume`, first sends the frames after `resume.lastSeq`
+   * (the first one with `token` restored), then announces the resume to every tab.
+   */
+  attach(conn: Connection, resume?: { lastSeq: number; token: string }): void {
+    this.#conns.add(conn);
+    if (!resume) {
+      conn.sentSeq = this.#durableSeq;
+      return;
+    }
+    const lastSeq = Math.min(resume.lastSeq, this.#durableSeq);
+    for (const f of this.#log) {
+      if (f.seq <= lastSeq || f.seq > this.#durableSeq) continue;
+      conn.send(f.seq === 1 ? withToken(f.text, resume.token) : f.text);
+    }
+    conn.sentSeq = this.#durableSeq;
+    const pending = this.#pending?.id;
+    this.#emit({
+      type: "session",
+      data: {
+        sessionId: this.id,
+        clientId: this.clientId,
+        resumed: true,
+        lastSeq,
+        ...(pending ? { pending } : {}),
+      },
+    }, "session");
+  }
+
+  /** Detaches a connection; the conversation goes on without it. */
+  detach(conn: Connection): void {
+    if (!this.#conns.delete(conn)) return;
+    if (this.#conns.size === 0) this.#opts.onIdle?.(this);
+  }
+
+  /** Handles a parsed client frame from `conn` (not `resume` or `restart`: the caller's). */
+  handle(frame: ClientFrame): void {
+    if ("type" in frame && frame.type === "cancel") return this.cancel("Stopped at your request");
     if ("type" in frame && frame.type !== "answer") {
-      return this.inputError("bad_frame", `Frame type "${frame.type}" is not supported yet`);
+      return this.inputError("bad_frame", `A "${frame.type}" frame is not expected here`);
     }
     const questionId = "type" in frame ? frame.questionId : undefined;
     const pending = this.#pending;
+    if (questionId !== undefined && this.#answers.has(questionId)) {
+      // Idempotent: a retried answer is applied once; a different one is refused.
+      if (this.#answers.get(questionId) === frame.answer) return;
+      return this.inputError(
+        "already_answered",
+        `Question ${questionId} was already answered; answer the current question instead`,
+      );
+    }
     if (!pending) {
       return this.inputError(
         "no_question",
-        this.#complete
-          ? "No question is waiting for an answer: the conversation is complete"
-          : "No question is waiting for an answer: wait for a question frame",
+        this.#state === "live"
+          ? "No question is waiting for an answer: wait for a question frame"
+          : `No question is waiting for an answer: the conversation is ${this.#state}`,
       );
     }
     if (questionId !== undefined && questionId !== pending.id) {
       return this.inputError(
         "wrong_question",
-        `Answer names question ${
-          questionId.slice(0, 128)
-        }, but the question waiting is ${pending.id}`,
+        `Answer names question ${questionId}, but the question waiting is ${pending.id}`,
       );
     }
     this.#pending = undefined;
+    this.#answers.set(pending.id, frame.answer);
+    this.#opts.store.saveAnswer(this.id, pending.id, frame.answer);
+    this.#emit(
+      { type: "answered", data: { questionId: pending.id, answer: frame.answer } },
+      "session",
+    );
     pending.resolve(frame.answer);
   }
 
   /** Sends an `error` frame about bad client input; the conversation goes on. */
   inputError(code: InputErrorCode, message: string): void {
-    this.#opts.log.debug("client input rejected", { clientId: this.clientId, code, message });
-    this.#emit({ type: "error", data: { message, code } });
+    this.#opts.log.debug("client input rejected", { sessionId: this.id, code, message });
+    this.#emit({ type: "error", data: { message, code } }, "session");
   }
 
-  #emit(body: FrameBody): ServerFrame {
+  /** Stops the conversation: a `cancelled` frame, then the pipeline is aborted. */
+  cancel(message: string): void {
+    if (this.#state !== "live") {
+      return this.inputError("not_running", `Nothing to stop: the conversation is ${this.#state}`);
+    }
+    this.#emit({ type: "cancelled", data: { message } }, "session");
+    this.#setState("cancelled");
+    this.#abort.abort(new DOMException(message, "AbortError"));
+  }
+
+  /**
+   * Stops the pipeline without a trace in the log, for a server shutdown: the session
+   * stays `live` in the store, and a restarted server resumes it.
+   */
+  suspend(): void {
+    this.#abort.abort(new DOMException("Server shutting down", "AbortError"));
+    this.#conns.clear();
+  }
+
+  #setState(state: SessionState) {
+    this.#state = state;
+    this.#opts.store.setState(this.id, state, Date.now());
+  }
+
+  #emit(body: FrameBody, origin: FrameOrigin, token?: string): ServerFrame {
     const frame = { ...body, seq: ++this.#seq, ts: Date.now() } as ServerFrame;
-    this.#conn?.send(frame, JSON.stringify(frame));
+    const stored = JSON.stringify(frame);
+    const text = token === undefined ? stored : withToken(stored, token);
+    const entry = { seq: frame.seq, text: stored, origin };
+    this.#log.push(entry);
+    this.#opts.store.appendFrame(this.id, entry);
+    this.#opts.store.whenDurable(() => {
+      if (frame.seq > this.#durableSeq) this.#durableSeq = frame.seq;
+      for (const c of this.#conns) {
+        if (frame.seq <= c.sentSeq) continue;
+        c.sentSeq = frame.seq;
+        c.send(text);
+      }
+    });
+    if (this.#seq >= this.#opts.maxFrames && this.#state === "live" && origin !== "session") {
+      this.#limitReached();
+    }
     return frame;
+  }
+
+  #limitReached() {
+    const max = this.#opts.maxFrames;
+    this.#opts.log.warn("session frame limit reached", { sessionId: this.id, max });
+    this.#emit({
+      type: "error",
+      data: { message: `The conversation reached its limit of ${max} frames`, code: "frame_limit" },
+    }, "session");
+    this.cancel("Stopped: the conversation is too long");
   }
 
   #waitAnswer(id: string): Promise<string> {
@@ -136,26 +297,45 @@ export class Session {
     });
   }
 
-  async #drive(): Promise<void> {
+  async #drive(pipeline: PipelineFactory): Promise<void> {
     const signal = this.#abort.signal;
-    const { log, clientId } = this.#opts;
-    const gen = this.#opts.pipeline(signal, (agent, error, ref) => {
-      log.error("agent failed", { clientId, agent, ref, ...errorFields(error) });
+    const { log } = this.#opts;
+    const sessionId = this.id;
+    const gen = pipeline(signal, {
+      onAgentError: (agent, error, ref) => {
+        log.error("agent failed", { sessionId, agent, ref, ...errorFields(error) });
+      },
     });
+    // After a restart, the pipeline runs again from the start; frames already in the log
+    // are counted off per agent instead of sent again, and stored answers are fed back.
+    const replay = new Map<string, number>();
+    for (const f of this.#opts.recovery?.frames ?? []) {
+      if (f.origin !== "pipeline") continue;
+      const key = replayKey(JSON.parse(f.text));
+      replay.set(key, (replay.get(key) ?? 0) + 1);
+    }
     let input: string | undefined;
     try {
       while (!signal.aborted) {
         const step = await gen.next(input);
         input = undefined;
         if (step.done || signal.aborted) break;
-        const frame = this.#emit(step.value);
-        if (frame.type === "complete") this.#complete = true;
-        if (frame.type === "question") input = await this.#waitAnswer(frame.data.id);
+        const body = step.value;
+        const key = replay.size ? replayKey(body) : "";
+        const seen = replay.get(key) ?? 0;
+        if (seen > 0) replay.set(key, seen - 1);
+        else {
+          const frame = this.#emit(body, "pipeline");
+          if (frame.type === "complete") this.#setState("complete");
+        }
+        if (body.type === "question") {
+          input = this.#answers.get(body.data.id) ?? await this.#waitAnswer(body.data.id);
+        }
       }
     } catch (err) {
       if (signal.aborted) return;
       const ref = crypto.randomUUID().slice(0, 8);
-      log.error("conversation failed", { clientId, ref, ...errorFields(err) });
+      log.error("conversation failed", { sessionId, ref, ...errorFields(err) });
       this.#emit({
         type: "error",
         data: {
@@ -163,11 +343,19 @@ export class Session {
           code: "internal",
           ref,
         },
-      });
+      }, "session");
+      this.#setState("failed");
     } finally {
       this.#pending = undefined;
       // Whoever stops early calls return() so the pipeline's finally blocks run.
       await gen.return(undefined).catch(() => {});
     }
   }
+}
+
+/** Puts the token back into a stored `session` frame's JSON (it is never stored). */
+function withToken(text: string, token: string): string {
+  const frame = JSON.parse(text);
+  frame.data.token = token;
+  return JSON.stringify(frame);
 }

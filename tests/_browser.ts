@@ -52,6 +52,8 @@ export interface TestBrowser extends AsyncDisposable {
   browser: Browser;
   /** A fresh page in a fresh context; errors in the page fail the test via `pageErrors`. */
   newPage(options?: { colorScheme?: "light" | "dark" }): Promise<Page>;
+  /** Another page in `page`'s context: a second tab sharing its storage. */
+  newTab(page: Page): Promise<Page>;
   /** Uncaught errors and console errors of every page, as text. */
   pageErrors: string[];
 }
@@ -68,9 +70,19 @@ export async function launchBrowser(): Promise<TestBrowser> {
   });
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
+  const watch = (page: Page) => {
+    page.on("pageerror", (err) => pageErrors.push(`pageerror: ${err.message}`));
+    page.on("console", (msg) => {
+      if (msg.type() === "error") pageErrors.push(`console: ${msg.text()}`);
+    });
+    return page;
+  };
   return {
     browser,
     pageErrors,
+    async newTab(page) {
+      return watch(await page.context().newPage());
+    },
     async newPage(options = {}) {
       const context = await browser.newContext({
         viewport: { width: 1280, height: 900 },
@@ -78,12 +90,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
         reducedMotion: "reduce",
       });
       contexts.push(context);
-      const page = await context.newPage();
-      page.on("pageerror", (err) => pageErrors.push(`pageerror: ${err.message}`));
-      page.on("console", (msg) => {
-        if (msg.type() === "error") pageErrors.push(`console: ${msg.text()}`);
-      });
-      return page;
+      return watch(await context.newPage());
     },
     async [Symbol.asyncDispose]() {
       for (const c of contexts) await c.close().catch(() => {});
@@ -158,8 +165,16 @@ export function startOtherOrigin(html: string | (() => string)): Promise<LocalSe
   );
 }
 
+/** What a scripted conversation needs from its server side. */
+export interface Script {
+  /** Sends one frame (stamped with `seq` and `ts`). */
+  send(type: string, data: unknown): void;
+  /** Asks a question and resolves with the answer. */
+  ask(id: string, question: string, round?: number, topic?: string): Promise<string>;
+}
+
 /** The server side of a scripted conversation: stamps `seq`/`ts`, awaits answers. */
-export class ScriptedSocket {
+export class ScriptedSocket implements Script {
   #seq = 0;
   #answers: string[] = [];
   #waiting: ((answer: string) => void) | null = null;
@@ -190,6 +205,190 @@ export class ScriptedSocket {
     if (queued !== undefined) return Promise.resolve(queued);
     return new Promise((resolve) => (this.#waiting = resolve));
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// A scripted server with durable sessions (docs/protocol.md: resume, cancel, restart)
+
+/** A stand-in for the server's sessions: what the element must handle, scripted. */
+export interface SessionServer extends LocalServer {
+  /** Every session started, oldest first. */
+  sessions: ScriptedSession[];
+  /** Resume frames received, in order. */
+  resumes: { token: string; lastSeq: number }[];
+  /** Closes every socket from the server side (1012), as a restart or a proxy would. */
+  dropAll(): void;
+}
+
+/**
+ * One session of {@link startSessionServer}: frames are logged and broadcast to every
+ * attached socket; a resume replays the log after `lastSeq`; the first answer to a question
+ * wins and is broadcast as `answered`; `cancel` stops the script.
+ */
+export class ScriptedSession implements Script {
+  readonly id = `s-${crypto.randomUUID().slice(0, 8)}`;
+  readonly token = crypto.randomUUID();
+  readonly clientId: string;
+  readonly log: { type: string; data: unknown; seq: number; ts: number }[] = [];
+  readonly sockets = new Set<WebSocket>();
+  cancelled = false;
+  #pending: { id: string; resolve: (answer: string) => void } | null = null;
+  #answers = new Map<string, string>();
+  readonly #abort = new AbortController();
+
+  constructor(clientId: string) {
+    this.clientId = clientId;
+  }
+
+  send(type: string, data: unknown): void {
+    if (this.cancelled && type !== "error" && type !== "cancelled") return;
+    const frame = { type, data, seq: this.log.length + 1, ts: Date.now() };
+    this.log.push(frame);
+    const text = JSON.stringify(frame);
+    for (const s of this.sockets) if (s.readyState === WebSocket.OPEN) s.send(text);
+  }
+
+  ask(id: string, question: string, round = 1, topic = "idea"): Promise<string> {
+    this.send("question", { question, id, round, topic, agent: "clarifier" });
+    const signal = this.#abort.signal;
+    return new Promise((resolve, reject) => {
+      signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+      this.#pending = { id, resolve };
+    });
+  }
+
+  /** Attaches a socket, replaying every frame after `lastSeq` to it first. */
+  attach(socket: WebSocket, lastSeq: number): void {
+    for (const frame of this.log.slice(lastSeq)) socket.send(JSON.stringify(frame));
+    this.sockets.add(socket);
+  }
+
+  /** Handles one client frame. */
+  receive(socket: WebSocket, frame: Record<string, unknown>): void {
+    if (frame.type === "cancel") return this.cancel("Stopped by the person");
+    if (typeof frame.answer !== "string") return;
+    const id = typeof frame.questionId === "string" ? frame.questionId : this.#pending?.id;
+    const given = id === undefined ? undefined : this.#answers.get(id);
+    if (given !== undefined) {
+      if (given === frame.answer) return; // the same answer again: ignored
+      socket.send(JSON.stringify({
+        type: "error",
+        data: { message: `Question ${id} was already answered`, code: "already_answered" },
+        seq: this.log.length,
+        ts: Date.now(),
+      }));
+      return;
+    }
+    const pending = this.#pending;
+    if (!pending || pending.id !== id) return;
+    this.#pending = null;
+    this.#answers.set(pending.id, frame.answer);
+    this.send("answered", { questionId: pending.id, answer: frame.answer });
+    pending.resolve(frame.answer);
+  }
+
+  /** Stops the conversation: every tab sees `cancelled`. */
+  cancel(message: string, except?: WebSocket): void {
+    if (this.cancelled) return;
+    if (except) this.sockets.delete(except);
+    this.send("cancelled", { message });
+    this.cancelled = true;
+    this.#pending = null;
+    this.#abort.abort(new Error("Cancelled"));
+  }
+
+  /** The pending question's id, if any. */
+  get pending(): string | undefined {
+    return this.#pending?.id;
+  }
+}
+
+/**
+ * Serves our static files, and at `/ws/{clientId}` runs `conversation` in sessions that
+ * survive their sockets, as docs/protocol.md describes: a `session` frame with a token
+ * first, `?resume=1` plus a `resume` frame to come back, `bad_token` + 4401 for an unknown
+ * token, `answered` broadcast to every tab, `cancel` and `restart`.
+ */
+export async function startSessionServer(
+  conversation: (c: Script) => Promise<void>,
+  corsOrigins: readonly string[] | "*" = [],
+): Promise<SessionServer> {
+  const statics = createStaticHandler({ corsOrigins });
+  const sessions: ScriptedSession[] = [];
+  const resumes: { token: string; lastSeq: number }[] = [];
+  const all = new Set<WebSocket>();
+  const start = (socket: WebSocket, clientId: string) => {
+    const session = new ScriptedSession(clientId);
+    sessions.push(session);
+    session.attach(socket, 0);
+    session.send("session", {
+      sessionId: session.id,
+      clientId,
+      token: session.token,
+      resumed: false,
+    });
+    conversation(session).catch(() => {});
+    return session;
+  };
+  const local = await serve(async (req) => {
+    const url = new URL(req.url);
+    if (!url.pathname.startsWith("/ws/")) {
+      return (await statics(req)) ?? new Response("Not found\n", { status: 404 });
+    }
+    const clientId = decodeURIComponent(url.pathname.slice(4));
+    const { socket, response } = Deno.upgradeWebSocket(req);
+    all.add(socket);
+    let session: ScriptedSession | null = null;
+    socket.onopen = () => {
+      if (url.searchParams.get("resume") !== "1") session = start(socket, clientId);
+    };
+    socket.onclose = () => {
+      all.delete(socket);
+      session?.sockets.delete(socket);
+    };
+    socket.onmessage = (e) => {
+      const frame = JSON.parse(String(e.data));
+      if (session === null) {
+        const found = sessions.find((s) => s.token === frame.token);
+        if (frame.type !== "resume" || !found) {
+          socket.send(JSON.stringify({
+            type: "error",
+            data: { message: "Unknown or expired session token", code: "bad_token" },
+            seq: 1,
+            ts: Date.now(),
+          }));
+          socket.close(4401, "Bad token");
+          return;
+        }
+        resumes.push({ token: frame.token, lastSeq: frame.lastSeq });
+        session = found;
+        found.attach(socket, frame.lastSeq);
+        found.send("session", {
+          sessionId: found.id,
+          clientId: found.clientId,
+          resumed: true,
+          lastSeq: frame.lastSeq,
+          ...(found.pending ? { pending: found.pending } : {}),
+        });
+        return;
+      }
+      if (frame.type === "restart") {
+        session.cancel("Started over in another tab", socket);
+        session = start(socket, clientId);
+        return;
+      }
+      session.receive(socket, frame);
+    };
+    return response;
+  });
+  return {
+    ...local,
+    sessions,
+    resumes,
+    dropAll() {
+      for (const s of all) s.close(1012, "Server restarting");
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -294,8 +493,9 @@ export const SAMPLE_QUESTIONS = [
  * the given Markdown summary.
  */
 export async function sampleConversation(
-  c: ScriptedSocket,
+  c: Script,
   summary = "# Tool library\n\nA brief.",
+  afterInterview?: Promise<void>,
 ): Promise<void> {
   c.send("status", { message: "Starting Clarifier conversation…", stage: "clarifier" });
   c.send("progress", { message: "Clarifier (Round 1): Let me understand", agent: "clarifier" });
@@ -307,6 +507,7 @@ export async function sampleConversation(
       answer: await c.ask(q.id, q.question, 1, q.topic),
     });
   }
+  await afterInterview;
   c.send("result", {
     agent: "clarifier",
     data: {

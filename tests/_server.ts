@@ -26,7 +26,7 @@ export async function startTestServer(
   overrides: Partial<Config> = {},
   options: ParleyOptions & { printLogs?: boolean } = {},
 ): Promise<TestServer> {
-  const config: Config = { ...DEFAULTS, port: 0, logLevel: "debug", ...overrides };
+  const config: Config = { ...DEFAULTS, port: 0, logLevel: "debug", db: ":memory:", ...overrides };
   const logs: Record<string, unknown>[] = [];
   const log: Logger = createLogger(config.logLevel, (line) => {
     logs.push(JSON.parse(line));

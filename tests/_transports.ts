@@ -1,67 +1,104 @@
 /**
  * Ways of reaching a session, for the conformance suite: the same protocol tests run
- * against each (in-process, over a real WebSocket).
+ * against each (in-process through the same `ClientLink` the server uses, and over a real
+ * WebSocket; each with the memory store and the SQLite store).
  *
  * @module
  */
-import { runPipeline } from "../agents/mod.ts";
 import { OfflineEngine } from "../agents/offline/mod.ts";
 import { DEFAULTS } from "../server/config.ts";
+import { ClientLink } from "../server/link.ts";
 import { createLogger } from "../server/log.ts";
-import { Session } from "../server/session.ts";
+import { SessionRegistry } from "../server/sessions.ts";
+import { SqliteStore } from "../server/sqlite_store.ts";
+import { MemoryStore, type SessionStore } from "../server/store.ts";
 import { FrameQueue, FrameSocket } from "./_seed_client.ts";
 import { startTestServer } from "./_server.ts";
 
 /** One side of a conversation, as a client sees it. */
 export interface Peer extends FrameQueue, AsyncDisposable {
   send(value: unknown): void;
+  close(): Promise<void>;
 }
 
 /** A way of opening a conversation. */
 export interface Transport extends AsyncDisposable {
   name: string;
-  open(clientId: string): Promise<Peer>;
+  /** Opens a new conversation, or resumes one when `resume` is set. */
+  open(clientId: string, resume?: { token: string; lastSeq: number }): Promise<Peer>;
 }
 
 class InProcessPeer extends FrameQueue implements Peer {
-  readonly session: Session;
-  constructor(clientId: string) {
+  readonly link: ClientLink;
+  #closed = false;
+  constructor(registry: SessionRegistry, clientId: string, resume: boolean) {
     super();
-    const engine = new OfflineEngine();
-    this.session = new Session({
+    this.link = new ClientLink({
+      registry,
       clientId,
-      log: createLogger("silent"),
+      resume,
       maxFrameBytes: DEFAULTS.maxFrameBytes,
-      pipeline: (signal, onAgentError) => runPipeline({ engine, signal, onAgentError }),
+      log: createLogger("silent"),
+      io: {
+        send: (text) => this.push(JSON.parse(text)),
+        close: () => void this.close(),
+      },
     });
-    this.session.attach({ send: (frame) => this.push(structuredClone(frame)) });
+    this.link.open();
   }
   send(value: unknown): void {
-    this.session.receive(typeof value === "string" ? value : JSON.stringify(value));
+    this.link.message(typeof value === "string" ? value : JSON.stringify(value));
   }
-  async [Symbol.asyncDispose]() {
-    this.session.close();
-    await this.session.finished;
+  close(): Promise<void> {
+    if (!this.#closed) {
+      this.#closed = true;
+      this.link.closed(1000);
+      this.end();
+    }
+    return Promise.resolve();
+  }
+  [Symbol.asyncDispose]() {
+    return this.close();
   }
 }
 
-/** Sessions driven directly, with no socket. */
-export function inProcess(): Transport {
+function inProcess(name: string, store: () => SessionStore): Transport {
+  const s = store();
+  const registry = new SessionRegistry({
+    store: s,
+    engine: new OfflineEngine(),
+    log: createLogger("silent"),
+    maxSessions: 100,
+    maxFrames: 1000,
+    maxPendingWrites: 10_000,
+    graceMs: 60_000,
+    ttlMs: 3_600_000,
+    maxRounds: 3,
+    maxQuestionsPerRound: 3,
+  });
   return {
-    name: "in-process",
-    open: (clientId) => Promise.resolve(new InProcessPeer(clientId)),
-    async [Symbol.asyncDispose]() {},
+    name,
+    open(clientId, resume) {
+      const peer = new InProcessPeer(registry, clientId, resume !== undefined);
+      if (resume) peer.send({ type: "resume", ...resume });
+      return Promise.resolve(peer);
+    },
+    async [Symbol.asyncDispose]() {
+      await registry.shutdown();
+      s.close();
+    },
   };
 }
 
-/** Sessions over a real WebSocket to a server on a loopback port. */
-export async function overWebSocket(): Promise<Transport> {
-  const server = await startTestServer();
+async function overWebSocket(name: string, db: string): Promise<Transport> {
+  const server = await startTestServer({ db });
   return {
-    name: "websocket",
-    async open(clientId) {
-      const sock = new FrameSocket(server.wsUrl(clientId));
+    name,
+    async open(clientId, resume) {
+      const url = server.wsUrl(clientId) + (resume ? "?resume=1" : "");
+      const sock = new FrameSocket(url);
       await sock.opened;
+      if (resume) sock.send({ type: "resume", ...resume });
       return sock;
     },
     [Symbol.asyncDispose]: () => server[Symbol.asyncDispose](),
@@ -70,6 +107,20 @@ export async function overWebSocket(): Promise<Transport> {
 
 /** Every transport by name; each test starts its own (`await using`). */
 export const transports: { name: string; start: () => Promise<Transport> }[] = [
-  { name: "in-process", start: () => Promise.resolve(inProcess()) },
-  { name: "websocket", start: overWebSocket },
+  {
+    name: "in-process",
+    start: () => Promise.resolve(inProcess("in-process", () => new MemoryStore())),
+  },
+  {
+    name: "in-process+sqlite",
+    start: () => Promise.resolve(inProcess("in-process+sqlite", () => new SqliteStore(":memory:"))),
+  },
+  { name: "websocket", start: () => overWebSocket("websocket", ":memory:") },
+  {
+    name: "websocket+sqlite",
+    start: async () => {
+      const dir = await Deno.makeTempDir();
+      return overWebSocket("websocket+sqlite", `${dir}/parley.db`);
+    },
+  },
 ];

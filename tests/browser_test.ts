@@ -12,10 +12,13 @@ import {
   launchBrowser,
   MEASURE_FRAMES,
   noBrowser,
+  SAMPLE_QUESTIONS,
+  SAMPLE_RESULTS,
   sampleConversation,
   type ScriptedSocket,
   startOtherOrigin,
   startScriptedServer,
+  startSessionServer,
   stats,
 } from "./_browser.ts";
 
@@ -61,6 +64,7 @@ function view(page: Page) {
  */
 async function answerUntilComplete(page: Page, answers: readonly string[], from = 0) {
   let given = 0;
+  const before = await page.locator("parley-conversation .bubble.a").count();
   for (;;) {
     const next = await page.waitForFunction(
       () => {
@@ -81,9 +85,41 @@ async function answerUntilComplete(page: Page, answers: readonly string[], from 
       (n) =>
         (document.querySelector("parley-conversation")?.shadowRoot?.querySelectorAll(".bubble.a")
           .length ?? 0) >= n,
-      given,
+      before + given,
     );
   }
+}
+
+/** Types one answer into the answer box and sends it with Enter. */
+async function answerOne(page: Page, answer: string) {
+  const box = page.locator("parley-conversation textarea:not([readonly])");
+  await box.fill(answer);
+  await box.press("Enter");
+}
+
+/** Waits until `question` is the question on screen. */
+async function waitForQuestion(page: Page, question: string) {
+  await page.waitForFunction(
+    (q) =>
+      document.querySelector("parley-conversation")?.shadowRoot?.querySelector(".qtext")
+        ?.textContent === q,
+    question,
+    { timeout: 10_000 },
+  );
+}
+
+/** The seq of every frame the page's client applied, in order. */
+function appliedSeqs(page: Page): Promise<number[]> {
+  return page.evaluate(() =>
+    // deno-lint-ignore no-explicit-any
+    (document.querySelector("parley-conversation") as any).client.messages.map((
+      f: { seq: number },
+    ) => f.seq)
+  );
+}
+
+function assertGapless(seqs: number[]) {
+  assert.deepEqual(seqs, seqs.map((_, i) => i + 1), `seq applied without gaps or repeats`);
 }
 
 /** Resolves with the detail of the next `type` event on the element, from inside the page. */
@@ -176,34 +212,210 @@ browserTest("demo page: a whole conversation typed into <parley-conversation>", 
 });
 
 browserTest(
-  "reconnect: the server closes mid-conversation and the client starts over",
+  "reconnect: the server closes mid-conversation and the client resumes the same conversation",
   async () => {
-    await using server = await startTestServer();
+    await using server = await startSessionServer((c) => sampleConversation(c));
     await using b = await launchBrowser();
     const page = await b.newPage();
     await page.goto(`${server.url}/`);
-    await recordEvents(page, ["parley-connection", "parley-reset"]);
+    await recordEvents(page, ["parley-connection", "parley-reset", "parley-session"]);
     const box = page.locator("parley-conversation textarea:not([readonly])");
     await box.waitFor();
     await box.fill(ANSWERS[0]!);
     await box.press("Enter");
     await page.locator("parley-conversation .bubble.a").waitFor();
-
+    await waitForQuestion(page, SAMPLE_QUESTIONS[1].question);
+    const seen = await appliedSeqs(page);
     const before = (await recordedEvents(page)).length;
-    await server.parley.shutdown(); // closes every socket (1001) mid-conversation
+
+    server.dropAll(); // every socket closed by the server (1012) mid-conversation
     await page.waitForFunction(() =>
       // deno-lint-ignore no-explicit-any
-      ((globalThis as any).__events as { type: string }[]).some((e) => e.type === "parley-reset")
+      ((globalThis as any).__events as { type: string; detail: any }[]).some((e) =>
+        e.type === "parley-session" && e.detail.resumed
+      )
     );
-    const given = await answerUntilComplete(page, ANSWERS);
-    assert.ok(given >= 3);
+    assert.deepEqual(server.resumes.map((r) => r.lastSeq), [seen.at(-1)]);
+    const given = await answerUntilComplete(page, ANSWERS, 1);
+    assert.equal(given, 2, "only the questions not answered before the drop");
     const events = (await recordedEvents(page)).slice(before);
     const connection = events.filter((e) => e.type === "parley-connection").map((e) => e.detail);
     assert.deepEqual(connection.map((d) => d.state), ["reconnecting", "open"]);
     assert.ok(connection[0].delayMs > 0 && connection[0].delayMs <= 500, "backoff delay");
-    assert.ok((await view(page)).summary);
+    assert.deepEqual(events.filter((e) => e.type === "parley-reset"), [], "not started over");
+    assert.equal(server.sessions.length, 1);
+    const view2 = await view(page);
+    assert.deepEqual(view2.answers, ANSWERS.slice(0, 3));
+    assert.ok(view2.summary);
+    assertGapless(await appliedSeqs(page));
     const errors = b.pageErrors.filter((e) => !/WebSocket/.test(e));
     assert.deepEqual(errors, []);
+  },
+);
+
+browserTest(
+  "resume: reloading mid-conversation rebuilds it and it finishes, nothing lost or doubled",
+  async () => {
+    await using server = await startSessionServer((c) => sampleConversation(c));
+    await using b = await launchBrowser();
+    const page = await b.newPage();
+    await page.goto(`${server.url}/`);
+    await answerOne(page, ANSWERS[0]!);
+    await waitForQuestion(page, SAMPLE_QUESTIONS[1].question);
+    await answerOne(page, ANSWERS[1]!);
+    await waitForQuestion(page, SAMPLE_QUESTIONS[2].question);
+    const token = await page.evaluate(() =>
+      localStorage.getItem(`parley.session.${localStorage.getItem("parley.clientId")}`)
+    );
+    assert.equal(JSON.parse(token ?? "{}").token, server.sessions[0]?.token);
+
+    await page.reload();
+    await waitForQuestion(page, SAMPLE_QUESTIONS[2].question);
+    assert.deepEqual(server.resumes.map((r) => r.lastSeq), [0], "a reload replays everything");
+    assert.deepEqual((await view(page)).answers, ANSWERS.slice(0, 2));
+    await answerUntilComplete(page, ANSWERS, 2);
+
+    const seen = await view(page);
+    assert.deepEqual(seen.answers, ANSWERS.slice(0, 3), "each question once, each answer once");
+    assert.ok(seen.summary);
+    assert.equal(seen.cards.length, 5);
+    const transcript = await page.evaluate(() =>
+      // deno-lint-ignore no-explicit-any
+      (document.querySelector("parley-conversation") as any).client.transcript.map((
+        e: { id: string },
+      ) => e.id)
+    );
+    assert.deepEqual(transcript, SAMPLE_QUESTIONS.map((q) => q.id));
+    assertGapless(await appliedSeqs(page));
+    assert.equal(server.sessions.length, 1);
+    assert.deepEqual(b.pageErrors, []);
+  },
+);
+
+browserTest(
+  "resume on the real server: reload mid-interview, finish, each question once",
+  async () => {
+    await using server = await startTestServer();
+    await using b = await launchBrowser();
+    const page = await b.newPage();
+    await page.goto(`${server.url}/`);
+    await answerOne(page, ANSWERS[0]!);
+    await page.waitForFunction(() =>
+      // deno-lint-ignore no-explicit-any
+      (document.querySelector("parley-conversation") as any)?.client.transcript.length === 2
+    );
+    await page.reload();
+    await page.locator("parley-conversation textarea:not([readonly])").waitFor();
+    assert.deepEqual((await view(page)).answers, ANSWERS.slice(0, 1));
+    const given = await answerUntilComplete(page, ANSWERS, 1);
+    const seen = await view(page);
+    const expected = [...ANSWERS, ...Array(given + 1).fill("No preference")].slice(0, given + 1);
+    assert.deepEqual(seen.answers, expected, "every answer once, none lost");
+    assert.ok(seen.summary);
+    const ids = await page.evaluate(() =>
+      // deno-lint-ignore no-explicit-any
+      (document.querySelector("parley-conversation") as any).client.transcript.map((
+        e: { id: string },
+      ) => e.id)
+    );
+    assert.deepEqual(ids, [...new Set(ids)], "no question twice");
+    assertGapless(await appliedSeqs(page));
+    assert.deepEqual(b.pageErrors, []);
+  },
+);
+
+browserTest(
+  "two tabs on one session: an answer typed in one clears the question in the other",
+  async () => {
+    const { promise: interviewed, resolve: finishInterview } = Promise.withResolvers<void>();
+    await using server = await startSessionServer((c) =>
+      sampleConversation(c, undefined, interviewed)
+    );
+    await using b = await launchBrowser();
+    const tab1 = await b.newPage();
+    await tab1.goto(`${server.url}/`);
+    await waitForQuestion(tab1, SAMPLE_QUESTIONS[0].question);
+    const tab2 = await b.newTab(tab1); // same context: same client id, same stored token
+    await tab2.goto(`${server.url}/`);
+    await waitForQuestion(tab2, SAMPLE_QUESTIONS[0].question);
+    await recordEvents(tab2, ["parley-answered"]);
+
+    await answerOne(tab1, ANSWERS[0]!);
+    await waitForQuestion(tab2, SAMPLE_QUESTIONS[1].question);
+    await answerOne(tab2, ANSWERS[1]!);
+    await waitForQuestion(tab1, SAMPLE_QUESTIONS[2].question);
+    await waitForQuestion(tab2, SAMPLE_QUESTIONS[2].question);
+    await answerOne(tab1, ANSWERS[2]!);
+    // The last question is gone from tab 2, which says where it was answered.
+    await tab2.locator("parley-conversation [part=notice]", { hasText: "Answered in another tab" })
+      .waitFor();
+    assert.equal(await tab2.locator("parley-conversation .qtext").innerText(), "Your answer");
+    assert.equal(await tab2.locator("parley-conversation textarea[readonly]").count(), 1);
+    for (const tab of [tab1, tab2]) {
+      // A tab in the background renders on a timer, not every frame: wait for it.
+      await tab.waitForFunction(() =>
+        document.querySelector("parley-conversation")?.shadowRoot?.querySelectorAll(".bubble.a")
+          .length === 3
+      );
+      assert.deepEqual((await view(tab)).answers, ANSWERS.slice(0, 3));
+    }
+    const answered = (await recordedEvents(tab2)).map((
+      e,
+    ) => [e.detail.answer, e.detail.byThisClient]);
+    assert.deepEqual(answered, [[ANSWERS[0], false], [ANSWERS[1], true], [ANSWERS[2], false]]);
+    finishInterview();
+    for (const tab of [tab1, tab2]) await tab.locator("parley-conversation .summary").waitFor();
+    assert.equal(server.sessions.length, 1);
+    assert.deepEqual(server.resumes.map((r) => r.lastSeq), [0]);
+    assert.deepEqual(b.pageErrors, []);
+  },
+);
+
+browserTest(
+  "stop and start over: Stop shows the conversation stopped; Start over begins anew",
+  async () => {
+    await using server = await startSessionServer((c) => sampleConversation(c));
+    await using b = await launchBrowser();
+    const page = await b.newPage();
+    await page.goto(`${server.url}/`);
+    await answerOne(page, ANSWERS[0]!);
+    await waitForQuestion(page, SAMPLE_QUESTIONS[1].question);
+    await recordEvents(page, ["parley-cancelled", "parley-session", "parley-reset"]);
+    const stop = page.getByRole("button", { name: "Stop the conversation" });
+    const restart = page.getByRole("button", { name: "Start over with a new conversation" });
+    assert.equal(await stop.isEnabled(), true);
+    await stop.focus();
+    await page.keyboard.press("Enter");
+    await page.locator("parley-conversation [part=notice]", { hasText: "Stopped." }).waitFor();
+    assert.equal(await stop.isDisabled(), true, "nothing left to stop");
+    assert.equal(await page.locator("parley-conversation textarea").count(), 0);
+    assert.match(await page.locator("parley-conversation .now").innerText(), /^Stopped/);
+    assert.equal(server.sessions[0]?.cancelled, true);
+    const json = page.getByRole("link", { name: "Open as JSON" });
+    assert.equal(
+      await json.getAttribute("href"),
+      `${server.url}/sessions/${server.sessions[0]?.id}?token=${server.sessions[0]?.token}`,
+    );
+
+    await restart.focus();
+    await page.keyboard.press("Enter");
+    await waitForQuestion(page, SAMPLE_QUESTIONS[0].question);
+    assert.deepEqual((await view(page)).answers, [], "a new, empty conversation");
+    assert.equal(await page.locator("parley-conversation [part=notice]").count(), 0);
+    const events = await recordedEvents(page);
+    assert.deepEqual(events.map((e) => e.type), [
+      "parley-cancelled",
+      "parley-reset",
+      "parley-session",
+    ]);
+    assert.deepEqual(events[0]?.detail, { message: "Stopped by the person" });
+    assert.equal(events[2]?.detail.sessionId, server.sessions[1]?.id);
+    assert.equal(events[2]?.detail.token, undefined);
+    assert.equal(
+      await json.getAttribute("href"),
+      `${server.url}/sessions/${server.sessions[1]?.id}?token=${server.sessions[1]?.token}`,
+    );
+    assert.deepEqual(b.pageErrors, []);
   },
 );
 
@@ -405,3 +617,181 @@ browserTest("speed: a 500-frame conversation renders without lag", async () => {
   assert.ok(Math.max(0, ...longTasks) < 250, `long tasks ${longTasks}`);
   assert.deepEqual(b.pageErrors, []);
 });
+
+/**
+ * Successive snapshots of `value` as a model would stream it: keys one by one, list items
+ * one by one (each first with only some of its fields), strings half then whole.
+ */
+function partialsOf(value: unknown): unknown[] {
+  if (typeof value === "string") {
+    return value.length > 8 ? [value.slice(0, value.length >> 1), value] : [value];
+  }
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      for (const p of partialsOf(value[i])) out.push([...value.slice(0, i), p]);
+    }
+    return out;
+  }
+  if (typeof value === "object" && value !== null) {
+    const out: unknown[] = [];
+    const done: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      for (const p of partialsOf(v)) out.push({ ...done, [k]: p });
+      done[k] = v;
+    }
+    return out;
+  }
+  return [value];
+}
+
+/** `n` items of `list`, evenly spread, always with the last. */
+function sample<T>(list: readonly T[], n: number): T[] {
+  if (list.length <= n) return [...list];
+  return Array.from({ length: n }, (_, i) => list[Math.round(((i + 1) * (list.length - 1)) / n)]!);
+}
+
+browserTest(
+  "streaming: deltas draw live drafts, partial results fill the cards, results replace them",
+  async () => {
+    const AGENTS = ["product", "customer", "engineer", "risk"] as const;
+    const STEPS = 40;
+    const SUMMARY =
+      "# Tool library\n\nNeighbours lend tools to each other, with **card deposits**.\n\n" +
+      "## Scope\n\n- Listings\n- Booking calendar\n- Card deposits\n";
+    const chunks = SUMMARY.match(/[\s\S]{1,4}/g)!;
+    const half = Promise.withResolvers<number>();
+    const resume = Promise.withResolvers<void>();
+    const streamed = Promise.withResolvers<number>();
+    const finish = Promise.withResolvers<void>();
+    let deltas = 0;
+    const script = async (c: ScriptedSocket) => {
+      c.send("status", { message: "Analysts at work", stage: "product" });
+      const partials = Object.fromEntries(
+        AGENTS.map((a) => [a, sample(partialsOf(SAMPLE_RESULTS[a]), STEPS)]),
+      );
+      const perStep = Math.ceil(chunks.length / STEPS);
+      let seq = 1;
+      for (let i = 0; i < STEPS; i++) {
+        for (const agent of AGENTS) {
+          c.send("delta", { agent, id: `${agent}-1`, partial: partials[agent]![i] });
+          seq++;
+        }
+        const text = chunks.slice(i * perStep, (i + 1) * perStep).join("");
+        if (text) {
+          c.send("delta", { agent: "summary", id: "summary-1", text });
+          seq++;
+        }
+        deltas = seq - 1;
+        if (i === STEPS / 2 - 1) {
+          half.resolve(seq);
+          await resume.promise;
+        }
+        // 20 deltas a second per agent, five streams at once.
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      streamed.resolve(seq);
+      await finish.promise;
+      for (const agent of AGENTS) c.send("result", { agent, data: SAMPLE_RESULTS[agent] });
+      c.send("complete", { summary: SUMMARY, brief: { title: "Tool library" } });
+    };
+    await using server = await startScriptedServer(script);
+    await using b = await launchBrowser();
+    const page = await b.newPage();
+    await page.addInitScript(MEASURE_FRAMES);
+    await page.addInitScript(() => {
+      // deno-lint-ignore no-explicit-any
+      const g = globalThis as any;
+      g.__updates = 0;
+      customElements.whenDefined("parley-conversation").then(() => {
+        // deno-lint-ignore no-explicit-any
+        const proto = (customElements.get("parley-conversation") as any).prototype;
+        const updated = proto.updated;
+        proto.updated = function (...args: unknown[]) {
+          g.__updates++;
+          return updated.apply(this, args);
+        };
+      });
+      const tasks: number[] = (g.__longTasks = []);
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)))
+        .observe({ type: "longtask", buffered: true });
+    });
+    await page.goto(`${server.url}/`);
+    const drafts = (p: Page) =>
+      p.evaluate(() => {
+        const root = document.querySelector("parley-conversation")?.shadowRoot;
+        return Array.from(root?.querySelectorAll("[part~=draft]") ?? [], (e) => ({
+          part: e.getAttribute("part"),
+          busy: e.getAttribute("aria-busy"),
+          seq: Number(e.getAttribute("data-seq")),
+          text: (e as HTMLElement).innerText,
+          body: (e.querySelector(".card-body") as HTMLElement | null)?.innerText ?? "",
+        }));
+      });
+    const onScreen = (seq: number) =>
+      page.waitForFunction(
+        (n) =>
+          Math.max(
+            0,
+            ...Array.from(
+              document.querySelector("parley-conversation")?.shadowRoot?.querySelectorAll(
+                "[part~=draft][data-seq]",
+              ) ?? [],
+              (e) => Number(e.getAttribute("data-seq")),
+            ),
+          ) >= n,
+        seq,
+      );
+
+    // Half way: provisional cards drawn by the cards' own views from incomplete objects.
+    const lastAtHalf = (await half.promise) - 1;
+    await onScreen(lastAtHalf);
+    const mid = await drafts(page);
+    assert.deepEqual(mid.map((d) => d.part), [
+      "card card-product draft",
+      "card card-customer draft",
+      "card card-engineer draft",
+      "card card-risk draft",
+      "summary draft",
+    ]);
+    assert.ok(mid.every((d) => d.busy === "true"));
+    assert.match(mid[0]!.text, /Draft · writing…/);
+    assert.match(mid[0]!.text, new RegExp(SAMPLE_RESULTS.product.vision.slice(0, 20)));
+    assert.doesNotMatch(mid[0]!.text, /Success metrics/, "fields not streamed yet are left out");
+    assert.match(mid[4]!.text, /^Product brief/);
+    assert.match(mid[4]!.text, /Tool library/);
+    resume.resolve();
+
+    // All streamed: the drafts show everything; then the results replace them.
+    await onScreen((await streamed.promise) - 1);
+    const full = await drafts(page);
+    assert.match(full[4]!.text, /Booking calendar\s+Card deposits/);
+    const draftCards = full.slice(0, 4).map((d) => d.body);
+    finish.resolve();
+    await page.locator("parley-conversation .summary .actions").waitFor();
+    assert.deepEqual(await drafts(page), [], "no draft is left");
+    const finalCards = await page.evaluate(() =>
+      Array.from(
+        document.querySelector("parley-conversation")?.shadowRoot?.querySelectorAll(".card-body") ??
+          [],
+        (e) => (e as HTMLElement).innerText,
+      )
+    );
+    assert.deepEqual(draftCards, finalCards, "a complete partial renders as the final card");
+    const feedLines = await page.locator("parley-conversation .feed li").count();
+    assert.ok(feedLines < 10, `deltas add no feed lines (${feedLines})`);
+
+    const latency = stats(await frameLatencies(page));
+    const updates = await page.evaluate(() => Reflect.get(globalThis, "__updates") as number);
+    const longTasks = await page.evaluate(() =>
+      // deno-lint-ignore no-explicit-any
+      ((globalThis as any).__longTasks as number[]).map(Math.round)
+    );
+    report(`streaming: ${deltas} deltas (5 streams at 20/s): arrival → on screen (ms)`, latency);
+    report("streaming: element updates for all frames", updates);
+    report("streaming: long tasks (ms)", longTasks);
+    assert.ok(latency.p95 < 50, `p95 ${latency.p95} ms`);
+    assert.ok(updates < deltas, `${updates} updates for ${deltas} deltas`);
+    assert.deepEqual(b.pageErrors, []);
+  },
+);

@@ -12,10 +12,20 @@ const ANSWERS = [
   "$80k and 6 months",
 ];
 
-/** Resolves with the detail of the next `type` event. */
-function nextEvent<T = unknown>(target: EventTarget, type: string): Promise<T> {
+/** Resolves with the detail of the next `type` event that passes `test`. */
+function nextEvent<T = unknown>(
+  target: EventTarget,
+  type: string,
+  test: (detail: T) => boolean = () => true,
+): Promise<T> {
   return new Promise((resolve) => {
-    target.addEventListener(type, (e) => resolve((e as CustomEvent<T>).detail), { once: true });
+    const on = (e: Event) => {
+      const detail = (e as CustomEvent<T>).detail;
+      if (!test(detail)) return;
+      target.removeEventListener(type, on);
+      resolve(detail);
+    };
+    target.addEventListener(type, on);
   });
 }
 
@@ -41,7 +51,7 @@ Deno.test("ConversationClient completes a conversation against the real server",
   assert.ok(brief && typeof brief === "object");
   assert.equal(client.finalSummary, summary);
   const types = client.messages.map((f) => f.type);
-  assert.deepEqual(types.slice(0, 3), ["status", "progress", "question"]);
+  assert.deepEqual(types.slice(0, 4), ["session", "status", "progress", "question"]);
   assert.equal(types.at(-1), "complete");
   assert.deepEqual(
     client.messages.map((f) => f.seq),
@@ -66,4 +76,116 @@ Deno.test("ConversationClient completes a conversation against the real server",
   client.disconnect();
   assert.equal(client.state, "closed");
   assert.notEqual(client.getSnapshot(), snap);
+
+  // The session's URLs carry the token and serve the transcript and the brief.
+  assert.ok(client.sessionUrl?.startsWith(`${server.url}/sessions/${client.sessionId}?token=`));
+  const json = await (await fetch(client.sessionUrl!)).json();
+  assert.equal(json.sessionId, client.sessionId);
+  assert.equal(json.state, "complete");
+  const md = await fetch(client.briefUrl!);
+  assert.equal(md.status, 200);
+  assert.equal(await md.text(), summary);
+  const noToken = await fetch(`${server.url}/sessions/${client.sessionId}`);
+  assert.ok(noToken.status === 401 || noToken.status === 404, `got ${noToken.status}`);
+  await noToken.body?.cancel();
+});
+
+/** `localStorage` for Deno: what a page keeps across reloads. */
+class MemoryStorage {
+  readonly map = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.map.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.map.delete(key);
+  }
+}
+
+Deno.test("ConversationClient resumes the real server's session after a drop and after a reload", async () => {
+  await using server = await startTestServer();
+  const storage = new MemoryStorage();
+  const first = new ConversationClient({ server: server.url, clientId: "resumer", storage });
+  const asked = nextEvent(first, "question");
+  first.connect();
+  await asked;
+  const second = nextEvent<{ id: string }>(first, "question");
+  first.sendAnswer(ANSWERS[0]!);
+  await second;
+
+  // A drop: the same page reconnects and resumes from the last seq it applied.
+  first.disconnect();
+  const resumed = nextEvent<{ resumed: boolean }>(first, "session", (d) => d.resumed);
+  first.connect();
+  const { resumed: flag } = await resumed;
+  assert.equal(flag, true);
+  assert.deepEqual(first.messages.map((f) => f.seq), first.messages.map((_, i) => i + 1));
+  assert.equal(first.transcript.length, 2);
+
+  // A reload: a new client with the same storage rebuilds everything from seq 0.
+  const reloaded = new ConversationClient({ server: server.url, clientId: "resumer", storage });
+  const rebuilt = nextEvent<{ resumed: boolean }>(reloaded, "session", (d) => d.resumed);
+  reloaded.connect();
+  await rebuilt;
+  assert.equal(reloaded.sessionId, first.sessionId);
+  assert.deepEqual(
+    reloaded.transcript.map((e) => [e.id, e.answer]),
+    first.transcript.map((e) => [e.id, e.answer]),
+  );
+  assert.equal(reloaded.currentQuestion?.id, first.currentQuestion?.id);
+
+  // Two tabs: an answer in one clears the question in the other.
+  const answered = nextEvent<{ byThisClient: boolean }>(first, "answered");
+  reloaded.sendAnswer(ANSWERS[1]!);
+  assert.equal((await answered).byThisClient, false);
+  assert.equal(first.transcript[1]?.answer, ANSWERS[1]);
+  first.disconnect();
+  reloaded.disconnect();
+});
+
+Deno.test("ConversationClient: a refused token starts a new conversation on the real server", async () => {
+  await using server = await startTestServer();
+  const storage = new MemoryStorage();
+  storage.setItem("parley.session.stale", JSON.stringify({ sessionId: "gone", token: "nope" }));
+  const errors: string[] = [];
+  const client = new ConversationClient({
+    server: server.url,
+    clientId: "stale",
+    storage,
+    onError: (_m, e) => errors.push(e.code ?? ""),
+  });
+  const asked = nextEvent(client, "question");
+  client.connect();
+  await asked;
+  assert.deepEqual(errors, ["bad_token"]);
+  assert.notEqual(client.sessionId, "gone");
+  assert.equal(
+    JSON.parse(storage.getItem("parley.session.stale") ?? "").sessionId,
+    client.sessionId,
+  );
+  client.disconnect();
+});
+
+Deno.test("ConversationClient.cancel and restart against the real server", async () => {
+  await using server = await startTestServer();
+  const client = new ConversationClient({ server: server.url, clientId: "stopper" });
+  const asked = nextEvent(client, "question");
+  client.connect();
+  await asked;
+  const cancelled = nextEvent<{ message: string }>(client, "cancelled");
+  client.cancel();
+  await cancelled;
+  assert.equal(client.cancelled, true);
+  assert.equal(client.currentQuestion, null);
+  const old = client.sessionId;
+  const reset = nextEvent(client, "reset");
+  const again = nextEvent(client, "question");
+  client.restart();
+  await Promise.all([reset, again]);
+  assert.notEqual(client.sessionId, old);
+  assert.equal(client.cancelled, false);
+  assert.deepEqual(client.messages.map((f) => f.seq), client.messages.map((_, i) => i + 1));
+  client.disconnect();
 });

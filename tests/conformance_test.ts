@@ -8,6 +8,8 @@ import type { SeedFrame } from "./_seed_client.ts";
 import { type Peer, transports } from "./_transports.ts";
 
 const SEED_TYPES = new Set(["status", "progress", "question", "result", "complete", "error"]);
+/** Types a seed client ignores that a conversation with no model sends. */
+const ADDED_TYPES = new Set(["session", "answered"]);
 const ANSWERS = [
   "A marketplace where dog owners in Berlin book trusted dog walkers and pay in the app",
   "Dog owners and dog walkers; walkers are often students",
@@ -47,10 +49,17 @@ for (const { name: t, start } of transports) {
   Deno.test(`[${t}] a seed-only client completes a whole conversation`, async () => {
     await using transport = await start();
     await using peer = await transport.open("seed-1");
-    const { frames } = await finish(peer);
-    assert.ok(frames.every((f) => SEED_TYPES.has(f.type)), "only the seed's six types");
-    assert.deepEqual(frames.map((f) => f.seq), frames.map((_, i) => i + 1));
-    assert.ok(frames.every((f) => typeof f.ts === "number"));
+    const { frames: all } = await finish(peer);
+    assert.deepEqual(all.map((f) => f.seq), all.map((_, i) => i + 1));
+    assert.ok(all.every((f) => typeof f.ts === "number"));
+    assert.ok(all.every((f) => SEED_TYPES.has(f.type) || ADDED_TYPES.has(f.type)));
+    assert.equal(all[0]?.type, "session");
+    assert.equal(
+      all.filter((f) => f.type === "answered").length,
+      all.filter((f) => f.type === "question").length,
+    );
+    // What a seed client sees, once it ignores the types it does not know:
+    const frames = all.filter((f) => SEED_TYPES.has(f.type));
     assert.deepEqual(frames[0]?.data, {
       message: "Starting Clarifier conversation...",
       stage: "clarifier",

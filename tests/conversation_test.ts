@@ -103,30 +103,39 @@ Deno.test("a binary frame gets an error frame and the conversation goes on", asy
   assert.equal((await sock.until("question")).type, "question");
 });
 
-Deno.test("a second connection with a live client id is refused and the first goes on", async () => {
+Deno.test("a second connection with the same client id gets a session of its own", async () => {
   await using server = await startTestServer();
-  await using first = await new FrameSocket(server.wsUrl("same"));
+  await using first = new FrameSocket(server.wsUrl("same"));
+  const s1 = await first.until("session");
   await first.until("question");
   await using second = new FrameSocket(server.wsUrl("same"));
-  const err = await second.next();
-  assert.equal(err.type, "error");
-  assert.equal(err.data.code, "client_id_in_use");
-  assert.equal((await second.closed).code, 4409);
+  const s2 = await second.until("session");
+  assert.notEqual(s2.data.sessionId, s1.data.sessionId);
+  assert.equal(s2.seq, 1);
+  await second.until("question");
   first.send({ answer: KIDS[0] });
-  assert.equal((await first.until("question")).type, "question");
-  assert.equal(server.parley.sessionCount, 1);
+  const next = await first.until("question");
+  assert.equal(next.data.id, "clarifier-r2-q1");
+  assert.equal(second.frames.filter((f) => f.type === "answered").length, 0);
+  assert.equal(server.parley.sessionCount, 2);
 });
 
-Deno.test("closing the socket ends the session and frees its client id", async () => {
+Deno.test("closing the socket does not end the conversation: it waits for a resume", async () => {
   await using server = await startTestServer();
   const first = new FrameSocket(server.wsUrl("again"));
+  const session = await first.until("session");
   await first.until("question");
   await first.close();
-  await eventually(() => server.parley.sessionCount === 0, "the session to close");
-  await using again = new FrameSocket(server.wsUrl("again"));
-  const f = await again.next();
-  assert.equal(f.type, "status");
-  assert.equal(f.seq, 1);
+  const live = server.parley.registry;
+  await eventually(() => server.logs.some((l) => l.msg === "disconnected"), "the close");
+  assert.equal(live.size, 1);
+  await using again = new FrameSocket(server.wsUrl("again") + "?resume=1");
+  await again.opened;
+  again.send({ type: "resume", token: session.data.token, lastSeq: 3 });
+  const resumed = await again.until("session");
+  assert.equal(resumed.data.resumed, true);
+  assert.equal(resumed.data.pending, "clarifier-r1-q1");
+  assert.equal(live.size, 1);
 });
 
 Deno.test("connections past the session limit are refused with server_busy", async () => {

@@ -5,7 +5,10 @@ import { createParley, originAllowed } from "../server/mod.ts";
 import { ScriptedEngine } from "../agents/testing.ts";
 
 const parley = () =>
-  createParley({ ...DEFAULTS }, { log: createLogger("silent"), engine: new ScriptedEngine() });
+  createParley({ ...DEFAULTS, db: ":memory:" }, {
+    log: createLogger("silent"),
+    engine: new ScriptedEngine(),
+  });
 const get = (path: string, headers: Record<string, string> = {}, method = "GET") =>
   parley().handler(new Request(`http://localhost:8000${path}`, { method, headers }));
 
@@ -13,7 +16,12 @@ Deno.test("handler serves /healthz as JSON", async () => {
   const res = await get("/healthz");
   assert.equal(res.status, 200);
   assert.equal(res.headers.get("content-type"), "application/json; charset=utf-8");
-  assert.deepEqual(await res.json(), { status: "ok", sessions: 0, engine: "scripted" });
+  assert.deepEqual(await res.json(), {
+    status: "ok",
+    sessions: 0,
+    engine: "scripted",
+    store: "memory",
+  });
 });
 
 Deno.test("handler serves the protocol's JSON Schema at /protocol.json", async () => {

@@ -4,7 +4,9 @@
  * browsers and in Deno, keeps the state the seed's React hook kept (`isConnected`,
  * `messages`, `currentQuestion`, `currentStatus`, `agentResults`, `finalSummary`), calls
  * the seed's callbacks, dispatches DOM events, and reconnects with capped exponential
- * backoff.
+ * backoff. It keeps its session's secret token (in `localStorage` in a browser) and, on
+ * every reconnect or page load, resumes the same conversation: the server replays what
+ * the page has not applied yet, and frames already applied are ignored.
  *
  * Frames are validated with the shared protocol module; frames of a type it does not know
  * are passed to `onMessage` and the `frame` event, and otherwise ignored. That module
@@ -29,7 +31,7 @@ protocolReady.catch(() => {});
 
 /**
  * Any frame the server sent: a known {@link ServerFrame}, or one of a type this client
- * does not know yet (`session`, `delta`, …), kept as it came.
+ * does not know yet, kept as it came.
  * @typedef {ServerFrame | { type: string, data?: unknown, seq?: number, ts?: number, known?: false }} AnyFrame
  */
 
@@ -84,6 +86,29 @@ protocolReady.catch(() => {});
  * @property {unknown} brief The structured brief from `complete`, if any.
  * @property {ConversationError | null} lastError
  * @property {number} attempt Reconnect attempts since the last good connection.
+ * @property {string | null} sessionId
+ * @property {boolean} cancelled Whether the conversation was stopped.
+ * @property {Readonly<Record<string, AgentStream>>} streams Open streams by agent.
+ * @property {string | null} sessionUrl `GET` the session as JSON (the URL holds the token).
+ * @property {string | null} briefUrl `GET` the brief as Markdown (409 until complete).
+ */
+
+/**
+ * Where the client keeps `{sessionId, token}` between page loads: `localStorage`, or any
+ * object with its `getItem`/`setItem`/`removeItem`.
+ * @typedef {Pick<Storage, "getItem" | "setItem" | "removeItem">} TokenStorage
+ */
+
+/**
+ * What an agent has streamed so far (`delta` frames) while it generates. The agent's
+ * `result` (or `complete`, an error of the agent, `cancelled`) closes it; a new stream id
+ * of the same agent (a retry) replaces it.
+ * @typedef {object} AgentStream
+ * @property {string} agent
+ * @property {string} id The stream id, e.g. `summary-1`, `product-2`.
+ * @property {string} text All `text` so far ("" when the stream sends only `partial`).
+ * @property {unknown} partial The result object so far, or `undefined`.
+ * @property {number} seq The `seq` of the last delta applied.
  */
 
 /**
@@ -108,6 +133,9 @@ protocolReady.catch(() => {});
  * @property {number} [maxQueue] Answers queued while disconnected (default 16).
  * @property {number} [maxFrameBytes] Largest frame accepted, in UTF-16 units (default 1 MiB).
  * @property {typeof WebSocket} [WebSocket] WebSocket implementation (default the global).
+ * @property {TokenStorage | null} [storage] Where the session token is kept between page
+ *   loads, under `parley.session.{clientId}`. Default: `localStorage` in a browser page;
+ *   `null` (and the default in Deno) keeps it in memory only.
  * @property {((frame: AnyFrame) => void) | undefined} [onMessage] Every frame, known or not.
  * @property {((message: string, data: { message: string, stage?: string | undefined }) => void) | undefined} [onStatus]
  * @property {((message: string, data: { message: string, agent?: string | undefined }) => void) | undefined} [onProgress]
@@ -132,10 +160,20 @@ export const CLIENT_DEFAULTS = Object.freeze({
   }),
 });
 
-/** Server error codes about the connection rather than the conversation. */
-const CONNECTION_CODES = new Set(["client_id_in_use", "server_busy"]);
+/**
+ * Server error codes that refuse this socket before any conversation: reported, but not
+ * part of the session's sequence.
+ */
+const CONNECTION_CODES = new Set(["client_id_in_use", "server_busy", "bad_token"]);
 /** Server error codes that mean the last answer was not taken. */
 const REJECTED_ANSWER_CODES = new Set(["bad_frame", "wrong_question"]);
+/** The WebSocket close code of a refused resume token. */
+const CLOSE_BAD_TOKEN = 4401;
+
+/** The `localStorage` key of a client id's session. @param {string} clientId */
+export function sessionStorageKey(clientId) {
+  return `parley.session.${clientId}`;
+}
 
 /**
  * The `/ws/{clientId}` URL of a server base URL.
@@ -157,11 +195,32 @@ export function socketUrl(server, clientId) {
 }
 
 /**
+ * The HTTP URLs of a session: as JSON, and its brief as Markdown. They carry the token,
+ * which is the only thing that grants access: share them only with whom may read it.
+ * @param {string} server Server base URL (`ws:`, `wss:`, `http:` or `https:`).
+ * @param {string} sessionId
+ * @param {string} token
+ * @returns {{ sessionUrl: string, briefUrl: string }}
+ */
+export function sessionUrls(server, sessionId, token) {
+  const url = new URL(server);
+  if (url.protocol === "ws:") url.protocol = "http:";
+  else if (url.protocol === "wss:") url.protocol = "https:";
+  const base = `${url.origin}${url.pathname.replace(/\/+$/, "")}/sessions/${
+    encodeURIComponent(sessionId)
+  }`;
+  const query = `?token=${encodeURIComponent(token)}`;
+  return { sessionUrl: `${base}${query}`, briefUrl: `${base}/brief.md${query}` };
+}
+
+/**
  * A client for one conversation.
  *
  * Events (all `CustomEvent`s on the client itself): `frame` (every frame), `status`,
  * `progress`, `question`, `result`, `complete`, `error`, `connection` (state changes),
- * `reset` (the server started a new conversation), and `change` (any state change: for
+ * `session` (a session started or was resumed), `answered` (an answer was accepted, from
+ * any tab), `delta` (an agent streamed output), `cancelled`, `reset` (the client moved to
+ * a new conversation), and `change` (any state change: for
  * {@link ConversationClient.subscribe}).
  *
  * @example
@@ -177,7 +236,7 @@ export function socketUrl(server, clientId) {
  * ```
  */
 export class ConversationClient extends EventTarget {
-  /** @type {Required<Omit<ConversationClientOptions, "reconnect" | "onMessage" | "onStatus" | "onProgress" | "onQuestion" | "onResult" | "onComplete" | "onError" | "onConnectionChange">> & { reconnect: Required<ReconnectOptions> | false }} */
+  /** @type {Required<Omit<ConversationClientOptions, "reconnect" | "storage" | "onMessage" | "onStatus" | "onProgress" | "onQuestion" | "onResult" | "onComplete" | "onError" | "onConnectionChange">> & { reconnect: Required<ReconnectOptions> | false }} */
   #opts;
   /** @type {ConversationClientOptions} */
   #callbacks;
@@ -201,6 +260,8 @@ export class ConversationClient extends EventTarget {
   #pending = [];
   /** @type {TranscriptEntry | null} */
   #lastAnswered = null;
+  /** Ids of the questions this client sent an answer to. @type {Set<string>} */
+  #answeredHere = new Set();
   /** @type {string | null} */
   #status = null;
   /** @type {string | null} */
@@ -223,6 +284,20 @@ export class ConversationClient extends EventTarget {
   #opening = 0;
   /** Frames that arrived before the protocol module loaded. @type {unknown[]} */
   #backlog = [];
+  /** @type {TokenStorage | null} */
+  #storage = null;
+  /** The session this client is in (or will resume), and its secret. @type {string | null} */
+  #sessionId = null;
+  /** @type {string | null} */
+  #token = null;
+  /** Whether the current socket was opened to resume with {@link #token}. */
+  #resuming = false;
+  /** Set when the server refused the token: the close that follows connects afresh. */
+  #tokenRejected = false;
+  /** The `cancelled` message, once the conversation was stopped. @type {string | null} */
+  #cancelled = null;
+  /** Open streams by agent. @type {Record<string, AgentStream>} */
+  #streams = {};
 
   /** @param {ConversationClientOptions} options */
   constructor(options) {
@@ -244,9 +319,17 @@ export class ConversationClient extends EventTarget {
       reconnect: r === false ? false : { ...CLIENT_DEFAULTS.reconnect, ...r },
     };
     this.#callbacks = options;
+    this.#storage = options.storage === undefined ? defaultStorage() : options.storage;
+    const saved = readSession(this.#storage, options.clientId);
+    if (saved) {
+      this.#sessionId = saved.sessionId;
+      this.#token = saved.token;
+    }
     this.subscribe = this.subscribe.bind(this);
     this.getSnapshot = this.getSnapshot.bind(this);
     this.sendAnswer = this.sendAnswer.bind(this);
+    this.cancel = this.cancel.bind(this);
+    this.restart = this.restart.bind(this);
     if (this.#opts.autoConnect) this.connect();
   }
 
@@ -305,9 +388,33 @@ export class ConversationClient extends EventTarget {
   get lastError() {
     return this.#lastError;
   }
-  /** Answers waiting for a connection. */
+  /** Frames (answers, `cancel`) waiting for a connection. */
   get queued() {
     return this.#queue.length;
+  }
+  /** The session's id, once known (from the server, or remembered from an earlier page). */
+  get sessionId() {
+    return this.#sessionId;
+  }
+  /** Whether the conversation was stopped (`cancelled` frame). */
+  get cancelled() {
+    return this.#cancelled !== null;
+  }
+  /** The server's message when the conversation was stopped, or `null`. */
+  get cancelMessage() {
+    return this.#cancelled;
+  }
+  /** What agents are streaming now, by agent (see {@link AgentStream}). */
+  get streams() {
+    return /** @type {Readonly<Record<string, AgentStream>>} */ (this.#streams);
+  }
+  /** `GET` this session as JSON: an http(s) URL with the token, or `null`. */
+  get sessionUrl() {
+    return this.#urls()?.sessionUrl ?? null;
+  }
+  /** `GET` the brief as Markdown (409 until complete): an http(s) URL, or `null`. */
+  get briefUrl() {
+    return this.#urls()?.briefUrl ?? null;
   }
 
   /**
@@ -367,20 +474,9 @@ export class ConversationClient extends EventTarget {
     const question = index >= 0 ? this.#pending[index] : undefined;
     const id = question?.id ?? questionId;
     const frame = id === undefined ? { answer } : { type: "answer", questionId: id, answer };
-    const text = JSON.stringify(frame);
-    const ws = this.#ws;
-    if (!ws || ws.readyState !== 1) {
-      if (this.#queue.length >= this.#opts.maxQueue) {
-        this.#fail({
-          message: `Send queue is full: ${this.#opts.maxQueue} answers wait for a connection`,
-          code: "queue_full",
-          source: "client",
-        });
-        return false;
-      }
-      this.#queue.push(text);
-    } else ws.send(text);
+    if (!this.#send(JSON.stringify(frame))) return false;
     if (question) {
+      this.#answeredHere.add(question.id);
       this.#pending.splice(index, 1);
       const entry = this.#transcript.find((e) => e.id === question.id && e.answer === null);
       if (entry) {
@@ -391,6 +487,35 @@ export class ConversationClient extends EventTarget {
     }
     this.#changed();
     return true;
+  }
+
+  /**
+   * Stops the conversation: the server answers with `cancelled` (in every tab on the
+   * session) and runs nothing more. Queued like an answer while disconnected.
+   * @returns {boolean} `false` when the queue is full.
+   */
+  cancel() {
+    return this.#send(JSON.stringify({ type: "cancel" }));
+  }
+
+  /**
+   * Starts over: a new conversation in a new session. Connected, it asks the server, which
+   * cancels the current conversation (other tabs see `cancelled`) and sends a new
+   * `session` frame; the client then resets. Disconnected, it forgets the session and
+   * connects afresh.
+   * @returns {void}
+   */
+  restart() {
+    const ws = this.#ws;
+    if (ws && ws.readyState === 1 && this.#state === "open") {
+      ws.send(JSON.stringify({ type: "restart" }));
+      return;
+    }
+    this.disconnect(1000, "Starting over");
+    this.#forgetSession();
+    this.#reset();
+    this.#changed();
+    this.connect();
   }
 
   /**
@@ -425,6 +550,11 @@ export class ConversationClient extends EventTarget {
       brief: this.#brief,
       lastError: this.#lastError,
       attempt: this.#attempt,
+      sessionId: this.#sessionId,
+      cancelled: this.#cancelled !== null,
+      streams: this.#streams,
+      sessionUrl: this.sessionUrl,
+      briefUrl: this.briefUrl,
     });
   }
 
@@ -448,10 +578,11 @@ export class ConversationClient extends EventTarget {
       });
       return;
     }
+    const token = this.#token;
     /** @type {WebSocket} */
     let ws;
     try {
-      ws = new this.#opts.WebSocket(this.url);
+      ws = new this.#opts.WebSocket(token === null ? this.url : `${this.url}?resume=1`);
     } catch (err) {
       this.#fail({
         message: `Cannot connect: ${err instanceof Error ? err.message : String(err)}`,
@@ -463,8 +594,15 @@ export class ConversationClient extends EventTarget {
     }
     this.#ws = ws;
     this.#fresh = true;
+    this.#resuming = token !== null;
+    this.#tokenRejected = false;
     ws.onopen = () => {
-      if (this.#ws === ws) this.#setState("open");
+      if (this.#ws !== ws) return;
+      if (token !== null) {
+        // The first frame: the server replays what this page has not applied yet.
+        ws.send(JSON.stringify({ type: "resume", token, lastSeq: this.#lastSeq }));
+      }
+      this.#setState("open");
     };
     ws.onmessage = (e) => {
       if (this.#ws === ws) this.#receive(e.data);
@@ -472,6 +610,18 @@ export class ConversationClient extends EventTarget {
     ws.onclose = (e) => {
       if (this.#ws !== ws) return;
       this.#ws = null;
+      if (token !== null && (this.#tokenRejected || e.code === CLOSE_BAD_TOKEN)) {
+        // The session is gone (expired, unknown): start a new one, once, at once. The
+        // new socket sends no token, so a refusal cannot repeat.
+        this.#forgetSession();
+        this.#open(this.#state === "open" ? "connecting" : this.#state);
+        return;
+      }
+      if (this.#cancelled !== null) {
+        // Nothing more will come: a stopped conversation is not worth reconnecting to.
+        this.#setState("closed");
+        return;
+      }
       const detail = e.reason ? `${e.code} ${e.reason}` : String(e.code);
       this.#fail({
         message: `Connection closed: ${detail}`,
@@ -600,17 +750,27 @@ export class ConversationClient extends EventTarget {
         source: "client",
       });
     }
-    if (parsed.success && parsed.value.type === "error") {
-      const value = parsed.value;
-      if (CONNECTION_CODES.has(value.data.code ?? "")) {
-        // A refusal before any conversation: not part of the conversation's sequence.
-        return this.#fail(fromErrorFrame(value, "connection"));
+    const code = parsed.success && parsed.value.type === "error"
+      ? parsed.value.data.code ?? ""
+      : "";
+    if (parsed.success && parsed.value.type === "error" && CONNECTION_CODES.has(code)) {
+      // A refusal of this socket, not part of the conversation's sequence.
+      if (code === "bad_token") {
+        this.#tokenRejected = true;
+        this.#forgetSession();
       }
+      return this.#fail(fromErrorFrame(parsed.value, "connection"));
     }
     const seq = typeof frame.seq === "number" ? frame.seq : null;
     if (seq !== null) {
-      if (this.#fresh && seq <= this.#lastSeq && seq === 1) this.#reset();
-      else if (seq <= this.#lastSeq) return; // a frame we already have
+      // A new conversation: a fresh (not resumed) socket starts one, and so does a restart
+      // (a `session` frame with seq 1 and another id). Anything else at or below the last
+      // seq applied is a frame this page already has.
+      const fresh = this.#fresh && !this.#resuming;
+      const restarted = frame.type === "session" && known &&
+        Reflect.get(/** @type {object} */ (frame.data), "sessionId") !== this.#sessionId;
+      if (seq === 1 && (fresh || restarted) && this.#hasState()) this.#reset();
+      else if (seq <= this.#lastSeq) return;
       this.#lastSeq = seq;
     }
     if (this.#fresh) {
@@ -618,7 +778,9 @@ export class ConversationClient extends EventTarget {
       this.#attempt = 0;
       this.#flush();
     }
-    this.#messages.push(frame);
+    // Deltas are transient: their content ends up in the result, so they would only push
+    // real frames out of `messages`.
+    if (type !== "delta") this.#messages.push(frame);
     if (this.#messages.length > this.#opts.maxMessages) {
       this.#messages.splice(0, this.#messages.length - this.#opts.maxMessages);
     }
@@ -663,6 +825,7 @@ export class ConversationClient extends EventTarget {
       }
       case "result": {
         const { agent, data } = frame.data;
+        this.#closeStream(agent);
         this.#results = { ...this.#results, [agent]: data };
         const done = agent !== "clarifier" ||
           (typeof data === "object" && data !== null && Reflect.get(data, "done") === true);
@@ -673,6 +836,7 @@ export class ConversationClient extends EventTarget {
         this.#summary = frame.data.summary;
         this.#brief = frame.data.brief ?? null;
         this.#pending = [];
+        this.#streams = {};
         /** @type {Record<string, StageState>} */
         const stages = { ...this.#stages };
         for (const [k, v] of Object.entries(stages)) if (v !== "failed") stages[k] = "done";
@@ -683,7 +847,10 @@ export class ConversationClient extends EventTarget {
       case "error": {
         const err = fromErrorFrame(frame, "server");
         this.#lastError = err;
-        if (err.agent) this.#stages = { ...this.#stages, [err.agent]: "failed" };
+        if (err.agent) {
+          this.#stages = { ...this.#stages, [err.agent]: "failed" };
+          this.#closeStream(err.agent);
+        }
         const last = this.#lastAnswered;
         if (err.code && REJECTED_ANSWER_CODES.has(err.code) && last && this.#pending.length === 0) {
           // The server did not take the last answer: ask it again.
@@ -702,7 +869,62 @@ export class ConversationClient extends EventTarget {
         }
         break;
       }
+      case "session": {
+        this.#sessionId = frame.data.sessionId;
+        const token = frame.data.token;
+        if (token) {
+          this.#token = token;
+          writeSession(this.#storage, this.#opts.clientId, { sessionId: this.#sessionId, token });
+        }
+        break;
+      }
+      case "answered": {
+        const { questionId, answer } = frame.data;
+        this.#pending = this.#pending.filter((q) => q.id !== questionId);
+        const entry = this.#transcript.find((e) => e.id === questionId);
+        if (entry && entry.answer !== answer) {
+          // The first answer wins, whichever tab gave it.
+          this.#transcript = this.#transcript.map((e) => e === entry ? { ...e, answer } : e);
+        }
+        if (this.#lastAnswered?.id === questionId) this.#lastAnswered = null;
+        break;
+      }
+      case "cancelled": {
+        this.#cancelled = frame.data.message;
+        this.#pending = [];
+        this.#streams = {};
+        /** @type {Record<string, StageState>} */
+        const stages = { ...this.#stages };
+        for (const [k, v] of Object.entries(stages)) if (v === "active") stages[k] = "pending";
+        this.#stages = stages;
+        this.#stage = null;
+        break;
+      }
+      case "delta": {
+        const { agent, id, text, partial } = frame.data;
+        const open = this.#streams[agent];
+        // A new id of the same agent (a retry) replaces its stream.
+        const prev = open && open.id === id ? open : null;
+        this.#streams = {
+          ...this.#streams,
+          [agent]: {
+            agent,
+            id,
+            text: (prev?.text ?? "") + (text ?? ""),
+            partial: partial === undefined ? prev?.partial : partial,
+            seq: frame.seq,
+          },
+        };
+        break;
+      }
     }
+  }
+
+  /** @param {string} agent */
+  #closeStream(agent) {
+    if (!Object.hasOwn(this.#streams, agent)) return;
+    const { [agent]: _, ...rest } = this.#streams;
+    this.#streams = rest;
   }
 
   /** Calls the seed callbacks and dispatches the typed events. @param {ServerFrame} frame */
@@ -735,6 +957,25 @@ export class ConversationClient extends EventTarget {
         cb.onError?.(err.message, err);
         break;
       }
+      case "session":
+        this.#emit("session", {
+          ...withoutToken(frame.data),
+          sessionUrl: this.sessionUrl,
+          briefUrl: this.briefUrl,
+        });
+        break;
+      case "answered":
+        this.#emit("answered", {
+          ...frame.data,
+          byThisClient: this.#answeredHere.has(frame.data.questionId),
+        });
+        break;
+      case "cancelled":
+        this.#emit("cancelled", frame.data);
+        break;
+      case "delta":
+        this.#emit("delta", frame.data);
+        break;
     }
   }
 
@@ -755,7 +996,12 @@ export class ConversationClient extends EventTarget {
     this.#stage = stage;
   }
 
-  /** The server started a new conversation: forget the old one. */
+  /** Whether any conversation state would be lost by a reset. */
+  #hasState() {
+    return this.#lastSeq > 0 || this.#messages.length > 0 || this.#transcript.length > 0;
+  }
+
+  /** The client moved to a new conversation: forget the old one. */
   #reset() {
     const dropped = this.#queue.length;
     this.#queue = [];
@@ -763,6 +1009,7 @@ export class ConversationClient extends EventTarget {
     this.#transcript = [];
     this.#pending = [];
     this.#lastAnswered = null;
+    this.#answeredHere = new Set();
     this.#status = null;
     this.#stage = null;
     this.#round = null;
@@ -772,7 +1019,47 @@ export class ConversationClient extends EventTarget {
     this.#brief = null;
     this.#lastError = null;
     this.#lastSeq = 0;
+    this.#cancelled = null;
+    this.#streams = {};
     this.#emit("reset", { dropped });
+  }
+
+  /** Forgets the session and its token, here and in storage. */
+  #forgetSession() {
+    if (this.#token !== null || this.#sessionId !== null) {
+      removeSession(this.#storage, this.#opts.clientId);
+    }
+    this.#token = null;
+    this.#sessionId = null;
+  }
+
+  /** @returns {{ sessionUrl: string, briefUrl: string } | null} */
+  #urls() {
+    if (this.#sessionId === null || this.#token === null) return null;
+    return sessionUrls(this.#opts.server, this.#sessionId, this.#token);
+  }
+
+  /**
+   * Sends one frame now, or queues it (at most `maxQueue`) until the connection opens.
+   * @param {string} text
+   * @returns {boolean} `false` when the queue was full and the frame dropped.
+   */
+  #send(text) {
+    const ws = this.#ws;
+    if (ws && ws.readyState === 1) {
+      ws.send(text);
+      return true;
+    }
+    if (this.#queue.length >= this.#opts.maxQueue) {
+      this.#fail({
+        message: `Send queue is full: ${this.#opts.maxQueue} frames wait for a connection`,
+        code: "queue_full",
+        source: "client",
+      });
+      return false;
+    }
+    this.#queue.push(text);
+    return true;
   }
 
   #flush() {
@@ -812,7 +1099,83 @@ export class ConversationClient extends EventTarget {
   }
 }
 
-const KNOWN_TYPES = new Set(["status", "progress", "question", "result", "complete", "error"]);
+const KNOWN_TYPES = new Set([
+  "status",
+  "progress",
+  "question",
+  "result",
+  "complete",
+  "error",
+  "session",
+  "delta",
+  "answered",
+  "cancelled",
+]);
+
+/**
+ * The `session` frame's data without its secret, for events any script on the page sees.
+ * @param {Record<string, unknown>} data
+ */
+function withoutToken(data) {
+  const { token: _token, ...rest } = data;
+  return rest;
+}
+
+/** `localStorage` in a browser page, if it can be used; elsewhere none. */
+function defaultStorage() {
+  if (typeof document === "undefined") return null;
+  try {
+    const storage = globalThis.localStorage;
+    storage.getItem("parley"); // throws where storage is blocked
+    return storage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @param {TokenStorage | null} storage
+ * @param {string} clientId
+ * @returns {{ sessionId: string, token: string } | null}
+ */
+function readSession(storage, clientId) {
+  try {
+    const text = storage?.getItem(sessionStorageKey(clientId));
+    if (!text || text.length > 2048) return null;
+    /** @type {unknown} */
+    const json = JSON.parse(text);
+    if (typeof json !== "object" || json === null) return null;
+    const sessionId = Reflect.get(json, "sessionId");
+    const token = Reflect.get(json, "token");
+    if (typeof sessionId !== "string" || typeof token !== "string" || !sessionId || !token) {
+      return null;
+    }
+    return { sessionId, token };
+  } catch {
+    return null; // unreadable or not JSON: start afresh
+  }
+}
+
+/**
+ * @param {TokenStorage | null} storage
+ * @param {string} clientId
+ * @param {{ sessionId: string, token: string }} session
+ */
+function writeSession(storage, clientId, session) {
+  try {
+    storage?.setItem(sessionStorageKey(clientId), JSON.stringify(session));
+  } catch { /* full or blocked: the token lives in memory only */ }
+}
+
+/**
+ * @param {TokenStorage | null} storage
+ * @param {string} clientId
+ */
+function removeSession(storage, clientId) {
+  try {
+    storage?.removeItem(sessionStorageKey(clientId));
+  } catch { /* blocked */ }
+}
 
 /** @returns {Record<string, StageState>} */
 function initialStages() {

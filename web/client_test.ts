@@ -1,6 +1,12 @@
 /** ConversationClient in Deno against small scripted WebSocket servers. */
 import assert from "node:assert/strict";
-import { type AnyFrame, ConversationClient, socketUrl } from "./client.js";
+import {
+  type AnyFrame,
+  ConversationClient,
+  sessionStorageKey,
+  sessionUrls,
+  socketUrl,
+} from "./client.js";
 
 /** Resolves with the detail of the next `type` event that passes `test`. */
 function nextEvent<T = unknown>(
@@ -26,7 +32,7 @@ Deno.test("socketUrl maps http(s) to ws(s) and appends /ws/{clientId}", () => {
 });
 
 /** A WebSocket server whose behaviour per connection the test scripts. */
-async function fakeServer(onSocket: (socket: WebSocket, n: number) => void) {
+async function fakeServer(onSocket: (socket: WebSocket, n: number, url: URL) => void) {
   const abort = new AbortController();
   const { promise, resolve } = Promise.withResolvers<Deno.NetAddr>();
   let n = 0;
@@ -34,7 +40,7 @@ async function fakeServer(onSocket: (socket: WebSocket, n: number) => void) {
     { hostname: "127.0.0.1", port: 0, signal: abort.signal, onListen: resolve },
     (req) => {
       const { socket, response } = Deno.upgradeWebSocket(req);
-      onSocket(socket, ++n);
+      onSocket(socket, ++n, new URL(req.url));
       return response;
     },
   );
@@ -127,8 +133,8 @@ Deno.test("ConversationClient gives up after maxRetries and reports it", async (
 Deno.test("ConversationClient tolerates unknown frame types and rejects malformed known ones", async () => {
   await using server = await fakeServer((socket) => {
     socket.onopen = () => {
-      socket.send(frame(1, "session", { id: "s1", resumed: false }));
-      socket.send(frame(2, "delta", { text: "Hel" }));
+      socket.send(frame(1, "future", { text: "from a newer server" }));
+      socket.send(frame(2, "session", { id: "s1" }));
       socket.send(frame(3, "question", { nope: true }));
       socket.send("not json");
       socket.send(frame(4, "status", { message: "Still here", stage: "clarifier" }));
@@ -146,8 +152,8 @@ Deno.test("ConversationClient tolerates unknown frame types and rejects malforme
   const status = nextEvent(client, "status");
   client.connect();
   await status;
-  assert.deepEqual(frames.map((f) => f.type), ["session", "delta", "status"]);
-  assert.deepEqual(errors, ["bad_server_frame", "bad_server_frame"]);
+  assert.deepEqual(frames.map((f) => f.type), ["future", "status"]);
+  assert.deepEqual(errors, ["bad_server_frame", "bad_server_frame", "bad_server_frame"]);
   assert.equal(client.stage, "clarifier");
   client.disconnect();
 });
@@ -178,5 +184,323 @@ Deno.test("ConversationClient.sendAnswer queues while offline, bounded by maxQue
   await gotAll;
   assert.deepEqual(received.map((t) => JSON.parse(t)), [{ answer: "one" }, { answer: "two" }]);
   assert.equal(client.queued, 0);
+  client.disconnect();
+});
+
+// ---------------------------------------------------------------------------------------
+// Sessions: resume, dedupe, restart, bad tokens, several tabs, cancel, streaming
+
+/** `localStorage` for Deno tests. */
+class MemoryStorage {
+  readonly map = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.map.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.map.delete(key);
+  }
+}
+
+/** Messages a socket receives, read in order. */
+function inbox(socket: WebSocket) {
+  const got: unknown[] = [];
+  const waiters: ((v: unknown) => void)[] = [];
+  socket.addEventListener("message", (e) => {
+    const value = JSON.parse(String(e.data));
+    const w = waiters.shift();
+    if (w) w(value);
+    else got.push(value);
+  });
+  return {
+    next(): Promise<unknown> {
+      if (got.length) return Promise.resolve(got.shift());
+      return new Promise((resolve) => waiters.push(resolve));
+    },
+  };
+}
+
+const session = (seq: number, sessionId: string, extra: Record<string, unknown> = {}) =>
+  frame(seq, "session", { sessionId, clientId: "tab", resumed: false, ...extra });
+const question = (seq: number, id: string, text = `${id}?`) =>
+  frame(seq, "question", { question: text, id, agent: "clarifier", round: 1 });
+
+Deno.test("sessionUrls builds the http(s) URLs of a session with its token", () => {
+  assert.deepEqual(sessionUrls("ws://h:8000", "s 1", "t/k"), {
+    sessionUrl: "http://h:8000/sessions/s%201?token=t%2Fk",
+    briefUrl: "http://h:8000/sessions/s%201/brief.md?token=t%2Fk",
+  });
+  assert.equal(
+    sessionUrls("wss://h/base/", "s", "t").sessionUrl,
+    "https://h/base/sessions/s?token=t",
+  );
+});
+
+Deno.test("ConversationClient resumes after a drop with the last seq it applied, ignoring duplicates", async () => {
+  const urls: string[] = [];
+  const resumes: unknown[] = [];
+  await using server = await fakeServer((socket, n, url) => {
+    urls.push(url.pathname + url.search);
+    if (n === 1) {
+      socket.onopen = () => {
+        socket.send(session(1, "s1", { token: "secret-1" }));
+        socket.send(frame(2, "status", { message: "Clarifier", stage: "clarifier" }));
+        socket.send(question(3, "q1"));
+        socket.send(question(3, "q1")); // a duplicate on the same socket
+        socket.close(1011, "Dropped");
+      };
+      return;
+    }
+    const from = inbox(socket);
+    from.next().then((resume) => {
+      resumes.push(resume);
+      // Replays from seq 3 although lastSeq is 3: the client must ignore the overlap.
+      socket.send(question(3, "q1"));
+      socket.send(frame(4, "progress", { message: "Still on it", agent: "clarifier" }));
+      socket.send(session(5, "s1", { resumed: true, lastSeq: 3, pending: "q1" }));
+    });
+  });
+  const storage = new MemoryStorage();
+  const client = new ConversationClient({
+    server: server.url,
+    clientId: "tab",
+    storage,
+    reconnect: { initialDelayMs: 5, jitter: 0 },
+  });
+  const resets: unknown[] = [];
+  client.addEventListener("reset", (e) => resets.push((e as CustomEvent).detail));
+  const sessions: Record<string, unknown>[] = [];
+  client.addEventListener("session", (e) => sessions.push((e as CustomEvent).detail));
+  const resumed = nextEvent<{ resumed: boolean }>(client, "session", (d) => d.resumed);
+  client.connect();
+  await resumed;
+  assert.deepEqual(urls, ["/ws/tab", "/ws/tab?resume=1"]);
+  assert.deepEqual(resumes, [{ type: "resume", token: "secret-1", lastSeq: 3 }]);
+  assert.deepEqual(client.messages.map((f) => f.seq), [1, 2, 3, 4, 5]);
+  assert.deepEqual(client.transcript.map((e) => e.id), ["q1"]);
+  assert.equal(client.currentQuestion?.id, "q1");
+  assert.deepEqual(resets, []);
+  assert.equal(client.sessionId, "s1");
+  assert.deepEqual(JSON.parse(storage.getItem(sessionStorageKey("tab")) ?? ""), {
+    sessionId: "s1",
+    token: "secret-1",
+  });
+  assert.equal(
+    client.sessionUrl,
+    `${server.url.replace("ws:", "http:")}/sessions/s1?token=secret-1`,
+  );
+  assert.equal(sessions[0]?.token, undefined, "events never carry the token");
+  assert.equal(sessions[0]?.sessionUrl, client.sessionUrl);
+  client.disconnect();
+});
+
+Deno.test("ConversationClient after a page load resumes the stored session from lastSeq 0", async () => {
+  const resumes: unknown[] = [];
+  await using server = await fakeServer((socket, _n, url) => {
+    assert.equal(url.search, "?resume=1");
+    inbox(socket).next().then((resume) => {
+      resumes.push(resume);
+      socket.send(session(1, "s1", { token: "secret-1" }));
+      socket.send(question(2, "q1"));
+      socket.send(frame(3, "answered", { questionId: "q1", answer: "Tools" }));
+      socket.send(question(4, "q2"));
+      socket.send(session(5, "s1", { resumed: true, lastSeq: 0, pending: "q2" }));
+    });
+  });
+  const storage = new MemoryStorage();
+  storage.setItem(sessionStorageKey("tab"), JSON.stringify({ sessionId: "s1", token: "secret-1" }));
+  const client = new ConversationClient({ server: server.url, clientId: "tab", storage });
+  assert.equal(client.sessionId, "s1", "known before connecting");
+  const resumed = nextEvent<{ resumed: boolean }>(client, "session", (d) => d.resumed);
+  client.connect();
+  await resumed;
+  assert.deepEqual(resumes, [{ type: "resume", token: "secret-1", lastSeq: 0 }]);
+  assert.deepEqual(
+    client.transcript.map((e) => [e.id, e.answer]),
+    [["q1", "Tools"], ["q2", null]],
+  );
+  assert.equal(client.currentQuestion?.id, "q2");
+  client.disconnect();
+});
+
+Deno.test("ConversationClient.restart resets on the new session and stores its token", async () => {
+  const received: unknown[] = [];
+  await using server = await fakeServer((socket) => {
+    socket.onopen = () => {
+      socket.send(session(1, "s1", { token: "secret-1" }));
+      socket.send(question(2, "q1"));
+    };
+    socket.onmessage = (e) => {
+      received.push(JSON.parse(e.data));
+      socket.send(frame(3, "cancelled", { message: "Started over" }));
+      socket.send(session(1, "s2", { token: "secret-2" }));
+      socket.send(question(2, "q9", "New idea?"));
+    };
+  });
+  const storage = new MemoryStorage();
+  const client = new ConversationClient({ server: server.url, clientId: "tab", storage });
+  const resets: unknown[] = [];
+  client.addEventListener("reset", (e) => resets.push((e as CustomEvent).detail));
+  const first = nextEvent(client, "question");
+  client.connect();
+  await first;
+  const second = nextEvent<{ id: string }>(client, "question", (q) => q.id === "q9");
+  client.restart();
+  await second;
+  assert.deepEqual(received, [{ type: "restart" }]);
+  assert.deepEqual(resets, [{ dropped: 0 }]);
+  assert.equal(client.sessionId, "s2");
+  assert.equal(client.cancelled, false, "the new conversation is not cancelled");
+  assert.deepEqual(client.messages.map((f) => [f.type, f.seq]), [["session", 1], ["question", 2]]);
+  assert.deepEqual(client.transcript.map((e) => e.id), ["q9"]);
+  assert.equal(JSON.parse(storage.getItem(sessionStorageKey("tab")) ?? "").token, "secret-2");
+  client.disconnect();
+});
+
+Deno.test("ConversationClient forgets a refused token and connects afresh once", async () => {
+  const urls: string[] = [];
+  await using server = await fakeServer((socket, n, url) => {
+    urls.push(url.search);
+    if (n === 1) {
+      inbox(socket).next().then(() => {
+        socket.send(frame(1, "error", { message: "Unknown or expired token", code: "bad_token" }));
+        socket.close(4401, "Bad token");
+      });
+      return;
+    }
+    socket.onopen = () => {
+      socket.send(session(1, "s-new", { token: "secret-new" }));
+      socket.send(frame(2, "status", { message: "Fresh", stage: "clarifier" }));
+    };
+  });
+  const storage = new MemoryStorage();
+  storage.setItem(sessionStorageKey("tab"), JSON.stringify({ sessionId: "old", token: "stale" }));
+  const errors: string[] = [];
+  const client = new ConversationClient({
+    server: server.url,
+    clientId: "tab",
+    storage,
+    onError: (_m, e) => errors.push(`${e.source}:${e.code}`),
+  });
+  const states: string[] = [];
+  client.addEventListener("connection", (e) => states.push((e as CustomEvent).detail.state));
+  const fresh = nextEvent(client, "status");
+  client.connect();
+  await fresh;
+  assert.deepEqual(urls, ["?resume=1", ""]);
+  assert.deepEqual(errors, ["connection:bad_token"]);
+  assert.deepEqual(states, ["connecting", "open", "connecting", "open"], "no backoff, no loop");
+  assert.equal(client.sessionId, "s-new");
+  assert.deepEqual(JSON.parse(storage.getItem(sessionStorageKey("tab")) ?? ""), {
+    sessionId: "s-new",
+    token: "secret-new",
+  });
+  assert.deepEqual(client.messages.map((f) => f.seq), [1, 2]);
+  client.disconnect();
+});
+
+Deno.test("ConversationClient applies answered frames from another tab and first-answer-wins", async () => {
+  const sockets: WebSocket[] = [];
+  const { promise: bothIn, resolve } = Promise.withResolvers<void>();
+  await using server = await fakeServer((socket) => {
+    sockets.push(socket);
+    socket.onopen = () => {
+      socket.send(session(1, "s1", { token: "secret-1" }));
+      socket.send(question(2, "q1"));
+      if (sockets.length === 2) resolve();
+    };
+    socket.onmessage = (e) => {
+      const { questionId, answer } = JSON.parse(e.data);
+      // The first answer wins; every tab hears it.
+      for (const s of sockets) s.send(frame(3, "answered", { questionId, answer }));
+    };
+  });
+  const tabA = new ConversationClient({ server: server.url, clientId: "tab" });
+  const tabB = new ConversationClient({ server: server.url, clientId: "tab" });
+  const asked = Promise.all([nextEvent(tabA, "question"), nextEvent(tabB, "question")]);
+  tabA.connect();
+  tabB.connect();
+  await Promise.all([asked, bothIn]);
+  const answeredA = nextEvent<{ byThisClient: boolean }>(tabA, "answered");
+  const answeredB = nextEvent<{ byThisClient: boolean }>(tabB, "answered");
+  tabA.sendAnswer("Tools");
+  assert.deepEqual(await answeredA, { questionId: "q1", answer: "Tools", byThisClient: true });
+  assert.deepEqual(await answeredB, { questionId: "q1", answer: "Tools", byThisClient: false });
+  for (const tab of [tabA, tabB]) {
+    assert.equal(tab.currentQuestion, null);
+    assert.deepEqual(tab.transcript.map((e) => [e.id, e.answer]), [["q1", "Tools"]]);
+  }
+  tabA.disconnect();
+  tabB.disconnect();
+});
+
+Deno.test("ConversationClient.cancel sends cancel, shows cancelled and does not reconnect", async () => {
+  const received: unknown[] = [];
+  let connections = 0;
+  await using server = await fakeServer((socket) => {
+    connections++;
+    socket.onopen = () => {
+      socket.send(session(1, "s1", { token: "secret-1" }));
+      socket.send(frame(2, "status", { message: "Product", stage: "product" }));
+      socket.send(frame(3, "delta", { agent: "product", id: "product-1", partial: { goals: [] } }));
+    };
+    socket.onmessage = (e) => {
+      received.push(JSON.parse(e.data));
+      socket.send(frame(4, "cancelled", { message: "Stopped by the person" }));
+      socket.close(1000, "Cancelled");
+    };
+  });
+  const client = new ConversationClient({ server: server.url, clientId: "tab" });
+  const delta = nextEvent(client, "delta");
+  client.connect();
+  await delta;
+  assert.deepEqual(Object.keys(client.streams), ["product"]);
+  const cancelled = nextEvent<{ message: string }>(client, "cancelled");
+  const closed = nextEvent<{ state: string }>(client, "connection", (d) => d.state === "closed");
+  assert.equal(client.cancel(), true);
+  assert.deepEqual(await cancelled, { message: "Stopped by the person" });
+  await closed;
+  assert.deepEqual(received, [{ type: "cancel" }]);
+  assert.equal(client.cancelled, true);
+  assert.equal(client.cancelMessage, "Stopped by the person");
+  assert.deepEqual(client.streams, {});
+  assert.equal(client.stages.product, "pending");
+  assert.equal(connections, 1);
+});
+
+Deno.test("ConversationClient keeps one stream per agent from delta frames until its result", async () => {
+  await using server = await fakeServer((socket) => {
+    socket.onopen = () => {
+      const d = (seq: number, data: unknown) => socket.send(frame(seq, "delta", data));
+      d(1, { agent: "summary", id: "summary-1", text: "# Bri" });
+      d(2, { agent: "product", id: "product-1", partial: { vision: "A" } });
+      d(3, { agent: "summary", id: "summary-1", text: "ef\n" });
+      d(4, { agent: "product", id: "product-2", partial: { vision: "B" } }); // a retry
+      d(5, { agent: "product", id: "product-2", partial: { vision: "B", goals: ["G"] } });
+      socket.send(frame(6, "status", { message: "mark" }));
+      socket.send(frame(7, "result", { agent: "product", data: { vision: "B", goals: ["G"] } }));
+      socket.send(frame(8, "status", { message: "end" }));
+    };
+  });
+  const client = new ConversationClient({ server: server.url, clientId: "tab" });
+  const mark = nextEvent<{ message: string }>(client, "status");
+  const end = nextEvent<{ message: string }>(client, "status", (d) => d.message === "end");
+  client.connect();
+  await mark;
+  assert.deepEqual(client.streams, {
+    summary: { agent: "summary", id: "summary-1", text: "# Brief\n", partial: undefined, seq: 3 },
+    product: {
+      agent: "product",
+      id: "product-2",
+      text: "",
+      partial: { vision: "B", goals: ["G"] },
+      seq: 5,
+    },
+  });
+  await end;
+  assert.deepEqual(Object.keys(client.streams), ["summary"], "the result closed product's stream");
+  assert.deepEqual(client.messages.map((f) => f.type), ["status", "result", "status"]);
   client.disconnect();
 });

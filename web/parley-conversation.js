@@ -11,13 +11,20 @@ import { live } from "lit/directives/live.js";
 import { MAX_ANSWER_CHARS, PIPELINE_STAGES } from "./constants.js";
 import { ConversationController } from "./conversation-controller.js";
 import { markdown } from "./markdown.js";
-import { agentLabel, resultBody, schemasLoaded, schemasReady } from "./result-cards.js";
+import {
+  agentLabel,
+  partialBody,
+  resultBody,
+  schemasLoaded,
+  schemasReady,
+} from "./result-cards.js";
 import { styles } from "./parley-styles.js";
 
 /** @typedef {import("./client.js").ConversationClient} ConversationClient */
 /** @typedef {import("./client.js").AnyFrame} AnyFrame */
 /** @typedef {import("./client.js").ConversationError} ConversationError */
 /** @typedef {import("./client.js").ConnectionState} ConnectionState */
+/** @typedef {import("./client.js").AgentStream} AgentStream */
 
 /**
  * One line of the activity feed.
@@ -34,7 +41,13 @@ import { styles } from "./parley-styles.js";
 export const CLIENT_ID_KEY = "parley.clientId";
 
 /** Server error codes about the person's last answer: shown under the answer box. */
-const ANSWER_ERRORS = new Set(["bad_frame", "wrong_question", "no_question", "queue_full"]);
+const ANSWER_ERRORS = new Set([
+  "bad_frame",
+  "wrong_question",
+  "no_question",
+  "queue_full",
+  "already_answered",
+]);
 
 const CONNECTION_LABELS = /** @type {const} */ ({
   idle: "Not connected",
@@ -46,8 +59,10 @@ const CONNECTION_LABELS = /** @type {const} */ ({
 
 /**
  * The Parley conversation: connection state, the pipeline's progress, the live activity
- * feed, the interview (question, answer box, transcript), a card per agent result and
- * the final brief with download and copy buttons.
+ * feed, the interview (question, answer box, transcript), a card per agent result (drawn
+ * live, as a draft, while a model writes it) and the final brief with download and copy
+ * buttons. The conversation survives reloads and dropped connections (the client resumes
+ * its session), can be followed in several tabs at once, stopped, and started over.
  *
  * @summary An embeddable Parley conversation.
  *
@@ -67,12 +82,21 @@ const CONNECTION_LABELS = /** @type {const} */ ({
  * @fires {CustomEvent<{agent: string, data: unknown}>} parley-result - An agent's result.
  * @fires {CustomEvent<{summary: string, brief: unknown}>} parley-complete - The brief is ready.
  * @fires {CustomEvent<ConversationError>} parley-error - An error from the server, the connection or the client.
- * @fires {CustomEvent<{dropped: number}>} parley-reset - The server started a new conversation.
+ * @fires {CustomEvent<{dropped: number}>} parley-reset - The element moved to a new conversation (Start over, or the old session had expired).
+ * @fires {CustomEvent<{sessionId: string, clientId: string, resumed: boolean, lastSeq?: number, pending?: string, sessionUrl: string | null, briefUrl: string | null}>} parley-session - A session started (`resumed: false`) or was resumed in some tab (`resumed: true`). Never carries the token itself; the URLs do.
+ * @fires {CustomEvent<{questionId: string, answer: string, byThisClient: boolean}>} parley-answered - The server accepted an answer, from this tab or another.
+ * @fires {CustomEvent<{message: string}>} parley-cancelled - The conversation was stopped (here or in another tab).
  *
  * @csspart base - The element's inner frame.
  * @csspart header - Title and connection.
  * @csspart connection - The connection state pill.
  * @csspart connect-button - The Connect / Disconnect button.
+ * @csspart session - The row with the session's links and the Stop and Start over buttons.
+ * @csspart session-link - The "Open as JSON" and "Brief as Markdown" links.
+ * @csspart stop-button - The Stop button.
+ * @csspart restart-button - The Start over button.
+ * @csspart notice - Notices: stopped, answered in another tab.
+ * @csspart draft - A card or brief still being written (also has `card` or `summary`).
  * @csspart pipeline - The pipeline progress panel.
  * @csspart stage - Each pipeline stage (also `stage-pending`, `stage-active`, `stage-done`, `stage-failed`).
  * @csspart interview - The interview panel.
@@ -122,6 +146,7 @@ export class ParleyConversation extends LitElement {
     _connectionError: { state: true },
     _actionMessage: { state: true },
     _feed: { state: true },
+    _answeredElsewhere: { state: true },
   };
 
   /** @override */
@@ -156,6 +181,14 @@ export class ParleyConversation extends LitElement {
     this._shownResults = new Map();
     /** @type {string | null} */
     this._shownSummary = null;
+    /** Drafts on screen, by agent: open streams, and closed ones until their final card shows. @type {Map<string, AgentStream>} */
+    this._drafts = new Map();
+    /** The question on screen after the last update (to tell "answered elsewhere"). @type {string | null} */
+    this._renderedQuestion = null;
+    /** @type {boolean} */
+    this._answeredElsewhere = false;
+    /** Whether this tab sent an answer since the last question. */
+    this._answerSent = false;
     this._morePending = false;
     this._transcriptKey = "";
     this._stickToBottom = true;
@@ -221,21 +254,38 @@ export class ParleyConversation extends LitElement {
       else pending = true;
     }
     this._morePending = pending;
+    // Drafts: the client's open streams; a closed one stays until its final card (or the
+    // brief) is on screen, so a card never blinks out between draft and result.
+    const streams = client?.streams ?? {};
+    /** @type {Map<string, AgentStream>} */
+    const drafts = new Map(Object.entries(streams));
+    for (const [agent, draft] of this._drafts) {
+      if (drafts.has(agent)) continue;
+      const waiting = agent === "summary"
+        ? summary !== null && this._shownSummary !== summary
+        : Object.hasOwn(results, agent) && next.get(agent) !== results[agent];
+      if (waiting) drafts.set(agent, draft);
+    }
+    this._drafts = drafts;
   }
 
   /**
    * Renders at most once per animation frame: a burst of frames costs one render, and
-   * each still reaches the screen in the next frame. Hidden pages fall back to a timer,
-   * since they get no animation frames.
+   * each still reaches the screen in the next frame. Pages that get no animation frames
+   * (hidden, or a tab behind another that still reports itself visible) fall back to a
+   * timer, so a second tab on the session stays current.
    * @override
    */
   async scheduleUpdate() {
     if (this.hasUpdated) {
-      await new Promise((resolve) =>
-        document.visibilityState === "hidden"
-          ? setTimeout(resolve, 100)
-          : requestAnimationFrame(resolve)
-      );
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, 100);
+        if (document.visibilityState === "hidden") return;
+        requestAnimationFrame(() => {
+          clearTimeout(timer);
+          resolve(undefined);
+        });
+      });
     }
     super.scheduleUpdate();
   }
@@ -251,6 +301,7 @@ export class ParleyConversation extends LitElement {
    */
   updated(changed) {
     if (this._morePending) this.requestUpdate();
+    this._renderedQuestion = this.client?.currentQuestion?.id ?? null;
     if (changed.has("_feed") && this._stickToBottom) {
       const feed = this.renderRoot.querySelector(".feed");
       if (feed) feed.scrollTop = feed.scrollHeight;
@@ -287,6 +338,9 @@ export class ParleyConversation extends LitElement {
       ["complete", "parley-complete"],
       ["reset", "parley-reset"],
       ["connection", "parley-connection"],
+      ["session", "parley-session"],
+      ["answered", "parley-answered"],
+      ["cancelled", "parley-cancelled"],
     ];
     for (const [from, to] of relay) {
       client.addEventListener(from, (e) => this.#fire(to, /** @type {CustomEvent} */ (e).detail));
@@ -297,13 +351,25 @@ export class ParleyConversation extends LitElement {
       this.#fire("parley-frame", frame);
     });
     client.addEventListener("question", () => {
+      this._answerSent = false;
       this._answerError = null;
+      this._answeredElsewhere = false;
+    });
+    client.addEventListener("answered", (e) => {
+      const { questionId, byThisClient } = /** @type {CustomEvent} */ (e).detail;
+      // Only a question this tab was showing: a replay after a reload shows none of them.
+      if (!byThisClient && questionId === this._renderedQuestion) {
+        this._answeredElsewhere = true;
+      }
     });
     client.addEventListener("reset", () => {
       this._agentErrors = new Map();
       this._generalError = null;
       this._answerError = null;
-      this.#note("Reset", "The server started a new conversation", false);
+      this._answeredElsewhere = false;
+      this._shownResults = new Map();
+      this._drafts = new Map();
+      this.#note("Reset", "A new conversation started", false);
     });
     client.addEventListener("connection", (e) => {
       const { state, delayMs } = /** @type {CustomEvent} */ (e).detail;
@@ -316,8 +382,11 @@ export class ParleyConversation extends LitElement {
       const err = /** @type {CustomEvent<ConversationError>} */ (e).detail;
       this.#fire("parley-error", err);
       if (err.source === "connection") this._connectionError = err.message;
-      else if (err.code && ANSWER_ERRORS.has(err.code)) this._answerError = err.message;
-      else if (err.agent) this._agentErrors = new Map(this._agentErrors).set(err.agent, err);
+      else if (err.code && ANSWER_ERRORS.has(err.code)) {
+        // Every tab on a session sees every error: only the tab that answered shows it
+        // under its answer box (the others have it in the feed).
+        if (err.source !== "server" || this._answerSent) this._answerError = err.message;
+      } else if (err.agent) this._agentErrors = new Map(this._agentErrors).set(err.agent, err);
       else this._generalError = err;
       if (err.source !== "server") this.#note("Error", err.message, true);
     });
@@ -369,6 +438,22 @@ export class ParleyConversation extends LitElement {
         kind = "Error";
         text = str(data.message);
         break;
+      case "session":
+        kind = "Session";
+        text = data.resumed
+          ? `Resumed${typeof data.lastSeq === "number" ? ` after frame ${data.lastSeq}` : ""}`
+          : "A new conversation started";
+        break;
+      case "answered":
+        kind = "Answer";
+        text = str(data.answer);
+        break;
+      case "cancelled":
+        kind = "Stopped";
+        text = str(data.message);
+        break;
+      case "delta":
+        return; // drawn in the agent's draft, which carries its seq
       default:
         // Unknown frame types show only if they carry a message.
         if (!str(data.message)) return;
@@ -419,10 +504,19 @@ export class ParleyConversation extends LitElement {
     const state = client?.state ?? "idle";
     return html`<div class="shell" part="base">
       ${this.#renderHeader(state)}
+      ${this.#renderSession(client, state)}
       ${this.#renderPipeline(client)}
       ${
       this._generalError
         ? html`<p class="error" part="error" role="alert">${this._generalError.message}</p>`
+        : nothing
+    }
+      ${
+      client?.cancelled
+        ? html`<p class="notice stopped" part="notice" role="status">
+          <strong>Stopped.</strong> ${client.cancelMessage} · Start over to begin a new
+          conversation.
+        </p>`
         : nothing
     }
       <div class="main">
@@ -475,6 +569,45 @@ export class ParleyConversation extends LitElement {
     </header>`;
   }
 
+  /**
+   * The session's links and the Stop and Start over buttons.
+   * @param {ConversationClient | null} client
+   * @param {ConnectionState} state
+   */
+  #renderSession(client, state) {
+    if (!client) return nothing;
+    const finished = client.finalSummary !== null;
+    const running = state === "open" && !client.cancelled && !finished &&
+      client.messages.length > 0;
+    const busy = state === "connecting" || state === "reconnecting";
+    const jsonUrl = client.sessionUrl;
+    const briefUrl = client.briefUrl;
+    return html`<nav class="session" part="session" aria-label="This conversation">
+      ${
+      jsonUrl
+        ? html`
+          <a part="session-link" href=${jsonUrl} target="_blank" rel="noopener noreferrer"
+          >Open as JSON</a>
+        `
+        : nothing
+    }
+      ${
+      briefUrl && finished
+        ? html`
+          <a part="session-link" href=${briefUrl} target="_blank" rel="noopener noreferrer"
+          >Brief as Markdown</a>
+        `
+        : nothing
+    }
+      <span class="spacer"></span>
+      <button part="stop-button" type="button" class="stop" ?disabled=${!running}
+        aria-label="Stop the conversation" @click=${this.#stop}>Stop</button>
+      <button part="restart-button" type="button" ?disabled=${busy}
+        aria-label="Start over with a new conversation" @click=${this.#restart}
+      >Start over</button>
+    </nav>`;
+  }
+
   /** @param {ConversationClient | null} client */
   #renderPipeline(client) {
     const stages = client?.stages ?? {};
@@ -489,6 +622,8 @@ export class ParleyConversation extends LitElement {
       }`
       : client?.finalSummary != null
       ? "Complete"
+      : client?.cancelled
+      ? "Stopped"
       : "Not started";
     return html`
       <section class="pipeline" part="pipeline" aria-label="Pipeline">
@@ -535,7 +670,7 @@ export class ParleyConversation extends LitElement {
     const transcript = client?.transcript ?? [];
     const question = client?.currentQuestion ?? null;
     const answered = transcript.filter((e) => e.answer !== null);
-    const finished = client?.finalSummary != null;
+    const finished = client?.finalSummary != null || client?.cancelled === true;
     const clarifierDone = client?.stages.clarifier === "done";
     const showForm = !finished && (question !== null || !clarifierDone);
     const index = transcript.findIndex((e) => e.id === question?.id) + 1;
@@ -558,6 +693,13 @@ export class ParleyConversation extends LitElement {
         ? html`<p class="empty">${
           state === "open" ? "The first question is on its way." : "Not started yet."
         }</p>`
+        : nothing
+    }
+      ${
+      this._answeredElsewhere && !question
+        ? html`<p class="notice" part="notice" role="status">
+          Answered in another tab. The next question will show here too.
+        </p>`
         : nothing
     }
       <ol class="transcript" part="transcript">
@@ -604,9 +746,10 @@ export class ParleyConversation extends LitElement {
 
   #renderResults() {
     const results = Object.fromEntries(this._shownResults);
-    const order = [...PIPELINE_STAGES, ...Object.keys(results)];
+    const drafts = this._drafts;
+    const order = [...PIPELINE_STAGES, ...Object.keys(results), ...drafts.keys()];
     const agents = [...new Set(order)].filter((a) =>
-      Object.hasOwn(results, a) || this._agentErrors.has(a)
+      Object.hasOwn(results, a) || this._agentErrors.has(a) || (drafts.has(a) && a !== "summary")
     );
     if (agents.length === 0) return nothing;
     const wide = new Set(["product", "engineer", "risk"]);
@@ -616,7 +759,9 @@ export class ParleyConversation extends LitElement {
       repeat(agents, (a) => a, (agent) => {
         const err = this._agentErrors.get(agent);
         const data = results[agent];
+        const draft = drafts.get(agent);
         const title = agent === "clarifier" ? "Requirements" : `${agentLabel(agent)} analysis`;
+        if (draft) return this.#renderDraftCard(agent, title, draft, wide.has(agent));
         return html`
           <details open class="card ${wide.has(agent) ? "wide" : ""} ${err
             ? "failed"
@@ -637,8 +782,46 @@ export class ParleyConversation extends LitElement {
     </section>`;
   }
 
+  /**
+   * A card still being written: the partial result through the card's own view, and any
+   * streamed text, marked as a draft. Only the parts whose input changed are rebuilt.
+   * @param {string} agent
+   * @param {string} title
+   * @param {AgentStream} draft
+   * @param {boolean} wide
+   */
+  #renderDraftCard(agent, title, draft, wide) {
+    return html`
+      <details open class="card draft ${wide ? "wide" : ""}" part="card card-${agent} draft"
+        aria-busy="true" data-seq=${draft.seq}>
+        <summary>${title}<span class="badge draft-badge">Draft · writing…</span></summary>
+        <div class="card-body">
+          ${draft.partial === undefined
+            ? nothing
+            : guard([draft.partial], () => partialBody(agent, draft.partial))}
+          ${draft.text ? html`<p class="stream-text">${draft.text}</p>` : nothing}
+        </div>
+      </details>
+    `;
+  }
+
   #renderSummary() {
     const summary = this._shownSummary;
+    const draft = this._drafts.get("summary");
+    if (summary === null && draft) {
+      return html`
+        <section class="summary draft" part="summary draft" aria-labelledby="summary-h"
+          aria-busy="true" data-seq=${draft.seq}>
+          <div class="summary-head">
+            <h3 id="summary-h">Product brief <span class="badge draft-badge">Draft · writing…</span></h3>
+          </div>
+          <article class="markdown" part="brief">${guard(
+            [draft.text],
+            () => markdown(draft.text),
+          )}</article>
+        </section>
+      `;
+    }
     if (summary === null) return nothing;
     return html`
       <section class="summary" part="summary" aria-labelledby="summary-h">
@@ -682,6 +865,15 @@ export class ParleyConversation extends LitElement {
     this.#send();
   }
 
+  #stop() {
+    this.client?.cancel();
+  }
+
+  #restart() {
+    this._draft = "";
+    this.client?.restart();
+  }
+
   #onFeedScroll() {
     const feed = /** @type {HTMLElement | null} */ (this.renderRoot.querySelector(".feed"));
     if (feed) this._stickToBottom = feed.scrollTop + feed.clientHeight >= feed.scrollHeight - 24;
@@ -701,6 +893,7 @@ export class ParleyConversation extends LitElement {
     }
     try {
       if (client.sendAnswer(answer, question.id)) {
+        this._answerSent = true;
         this._draft = "";
         this._answerError = null;
         this.#fire("parley-answer", { questionId: question.id, answer });

@@ -202,6 +202,33 @@ export const styles = css`
     cursor: not-allowed;
   }
 
+  /* Session: links, Stop, Start over */
+  .session {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.9rem;
+    font-size: 0.875rem;
+  }
+  .session .spacer {
+    flex: 1;
+  }
+  button.stop:not(:disabled) {
+    color: var(--_danger);
+    border-color: var(--_danger);
+  }
+  .notice {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-radius: 8px;
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    font-size: 0.875rem;
+  }
+  .notice.stopped {
+    border-color: var(--_warning);
+  }
+
   /* Pipeline */
   .pipeline {
     display: grid;
@@ -514,6 +541,22 @@ export const styles = css`
   .card.failed {
     border-color: var(--_danger);
   }
+  /* Drafts: still being written; replaced by the final card. */
+  .card.draft,
+  .summary.draft {
+    border-style: dashed;
+    border-color: var(--_accent);
+  }
+  .draft-badge {
+    color: var(--_accent) !important;
+    font-size: 0.72rem;
+    font-weight: 600;
+    animation: pulse 1.2s ease-in-out infinite;
+  }
+  .stream-text {
+    white-space: pre-wrap;
+    color: var(--_muted);
+  }
   .lead {
     font-size: 0.95rem;
   }
@@ -716,7 +759,8 @@ export const styles = css`
   }
   /* Last, so it wins over the rules above. */
   @media (prefers-reduced-motion: reduce) {
-    [data-state] .dot {
+    [data-state] .dot,
+    .draft-badge {
       animation: none;
     }
     .bar > span {

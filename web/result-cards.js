@@ -87,6 +87,99 @@ export function resultBody(agent, data) {
 }
 
 /**
+ * The body of an agent's card from its result so far (a `delta` frame's `partial`): the
+ * same views as {@link resultBody}, with what has not arrived yet left out. Needs no
+ * schema: every field is taken only if it has the right type.
+ * @param {string} agent
+ * @param {unknown} partial
+ * @returns {TemplateResult}
+ */
+export function partialBody(agent, partial) {
+  const shape = PARTIAL_SHAPES[agent];
+  if (!shape || typeof partial !== "object" || partial === null || Array.isArray(partial)) {
+    return html`<div class="generic">${generic(partial, 0)}</div>`;
+  }
+  const value = /** @type {any} */ (fill(partial, shape));
+  switch (agent) {
+    case "product":
+      return product(value);
+    case "customer":
+      return customer(value);
+    case "engineer":
+      return engineer(value);
+    default:
+      return risk(value);
+  }
+}
+
+/**
+ * What each built-in analyst's result looks like, for {@link fill}: `"s"` a string,
+ * `"n"` a number, `[x]` a list of x, `{…}` an object.
+ * @typedef {"s" | "n" | ShapeList | ShapeObject} Shape
+ */
+/** @typedef {Shape[]} ShapeList */
+/** @typedef {{ [key: string]: Shape }} ShapeObject */
+/** @type {Readonly<Record<string, Shape>>} */
+const PARTIAL_SHAPES = {
+  product: {
+    vision: "s",
+    goals: ["s"],
+    userStories: [{ asA: "s", iWant: "s", soThat: "s", priority: "s" }],
+    mvpScope: ["s"],
+    laterScope: ["s"],
+    requirements: [{ id: "s", text: "s", priority: "s", rationale: "s" }],
+    successMetrics: ["s"],
+  },
+  customer: {
+    segments: [{ name: "s", description: "s" }],
+    personas: [{ name: "s", role: "s", goals: ["s"], frustrations: ["s"] }],
+    jobs: ["s"],
+    pains: ["s"],
+    adoptionRisks: ["s"],
+    channels: ["s"],
+  },
+  engineer: {
+    components: [{ name: "s", responsibility: "s" }],
+    platforms: ["s"],
+    data: [{ entity: "s", notes: "s" }],
+    integrations: [{ name: "s", purpose: "s" }],
+    stack: [{ layer: "s", choice: "s", reason: "s" }],
+    effort: { size: "s", personWeeksLow: "n", personWeeksHigh: "n", team: "s", assumptions: ["s"] },
+  },
+  risk: {
+    risks: [{
+      id: "s",
+      title: "s",
+      category: "s",
+      likelihood: "s",
+      impact: "s",
+      mitigation: "s",
+    }],
+  },
+};
+
+/**
+ * `value` in the given shape: missing or mistyped fields become `""`, `null` or `[]`, and
+ * empty strings drop out of lists (a list item still being written is kept).
+ * @param {unknown} value
+ * @param {Shape} shape
+ * @returns {unknown}
+ */
+function fill(value, shape) {
+  if (shape === "s") return typeof value === "string" ? value : "";
+  if (shape === "n") return typeof value === "number" && Number.isFinite(value) ? value : null;
+  if (Array.isArray(shape)) {
+    const item = /** @type {Shape} */ (shape[0]);
+    if (!Array.isArray(value)) return [];
+    return value.slice(0, 50).map((v) => fill(v, item)).filter((v) => v !== "");
+  }
+  const obj = typeof value === "object" && value !== null ? value : {};
+  return Object.fromEntries(
+    Object.entries(shape).map(([k, s]) => [k, fill(Reflect.get(obj, k), s)]),
+  );
+}
+
+/**
  * @param {string} title
  * @param {readonly string[]} items
  */
@@ -100,7 +193,7 @@ function listSection(title, items) {
 
 /**
  * @param {readonly string[]} head
- * @param {readonly (readonly (string | number | TemplateResult)[])[]} rows
+ * @param {readonly (readonly (string | number | TemplateResult | typeof nothing)[])[]} rows
  * @param {string} [caption]
  */
 function table(head, rows, caption) {
@@ -118,6 +211,7 @@ function table(head, rows, caption) {
 
 /** @param {string} p */
 function priority(p) {
+  if (!p) return nothing;
   return html`<span class="tag tag-${p}">${p}</span>`;
 }
 
@@ -154,16 +248,16 @@ function clarifier(c) {
 /** @param {ProductAnalysisT} p */
 function product(p) {
   return html`
-    <p class="lead">${p.vision}</p>
+    ${p.vision ? html`<p class="lead">${p.vision}</p>` : nothing}
     ${listSection("Goals", p.goals)}
     ${listSection("MVP scope", p.mvpScope)}
     ${listSection("Later", p.laterScope)}
-    <h4>Requirements</h4>
+    ${p.requirements.length ? html`<h4>Requirements</h4>` : nothing}
     ${table(
       ["ID", "Requirement", "Priority", "Why"],
       p.requirements.map((r) => [r.id, r.text, priority(r.priority), r.rationale]),
     )}
-    <h4>User stories</h4>
+    ${p.userStories.length ? html`<h4>User stories</h4>` : nothing}
     ${table(
       ["As a", "I want", "So that", "Priority"],
       p.userStories.map((s) => [s.asA, s.iWant, s.soThat, priority(s.priority)]),
@@ -175,14 +269,14 @@ function product(p) {
 /** @param {CustomerAnalysisT} c */
 function customer(c) {
   return html`
-    <h4>Segments</h4>
+    ${c.segments.length ? html`<h4>Segments</h4>` : nothing}
     <dl class="facts">${c.segments.map((s) =>
       html`
         <dt>${s.name}</dt>
         <dd>${s.description}</dd>
       `
     )}</dl>
-    <h4>Personas</h4>
+    ${c.personas.length ? html`<h4>Personas</h4>` : nothing}
     <div class="personas">${c.personas.map((p) =>
       html`<div class="persona">
         <strong>${p.name}</strong> <span class="meta">${p.role}</span>
@@ -204,11 +298,18 @@ function customer(c) {
 /** @param {EngineerAnalysisT} e */
 function engineer(e) {
   const x = e.effort;
+  // A partial result may have no effort yet, or only part of it.
+  const weeks = x.personWeeksLow != null && x.personWeeksHigh != null
+    ? html`, about ${x.personWeeksLow}–${x.personWeeksHigh} person-weeks`
+    : nothing;
   return html`
-    <p class="lead">Size <strong>${x.size}</strong>, about ${x.personWeeksLow}–${x.personWeeksHigh}
-      person-weeks · ${x.team}</p>
+    ${x.size
+      ? html`<p class="lead">Size <strong>${x.size}</strong>${weeks}${
+        x.team ? ` · ${x.team}` : ""
+      }</p>`
+      : nothing}
     ${table(["Component", "Responsibility"], e.components.map((c) => [c.name, c.responsibility]))}
-    <h4>Stack</h4>
+    ${e.stack.length ? html`<h4>Stack</h4>` : nothing}
     ${table(["Layer", "Choice", "Why"], e.stack.map((s) => [s.layer, s.choice, s.reason]))}
     ${listSection("Platforms", e.platforms)}
     ${e.data.length ? html`<h4>Data</h4>` : nothing}
@@ -238,6 +339,7 @@ function risk(r) {
     }
     </tr>`
   );
+  if (r.risks.length === 0) return html``;
   return html`
     <div class="risk-grid" part="risk-grid">
       <table class="grid">
@@ -260,6 +362,7 @@ function risk(r) {
 
 /** @param {string} l */
 function level(l) {
+  if (!l) return nothing;
   return html`<span class="tag level-${l}">${l}</span>`;
 }
 

@@ -86,6 +86,7 @@ async function* returning<T>(
 export class OfflineEngine implements Engine {
   /** Shown to people as the engine behind the brief. */
   readonly name = "offline";
+  readonly deterministic = true;
 
   /** Reads the transcript and plans the next clarifier round; yields nothing. */
   clarify(input: ClarifyInput, opts: RunOptions): AsyncGenerator<FrameBody, ClarifyOutput, void> {

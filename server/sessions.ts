@@ -1,0 +1,262 @@
+/**
+ * The live sessions of one server: creating them with a secret token, resuming them (from
+ * memory, or from the store after a restart), the grace period after the last client
+ * leaves, the caps, and the sweep that deletes expired sessions.
+ *
+ * @module
+ */
+import { Buffer } from "node:buffer";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Engine } from "../agents/types.ts";
+import { runPipeline } from "../agents/pipeline.ts";
+import type { Agent } from "../agents/types.ts";
+import type { Logger } from "./log.ts";
+import { RecordingEngine } from "./recording_engine.ts";
+import { type Connection, type PipelineFactory, Session } from "./session.ts";
+import { type SessionRecord, type SessionStore, StoreFullError } from "./store.ts";
+
+/** The limits and timings a registry works within. */
+export interface RegistryLimits {
+  /** Most sessions in memory at once. */
+  maxSessions: number;
+  /** Most frames in one session. */
+  maxFrames: number;
+  /** Most store writes pending before new sessions are refused. */
+  maxPendingWrites: number;
+  /** How long an unfinished session keeps running with no client, in ms. */
+  graceMs: number;
+  /** How long a session is kept after its last activity, in ms. */
+  ttlMs: number;
+  maxRounds: number;
+  maxQuestionsPerRound: number;
+}
+
+/** Options of {@link SessionRegistry}. */
+export interface RegistryOptions extends RegistryLimits {
+  store: SessionStore;
+  engine: Engine;
+  analysts?: readonly Agent[];
+  log: Logger;
+}
+
+/** Raised when a new session cannot be had now; `code` goes in the error frame. */
+export class BusyError extends Error {
+  readonly code = "server_busy";
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "BusyError";
+  }
+}
+
+/** Raised when a token does not open a session (unknown, expired or wrong). */
+export class BadTokenError extends Error {
+  readonly code = "bad_token";
+  constructor() {
+    super("Session not found or the token does not match: start a new conversation");
+    this.name = "BadTokenError";
+  }
+}
+
+const hash = (secret: string) => createHash("sha256").update(secret).digest();
+
+/** Splits a token `sessionId.secret`; undefined when it is not one. */
+function splitToken(token: string): { id: string; secret: string } | undefined {
+  const dot = token.indexOf(".");
+  if (dot < 1 || dot === token.length - 1) return undefined;
+  return { id: token.slice(0, dot), secret: token.slice(dot + 1) };
+}
+
+/** The sessions of one server. */
+export class SessionRegistry {
+  readonly #opts: RegistryOptions;
+  readonly #live = new Map<string, Session>();
+  readonly #grace = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #deterministic: boolean;
+
+  constructor(opts: RegistryOptions) {
+    this.#opts = opts;
+    this.#deterministic = opts.engine.deterministic === true;
+  }
+
+  /** Sessions in memory. */
+  get size(): number {
+    return this.#live.size;
+  }
+
+  /** The store behind the registry. */
+  get store(): SessionStore {
+    return this.#opts.store;
+  }
+
+  #pipeline(sessionId: string): PipelineFactory {
+    const o = this.#opts;
+    // A model's answers differ from run to run, so finished calls are stored and a
+    // recovered session replays them instead of paying for them again. The offline
+    // engine is deterministic and cheap: it simply runs again.
+    const engine = this.#deterministic ? o.engine : new RecordingEngine(o.engine, {
+      get: (() => {
+        let calls: Map<string, string> | undefined;
+        return (key: string) => (calls ??= o.store.calls(sessionId)).get(key);
+      })(),
+      put: (key, json) => o.store.saveCall(sessionId, key, json),
+    });
+    return (signal, hooks) =>
+      runPipeline({
+        engine,
+        signal,
+        onAgentError: hooks.onAgentError,
+        onAgentMeta: (agent, meta) => o.log.info("agent usage", { sessionId, agent, ...meta }),
+        maxRounds: o.maxRounds,
+        maxQuestionsPerRound: o.maxQuestionsPerRound,
+        ...(o.analysts ? { analysts: o.analysts } : {}),
+      });
+  }
+
+  #checkCapacity() {
+    const o = this.#opts;
+    if (this.#live.size >= o.maxSessions) {
+      throw new BusyError(
+        `The server has reached its limit of ${o.maxSessions} sessions: try again later`,
+      );
+    }
+    if (o.store.pendingWrites > o.maxPendingWrites) {
+      throw new BusyError(
+        new StoreFullError(o.store.pendingWrites, o.maxPendingWrites).message,
+      );
+    }
+  }
+
+  /** Starts a new conversation for `conn`. Throws {@link BusyError} at a cap. */
+  create(clientId: string, conn: Connection): Session {
+    this.#checkCapacity();
+    const id = randomBytes(16).toString("base64url");
+    const secret = randomBytes(32).toString("base64url");
+    const now = Date.now();
+    const record: SessionRecord = {
+      id,
+      clientId,
+      tokenHash: hash(secret).toString("hex"),
+      createdAt: now,
+      updatedAt: now,
+      state: "live",
+    };
+    this.#opts.store.create(record);
+    const session = this.#make(record, undefined);
+    session.attach(conn);
+    session.announce(`${id}.${secret}`);
+    return session;
+  }
+
+  /** Finds the session a token opens, checking the secret in constant time. */
+  #verify(token: string, clientId?: string): SessionRecord {
+    const parts = splitToken(token);
+    const record = parts && this.#opts.store.get(parts.id);
+    if (!parts || !record) throw new BadTokenError();
+    const expected = Buffer.from(record.tokenHash, "hex");
+    const actual = hash(parts.secret);
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+      throw new BadTokenError();
+    }
+    if (clientId !== undefined && record.clientId !== clientId) throw new BadTokenError();
+    return record;
+  }
+
+  /** The record a token opens, for the HTTP endpoints. Throws {@link BadTokenError}. */
+  authorize(sessionId: string, token: string): SessionRecord {
+    const record = this.#verify(token);
+    if (record.id !== sessionId) throw new BadTokenError();
+    return record;
+  }
+
+  /**
+   * Attaches `conn` to the session `token` opens and replays what it missed. A session
+   * not in memory is loaded from the store; if it was still running, its pipeline runs
+   * again, replaying stored answers and calls, and carries on.
+   */
+  resume(token: string, lastSeq: number, clientId: string, conn: Connection): Session {
+    const record = this.#verify(token, clientId);
+    let session = this.#live.get(record.id);
+    if (!session) {
+      this.#checkCapacity();
+      const store = this.#opts.store;
+      session = this.#make(record, {
+        frames: store.frames(record.id),
+        answers: store.answers(record.id),
+        state: record.state,
+      });
+      this.#opts.log.info("session recovered", {
+        sessionId: record.id,
+        state: record.state,
+        frames: session.seq,
+      });
+    }
+    this.#stopGrace(record.id);
+    session.attach(conn, { lastSeq, token });
+    return session;
+  }
+
+  #make(record: SessionRecord, recovery: ConstructorParameters<typeof Session>[0]["recovery"]) {
+    const o = this.#opts;
+    const session = new Session({
+      id: record.id,
+      clientId: record.clientId,
+      store: o.store,
+      log: o.log,
+      maxFrames: o.maxFrames,
+      pipeline: this.#pipeline(record.id),
+      ...(recovery ? { recovery } : {}),
+      onIdle: (s) => this.#idle(s),
+    });
+    this.#live.set(record.id, session);
+    session.finished.then(() => {
+      if (session.connections === 0) this.#evict(session);
+    });
+    return session;
+  }
+
+  #idle(session: Session) {
+    if (session.state !== "live") return this.#evict(session);
+    // Disconnect is not cancel: the conversation keeps its place for a while.
+    const timer = setTimeout(() => {
+      this.#grace.delete(session.id);
+      if (session.connections > 0) return;
+      if (session.state === "live") {
+        session.cancel(
+          `Stopped: no client was connected for ${Math.round(this.#opts.graceMs / 1000)} s`,
+        );
+      }
+      this.#evict(session);
+    }, this.#opts.graceMs);
+    Deno.unrefTimer(timer);
+    this.#grace.set(session.id, timer);
+  }
+
+  #stopGrace(id: string) {
+    const t = this.#grace.get(id);
+    if (t !== undefined) clearTimeout(t);
+    this.#grace.delete(id);
+  }
+
+  #evict(session: Session) {
+    if (this.#live.get(session.id) !== session || session.connections > 0) return;
+    if (session.state === "live" && this.#grace.has(session.id)) return;
+    this.#stopGrace(session.id);
+    this.#live.delete(session.id);
+  }
+
+  /** Deletes sessions idle for longer than the TTL, except those in memory. */
+  sweep(now = Date.now()): number {
+    const n = this.#opts.store.sweep(now - this.#opts.ttlMs, (id) => this.#live.has(id));
+    if (n) this.#opts.log.info("expired sessions deleted", { count: n });
+    return n;
+  }
+
+  /** Suspends every session (they stay resumable in the store) and flushes the store. */
+  async shutdown(): Promise<void> {
+    const all = [...this.#live.values()];
+    for (const id of this.#grace.keys()) this.#stopGrace(id);
+    for (const s of all) s.suspend();
+    this.#live.clear();
+    await Promise.allSettled(all.map((s) => s.finished));
+  }
+}

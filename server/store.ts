@@ -1,0 +1,140 @@
+/**
+ * Where sessions live beyond memory: every frame, answer and finished model call, so a
+ * client can resume and a restarted server can carry on. Writes are queued and made
+ * durable in groups; `whenDurable` runs a callback once everything queued before it is
+ * safe, which is when the session sends the frame (write before send: a client never sees
+ * a frame the server could forget).
+ *
+ * @module
+ */
+
+/** Where a session stands. */
+export type SessionState = "live" | "complete" | "cancelled" | "failed";
+
+/** A session's identity and state. */
+export interface SessionRecord {
+  id: string;
+  clientId: string;
+  /** SHA-256 of the token's secret, hex. The token itself is never stored. */
+  tokenHash: string;
+  createdAt: number;
+  updatedAt: number;
+  state: SessionState;
+}
+
+/** Who produced a frame: the pipeline (replayed after a restart) or the session itself. */
+export type FrameOrigin = "pipeline" | "session";
+
+/** One stored frame. */
+export interface StoredFrame {
+  seq: number;
+  /** The frame's JSON as sent (a `session` frame without its token). */
+  text: string;
+  origin: FrameOrigin;
+}
+
+/** Raised when the store cannot take more writes; the caller refuses new work. */
+export class StoreFullError extends Error {
+  constructor(pending: number, max: number) {
+    super(`Storage is behind: ${pending} writes pending, the limit is ${max}; try again later`);
+    this.name = "StoreFullError";
+  }
+}
+
+/** The session store. Reads are synchronous; writes are queued and grouped. */
+export interface SessionStore {
+  /** `memory` or `sqlite`. */
+  readonly kind: string;
+  create(record: SessionRecord): void;
+  appendFrame(sessionId: string, frame: StoredFrame): void;
+  saveAnswer(sessionId: string, questionId: string, answer: string): void;
+  /** Stores a finished engine call's result (JSON) under a key unique in the session. */
+  saveCall(sessionId: string, key: string, json: string): void;
+  setState(sessionId: string, state: SessionState, at: number): void;
+  /** Runs `fn` once every write queued so far is durable (at once for the memory store). */
+  whenDurable(fn: () => void): void;
+  /** Writes queued and not yet durable. */
+  readonly pendingWrites: number;
+  get(sessionId: string): SessionRecord | undefined;
+  /** Frames with `seq > afterSeq`, in order. */
+  frames(sessionId: string, afterSeq?: number): StoredFrame[];
+  answers(sessionId: string): Map<string, string>;
+  calls(sessionId: string): Map<string, string>;
+  /** Deletes sessions last updated before `before`, except those `keep` names; returns how many. */
+  sweep(before: number, keep?: (sessionId: string) => boolean): number;
+  /** Makes everything durable and releases the store. */
+  close(): void;
+}
+
+interface MemorySession {
+  record: SessionRecord;
+  frames: StoredFrame[];
+  answers: Map<string, string>;
+  calls: Map<string, string>;
+}
+
+/** A store in memory: for tests and for deployments that need no durability. */
+export class MemoryStore implements SessionStore {
+  readonly kind = "memory";
+  readonly pendingWrites = 0;
+  readonly #sessions = new Map<string, MemorySession>();
+
+  create(record: SessionRecord): void {
+    this.#sessions.set(record.id, {
+      record: { ...record },
+      frames: [],
+      answers: new Map(),
+      calls: new Map(),
+    });
+  }
+  #session(id: string): MemorySession | undefined {
+    return this.#sessions.get(id);
+  }
+  appendFrame(sessionId: string, frame: StoredFrame): void {
+    const s = this.#session(sessionId);
+    if (!s) return;
+    s.frames.push(frame);
+    s.record.updatedAt = Date.now();
+  }
+  saveAnswer(sessionId: string, questionId: string, answer: string): void {
+    this.#session(sessionId)?.answers.set(questionId, answer);
+  }
+  saveCall(sessionId: string, key: string, json: string): void {
+    this.#session(sessionId)?.calls.set(key, json);
+  }
+  setState(sessionId: string, state: SessionState, at: number): void {
+    const s = this.#session(sessionId);
+    if (s) Object.assign(s.record, { state, updatedAt: at });
+  }
+  whenDurable(fn: () => void): void {
+    fn();
+  }
+  get(sessionId: string): SessionRecord | undefined {
+    const r = this.#session(sessionId)?.record;
+    return r && { ...r };
+  }
+  frames(sessionId: string, afterSeq = 0): StoredFrame[] {
+    const all = this.#session(sessionId)?.frames ?? [];
+    // Frames are stored in seq order, so the ones after `afterSeq` are a suffix.
+    let i = all.length;
+    while (i > 0 && all[i - 1]!.seq > afterSeq) i--;
+    return all.slice(i);
+  }
+  answers(sessionId: string): Map<string, string> {
+    return new Map(this.#session(sessionId)?.answers);
+  }
+  calls(sessionId: string): Map<string, string> {
+    return new Map(this.#session(sessionId)?.calls);
+  }
+  sweep(before: number, keep: (sessionId: string) => boolean = () => false): number {
+    let n = 0;
+    for (const [id, s] of this.#sessions) {
+      if (s.record.updatedAt < before && !keep(id)) {
+        this.#sessions.delete(id);
+        n++;
+      }
+    }
+    return n;
+  }
+  close(): void {}
+}
