@@ -94,7 +94,8 @@ export async function* runPipeline(
   // Aborted when the analysts stop early, so that a call in flight ends and its generator
   // can be closed; the conversation's own signal stops them too.
   const stop = new AbortController();
-  const agentSignal = AbortSignal.any([signal, stop.signal]);
+  // One at a time needs no second signal (AbortSignal.any costs a WeakRef per call).
+  const agentSignal = concurrency === 1 ? signal : AbortSignal.any([signal, stop.signal]);
   const finished: Record<string, unknown> = {};
   async function* runAnalyst(agent: Agent): AsyncGenerator<FrameBody, void, string | undefined> {
     agentSignal.throwIfAborted();
@@ -121,7 +122,11 @@ export async function* runPipeline(
       yield fail(agent.name, agent.title, err);
     }
   }
-  yield* fanIn(analysts.map((a) => () => runAnalyst(a)), concurrency, stop);
+  if (concurrency === 1) {
+    for (const agent of analysts) yield* runAnalyst(agent);
+  } else {
+    yield* fanIn(analysts.map((a) => () => runAnalyst(a)), concurrency, stop);
+  }
   const results: Record<string, unknown> = {};
   const failed: string[] = [];
   for (const agent of analysts) {

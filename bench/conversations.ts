@@ -18,6 +18,8 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "10" },
     idle: { type: "string", default: "5000" },
     "skip-idle": { type: "boolean", default: false },
+    "skip-sqlite": { type: "boolean", default: false },
+    "skip-resume": { type: "boolean", default: false },
   },
 });
 const root = join(import.meta.dirname!, "..");
@@ -35,11 +37,11 @@ function rssKiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
 }
 
-async function startServer() {
+async function startServer(db = ":memory:") {
   const { cmd, args } = onCore(0, ["run", "-A", join(root, "main.ts"), "--port", "0"]);
   const child = new Deno.Command(cmd, {
     args,
-    env: { LOG_LEVEL: "warn", PARLEY_MAX_SESSIONS: "100000", CORS_ORIGINS: "*" },
+    env: { LOG_LEVEL: "warn", PARLEY_MAX_SESSIONS: "100000", CORS_ORIGINS: "*", PARLEY_DB: db },
     stderr: "piped",
     stdout: "null",
   }).spawn();
@@ -102,13 +104,16 @@ say(
   }`,
 );
 
-{
-  const { child, port } = await startServer();
+/** Runs the conversation load against a fresh server on `db`; prints and returns figures. */
+async function conversations(label: string, db: string) {
+  const { child, port } = await startServer(db);
   const gen = load(port, ["--clients", values.clients, "--seconds", values.seconds]);
   gen.stdin.close();
   const out = await gen.output();
   const r = JSON.parse(new TextDecoder().decode(out.stdout));
-  say(`\nConversations: ${r.clients} concurrent seed clients for ${r.seconds.toFixed(1)} s`);
+  say(
+    `\nConversations, ${label}: ${r.clients} concurrent seed clients for ${r.seconds.toFixed(1)} s`,
+  );
   say(`  conversations/s          ${r.conversationsPerSecond.toFixed(0)}   (target ≥ 1000)`);
   say(`  frames/s                 ${r.framesPerSecond.toFixed(0)}`);
   say(`  answer → next frame p50  ${r.answerToNextFrameMs.p50.toFixed(2)} ms`);
@@ -117,11 +122,20 @@ say(
   say(`  server RSS after run     ${(rssKiB(child.pid) / 1024).toFixed(1)} MiB`);
   child.kill("SIGTERM");
   await child.status;
+  return r.conversationsPerSecond as number;
+}
+
+const memory = await conversations("memory store", ":memory:");
+if (!values["skip-sqlite"]) {
+  const dir = await Deno.makeTempDir({ prefix: "parley-bench-" });
+  const sqlite = await conversations("SQLite store", join(dir, "parley.db"));
+  say(`\n  SQLite / memory           ${(sqlite / memory).toFixed(2)}   (target ≥ 0.8)`);
+  await Deno.remove(dir, { recursive: true });
 }
 
 if (!values["skip-idle"]) {
   const n = Number(values.idle);
-  const { child, port } = await startServer();
+  const { child, port } = await startServer(":memory:");
   await new Promise((r) => setTimeout(r, 500));
   const before = rssKiB(child.pid);
   const gen = load(port, ["--idle", String(n)]);
@@ -147,4 +161,10 @@ if (!values["skip-idle"]) {
   lines.cancel();
   child.kill("SIGTERM");
   await child.status;
+}
+
+if (!values["skip-resume"]) {
+  const { cmd, args } = onCore(0, ["run", "-A", join(root, "bench/resume.ts")]);
+  const out = await new Deno.Command(cmd, { args, stdout: "piped" }).output();
+  say("\n" + new TextDecoder().decode(out.stdout).trimEnd());
 }

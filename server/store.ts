@@ -73,11 +73,22 @@ interface MemorySession {
   calls: Map<string, string>;
 }
 
-/** A store in memory: for tests and for deployments that need no durability. */
+/** Default number of sessions a {@link MemoryStore} keeps. */
+export const MEMORY_STORE_MAX_SESSIONS = 10_000;
+
+/**
+ * A store in memory: for tests and for deployments that need no durability. It keeps at
+ * most `maxSessions` sessions: past that, the oldest finished ones are dropped first.
+ */
 export class MemoryStore implements SessionStore {
   readonly kind = "memory";
   readonly pendingWrites = 0;
   readonly #sessions = new Map<string, MemorySession>();
+  readonly #max: number;
+
+  constructor(maxSessions = MEMORY_STORE_MAX_SESSIONS) {
+    this.#max = maxSessions;
+  }
 
   create(record: SessionRecord): void {
     this.#sessions.set(record.id, {
@@ -86,6 +97,18 @@ export class MemoryStore implements SessionStore {
       answers: new Map(),
       calls: new Map(),
     });
+    if (this.#sessions.size > this.#max) this.#trim();
+  }
+  #trim() {
+    // A Map iterates in insertion order: the oldest sessions come first.
+    for (const [id, s] of this.#sessions) {
+      if (this.#sessions.size <= this.#max) return;
+      if (s.record.state !== "live") this.#sessions.delete(id);
+    }
+    for (const id of this.#sessions.keys()) {
+      if (this.#sessions.size <= this.#max) return;
+      this.#sessions.delete(id);
+    }
   }
   #session(id: string): MemorySession | undefined {
     return this.#sessions.get(id);
