@@ -163,8 +163,9 @@ if (!values["skip-idle"]) {
   await child.status;
 }
 
-if (!values["skip-resume"]) {
-  const { cmd, args } = onCore(0, ["run", "-A", join(root, "bench/resume.ts")]);
+for (const script of ["bench/pipeline.ts", "bench/resume.ts"]) {
+  if (values["skip-resume"] && script === "bench/resume.ts") continue;
+  const { cmd, args } = onCore(0, ["run", "-A", join(root, script)]);
   const out = await new Deno.Command(cmd, { args, stdout: "piped" }).output();
   say("\n" + new TextDecoder().decode(out.stdout).trimEnd());
 }

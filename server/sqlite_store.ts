@@ -27,6 +27,7 @@ type Write =
   | { kind: "create"; record: SessionRecord };
 
 const SCHEMA = `
+pragma page_size = 16384;
 pragma journal_mode = wal;
 pragma synchronous = normal;
 pragma foreign_keys = on;
@@ -45,7 +46,7 @@ create table if not exists frames (
   origin text not null,
   body text not null,
   primary key (session_id, seq)
-) without rowid;
+);
 create table if not exists answers (
   session_id text not null references sessions (id) on delete cascade,
   question_id text not null,
@@ -88,7 +89,7 @@ export class SqliteStore implements SessionStore {
       create: p(
         "insert or replace into sessions (id, client_id, token_hash, created_at, updated_at, state) values (?, ?, ?, ?, ?, ?)",
       ),
-      frame: p("insert or replace into frames (session_id, seq, origin, body) values (?, ?, ?, ?)"),
+      frame: p("insert into frames (session_id, seq, origin, body) values (?, ?, ?, ?)"),
       touch: p("update sessions set updated_at = ? where id = ?"),
       answer: p(
         "insert or ignore into answers (session_id, question_id, answer) values (?, ?, ?)",
