@@ -23,7 +23,7 @@ const offline = new OfflineEngine();
 const chatty: Engine = {
   name: "chatty",
   deterministic: true,
-  async *clarify(input: ClarifyInput, opts): AsyncGenerator<FrameBody, ClarifyOutput, unknown> {
+  async *clarify(input: ClarifyInput, opts): AsyncGenerator<FrameBody, ClarifyOutput, void> {
     if (input.round === 1) {
       for (let i = 0; i < FRAMES - 20; i++) {
         yield {

@@ -87,6 +87,11 @@ export class Session {
   #durableSeq = 0;
   #state: SessionState = "live";
   #pending: { id: string; resolve: (answer: string) => void } | undefined;
+  /**
+   * After a restart, the question the log shows unanswered, until the replayed pipeline
+   * reaches it again: a resume announces it and an answer to it is accepted meanwhile.
+   */
+  #recoveredPending: string | undefined;
   readonly #answers = new Map<string, string>();
   readonly #abort = new AbortController();
   /** Settles when the pipeline has stopped (finished, failed, cancelled or closed). */
@@ -102,6 +107,7 @@ export class Session {
       this.#seq = this.#durableSeq = rec.frames.at(-1)?.seq ?? 0;
       for (const [q, a] of rec.answers) this.#answers.set(q, a);
       this.#state = rec.state;
+      if (rec.state === "live") this.#recoveredPending = unansweredQuestion(rec);
     }
     this.finished = opts.pipeline && this.#state === "live"
       ? this.#drive(opts.pipeline)
@@ -120,7 +126,7 @@ export class Session {
 
   /** The question waiting for an answer, if any. */
   get pendingQuestion(): string | undefined {
-    return this.#pending?.id;
+    return this.#pending?.id ?? this.#recoveredPending;
   }
 
   /** Number of attached connections. */
@@ -161,7 +167,7 @@ export class Session {
       conn.send(f.seq === 1 ? withToken(f.text, resume.token) : f.text);
     }
     conn.sentSeq = this.#durableSeq;
-    const pending = this.#pending?.id;
+    const pending = this.pendingQuestion;
     this.#emit({
       type: "session",
       data: {
@@ -187,7 +193,7 @@ export class Session {
       return this.inputError("bad_frame", `A "${frame.type}" frame is not expected here`);
     }
     const questionId = "type" in frame ? frame.questionId : undefined;
-    const pending = this.#pending;
+    const pending = this.pendingQuestion;
     if (questionId !== undefined && this.#answers.has(questionId)) {
       // Idempotent: a retried answer is applied once; a different one is refused.
       if (this.#answers.get(questionId) === frame.answer) return;
@@ -204,20 +210,22 @@ export class Session {
           : `No question is waiting for an answer: the conversation is ${this.#state}`,
       );
     }
-    if (questionId !== undefined && questionId !== pending.id) {
+    if (questionId !== undefined && questionId !== pending) {
       return this.inputError(
         "wrong_question",
-        `Answer names question ${questionId}, but the question waiting is ${pending.id}`,
+        `Answer names question ${questionId}, but the question waiting is ${pending}`,
       );
     }
-    this.#pending = undefined;
-    this.#answers.set(pending.id, frame.answer);
-    this.#opts.store.saveAnswer(this.id, pending.id, frame.answer);
+    const waiting = this.#pending;
+    this.#pending = this.#recoveredPending = undefined;
+    // A recovered question not reached again yet finds its answer here when it is.
+    this.#answers.set(pending, frame.answer);
+    this.#opts.store.saveAnswer(this.id, pending, frame.answer);
     this.#emit(
-      { type: "answered", data: { questionId: pending.id, answer: frame.answer } },
+      { type: "answered", data: { questionId: pending, answer: frame.answer } },
       "session",
     );
-    pending.resolve(frame.answer);
+    waiting?.resolve(frame.answer);
   }
 
   /** Sends an `error` frame about bad client input; the conversation goes on. */
@@ -329,6 +337,7 @@ export class Session {
           if (frame.type === "complete") this.#setState("complete");
         }
         if (body.type === "question") {
+          if (body.data.id === this.#recoveredPending) this.#recoveredPending = undefined;
           input = this.#answers.get(body.data.id) ?? await this.#waitAnswer(body.data.id);
         }
       }
@@ -346,11 +355,24 @@ export class Session {
       }, "session");
       this.#setState("failed");
     } finally {
-      this.#pending = undefined;
+      this.#pending = this.#recoveredPending = undefined;
       // Whoever stops early calls return() so the pipeline's finally blocks run.
       await gen.return(undefined).catch(() => {});
     }
   }
+}
+
+/** The id of the last question in a recovered log that has no stored answer, if any. */
+function unansweredQuestion(rec: Recovery): string | undefined {
+  for (let i = rec.frames.length - 1; i >= 0; i--) {
+    const f = rec.frames[i]!;
+    if (f.origin !== "pipeline") continue;
+    const frame = JSON.parse(f.text) as { type: string; data: { id?: unknown } };
+    if (frame.type !== "question") continue;
+    const id = String(frame.data.id);
+    return rec.answers.has(id) ? undefined : id;
+  }
+  return undefined;
 }
 
 /** Puts the token back into a stored `session` frame's JSON (it is never stored). */

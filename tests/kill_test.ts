@@ -1,0 +1,332 @@
+/**
+ * A real server process killed with SIGKILL mid-conversation and started again on the
+ * same SQLite file: the client resumes with its token and finishes, with every frame once
+ * and in order, every question asked once and answered once. Nothing reaches the
+ * internet: the model, where one is needed, is a fake provider on loopback.
+ */
+import assert from "node:assert/strict";
+import { sampleAnalyses } from "../agents/testing.ts";
+import { ProtocolVerifier } from "../protocol/verify.js";
+import { chatStream, type FakeRequest, hang, startFake } from "./_fake_openai.ts";
+import { FrameSocket, type SeedFrame } from "./_seed_client.ts";
+
+const ROOT = new URL("..", import.meta.url);
+/** Longest wait for one frame or for a process to listen, so a bug fails instead of hanging. */
+const WAIT_MS = 20_000;
+
+/** Rejects after `ms` unless `promise` settles first; the timer never outlives the call. */
+async function within<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `deno run -A main.ts --port 0` on a database file; killed with SIGKILL when disposed. */
+class ServerProcess implements AsyncDisposable {
+  readonly child: Deno.ChildProcess;
+  /** Every stderr line so far. */
+  readonly lines: string[] = [];
+  readonly listening: Promise<string>;
+  readonly #drained: Promise<void>;
+  #status: Promise<Deno.CommandStatus>;
+
+  constructor(db: string, env: Record<string, string> = {}) {
+    const child = new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "main.ts", "--port", "0"],
+      cwd: ROOT,
+      env: {
+        PARLEY_DB: db,
+        LOG_LEVEL: "info",
+        CORS_ORIGINS: "*",
+        PARLEY_MODEL: "offline",
+        ...env,
+      },
+      stdin: "null",
+      stdout: "null",
+      stderr: "piped",
+    }).spawn();
+    this.child = child;
+    this.#status = child.status;
+    const { promise, resolve, reject } = Promise.withResolvers<string>();
+    this.listening = promise;
+    // Drained to the end, whatever happens, so the pipe never fills and the test leaks nothing.
+    this.#drained = (async () => {
+      let rest = "";
+      for await (const chunk of child.stderr.pipeThrough(new TextDecoderStream())) {
+        const parts = (rest + chunk).split("\n");
+        rest = parts.pop()!;
+        for (const line of parts) {
+          this.lines.push(line);
+          try {
+            const entry = JSON.parse(line);
+            if (entry.msg === "listening") resolve(String(entry.url));
+          } catch { /* not a log line */ }
+        }
+      }
+      reject(new Error(`The server exited before listening:\n${this.lines.join("\n")}`));
+    })();
+    this.listening.catch(() => {});
+  }
+
+  /** Starts a server and waits for its "listening" line. */
+  static async start(db: string, env?: Record<string, string>): Promise<ServerProcess> {
+    const server = new ServerProcess(db, env);
+    try {
+      await within(server.listening, "the server to listen");
+      return server;
+    } catch (err) {
+      await server.kill();
+      throw err;
+    }
+  }
+
+  /** `ws://127.0.0.1:PORT/ws/{clientId}` */
+  async wsUrl(clientId: string): Promise<string> {
+    return `${(await this.listening).replace(/^http/, "ws")}/ws/${clientId}`;
+  }
+
+  /** Kills the process with SIGKILL (no shutdown, no flush) and waits for it to be gone. */
+  async kill(): Promise<void> {
+    try {
+      this.child.kill("SIGKILL");
+    } catch { /* already exited */ }
+    const status = await this.#status;
+    await this.#drained;
+    if (status.success) throw new Error("The server exited by itself before it was killed");
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    try {
+      this.child.kill("SIGKILL");
+    } catch { /* already exited */ }
+    await this.#status;
+    await this.#drained;
+  }
+}
+
+const ANSWERS = [
+  "A marketplace where dog owners in Berlin book trusted dog walkers and pay in the app",
+  "Dog owners and dog walkers; walkers are often students",
+  "iOS and Android",
+  "Booking, payments, reviews and live GPS tracking of walks",
+  "About 5,000 users in the first year",
+  "€40k and 4 months",
+  "GDPR",
+];
+
+/** A client that answers by question id with typed answers, across any number of sockets. */
+class Client {
+  readonly seen: SeedFrame[] = [];
+  readonly #answers = new Map<string, string>();
+  token = "";
+
+  answerFor(id: string): string {
+    if (!this.#answers.has(id)) this.#answers.set(id, ANSWERS[this.#answers.size] ?? "no");
+    return this.#answers.get(id)!;
+  }
+
+  get lastSeq(): number {
+    return Number(this.seen.at(-1)?.seq ?? 0);
+  }
+
+  answer(sock: FrameSocket, id: string): void {
+    sock.send({ type: "answer", questionId: id, answer: this.answerFor(id) });
+  }
+
+  /**
+   * Reads frames, answering every pending question, until `complete` or until `stop`
+   * says so (checked before answering: the frame that stops is not answered).
+   */
+  async run(
+    sock: FrameSocket,
+    stop: (f: SeedFrame) => boolean = () => false,
+  ): Promise<"complete" | "stopped"> {
+    for (;;) {
+      const f = await within(sock.next(), `a frame after seq ${this.lastSeq}`);
+      this.seen.push(f);
+      if (f.type === "session" && f.data.token) this.token = String(f.data.token);
+      if (stop(f)) return "stopped";
+      const pending = f.type === "question"
+        ? String(f.data.id)
+        : f.type === "session" && f.data.pending
+        ? String(f.data.pending)
+        : undefined;
+      if (pending) this.answer(sock, pending);
+      if (f.type === "complete") return "complete";
+    }
+  }
+
+  /** Opens a socket that resumes the conversation after the last frame seen. */
+  async resume(server: ServerProcess): Promise<FrameSocket> {
+    const sock = new FrameSocket(`${await server.wsUrl("killed")}?resume=1`);
+    await within(sock.opened, "the resume socket to open");
+    sock.send({ type: "resume", token: this.token, lastSeq: this.lastSeq });
+    return sock;
+  }
+}
+
+/** What must hold of every conversation that survived a kill. */
+function assertWhole(seen: SeedFrame[]) {
+  const seqs = seen.map((f) => f.seq);
+  assert.deepEqual(seqs, seqs.map((_, i) => i + 1), "seq gapless, no duplicate");
+  const v = new ProtocolVerifier();
+  for (const f of seen) v.server(f as never);
+  const asked = seen.filter((f) => f.type === "question").map((f) => f.data.id);
+  assert.deepEqual(asked, [...new Set(asked)], "each question asked once");
+  const answered = seen.filter((f) => f.type === "answered").map((f) => f.data.questionId);
+  assert.deepEqual(answered, asked, "each question answered once, in order");
+  assert.deepEqual(
+    seen.filter((f) => f.type === "session").map((f) => f.data.resumed),
+    [false, true],
+    "one new session, one resume",
+  );
+  const last = seen.at(-1)!;
+  assert.equal(last.type, "complete");
+  assert.match(String(last.data.summary), /^# /);
+  assert.equal(typeof last.data.brief, "object");
+}
+
+const nthQuestion = (n: number) => {
+  let count = 0;
+  return (f: SeedFrame) => f.type === "question" && ++count === n;
+};
+
+/**
+ * Runs a conversation on a fresh database until `stop`, does `beforeKill`, kills the
+ * server, starts another on the same file, resumes and finishes. Returns every frame seen.
+ */
+async function killAndResume(
+  stop: (f: SeedFrame) => boolean,
+  beforeKill: (c: Client, sock: FrameSocket) => Promise<void> | void = () => {},
+  env?: Record<string, string>,
+): Promise<{ client: Client; first: ServerProcess; second: ServerProcess }> {
+  const dir = await Deno.makeTempDir({ prefix: "parley-kill-" });
+  const db = `${dir}/parley.db`;
+  const client = new Client();
+  try {
+    await using first = await ServerProcess.start(db, env);
+    {
+      await using sock = new FrameSocket(await first.wsUrl("killed"));
+      assert.equal(await client.run(sock, stop), "stopped");
+      await beforeKill(client, sock);
+      await first.kill();
+      await within(sock.closed, "the socket to close when the server dies");
+    }
+    await using second = await ServerProcess.start(db, env);
+    {
+      await using sock = await client.resume(second);
+      assert.equal(await client.run(sock), "complete");
+    }
+    return { client, first, second };
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+Deno.test("kill -9 while a question is pending: the restarted server asks it again by resume and finishes", async () => {
+  const { client, second } = await killAndResume(nthQuestion(2));
+  assertWhole(client.seen);
+  const resumed = client.seen.find((f) => f.type === "session" && f.data.resumed)!;
+  const unanswered = client.seen.filter((f) => f.type === "question")[1]!;
+  assert.equal(resumed.data.pending, unanswered.data.id, "the resume names the pending question");
+  assert.ok(second.lines.some((l) => l.includes('"msg":"session recovered"')));
+});
+
+Deno.test("kill -9 right after an answer was sent: the answer counts once, whether or not it was saved", async () => {
+  const { client } = await killAndResume(nthQuestion(2), (c, sock) => {
+    c.answer(sock, String(c.seen.at(-1)!.data.id));
+  });
+  assertWhole(client.seen);
+});
+
+Deno.test("kill -9 after an answer was acknowledged: the pipeline's next frames are replayed, not redone", async () => {
+  const { client } = await killAndResume(nthQuestion(3), async (c, sock) => {
+    c.answer(sock, String(c.seen.at(-1)!.data.id));
+    for (;;) {
+      const f = await within(sock.next(), "the answered frame");
+      c.seen.push(f);
+      if (f.type === "answered") return;
+    }
+  });
+  assertWhole(client.seen);
+});
+
+// After the Clarifier: a model engine against a fake provider whose analysts hang until
+// the server is killed, then answer. The Clarifier's model calls are recorded, so the
+// restarted server replays them instead of asking the model again.
+const planAsk = {
+  requirements: { users: [], platforms: [], features: [], compliance: [], domains: [], notes: [] },
+  missing: ["users", "platforms"],
+  done: false,
+  questions: [
+    { topic: "users", question: "Who will use it?" },
+    { topic: "platforms", question: "Which devices should it run on?" },
+  ],
+};
+const planDone = {
+  requirements: {
+    users: ["Dog owners"],
+    platforms: ["iOS"],
+    features: ["Booking"],
+    compliance: ["GDPR"],
+    domains: ["marketplace"],
+    notes: [],
+  },
+  missing: [],
+  done: true,
+  questions: [],
+};
+
+Deno.test("kill -9 after the Clarifier finished: the analysts run again, the Clarifier's calls are not repeated", async () => {
+  let killed = false;
+  const analystStarted = Promise.withResolvers<void>();
+  await using fake = await startFake((req: FakeRequest) => {
+    if (req.agent === "clarifier") {
+      return chatStream(JSON.stringify(req.prompt.includes("A2:") ? planDone : planAsk));
+    }
+    if (req.agent === "summary") return chatStream("Walkies connects dog owners and walkers.");
+    if (!killed) {
+      analystStarted.resolve();
+      return hang(req);
+    }
+    return chatStream(JSON.stringify(sampleAnalyses[req.agent as keyof typeof sampleAnalyses]));
+  });
+  const env = {
+    PARLEY_MODEL: "openai:gpt-test",
+    PARLEY_API_KEY: "sk-test",
+    PARLEY_BASE_URL: fake.baseUrl,
+  };
+  const agents = () => fake.requests.map((r) => r.agent);
+  let clarifierCalls = 0;
+  const { client } = await killAndResume(
+    (f) =>
+      f.type === "result" && f.data.agent === "clarifier" && f.data.data !== null &&
+      (f.data.data as { done?: boolean }).done === true,
+    async () => {
+      await within(analystStarted.promise, "an analyst to call the model");
+      clarifierCalls = agents().filter((a) => a === "clarifier").length;
+      killed = true;
+    },
+    env,
+  );
+  assertWhole(client.seen);
+  assert.equal(clarifierCalls, 2, "rounds 2 and 3 were planned before the kill");
+  assert.equal(agents().filter((a) => a === "clarifier").length, clarifierCalls);
+  // The analysts run at once, so their results come in any order.
+  const results = client.seen.filter((f) => f.type === "result").map((f) => String(f.data.agent));
+  assert.deepEqual(results.toSorted(), [
+    "clarifier",
+    "clarifier",
+    "customer",
+    "engineer",
+    "product",
+    "risk",
+  ]);
+  assert.equal(client.seen.filter((f) => f.type === "error").length, 0);
+});

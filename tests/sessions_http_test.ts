@@ -1,0 +1,116 @@
+/**
+ * `GET /sessions/{id}` and `/sessions/{id}/brief.md` through the handler (no socket): the
+ * token opens a conversation's state, transcript and brief, and nothing else does.
+ */
+import assert from "node:assert/strict";
+import { DEFAULTS } from "../server/config.ts";
+import { createLogger } from "../server/log.ts";
+import { createParley, type Parley } from "../server/mod.ts";
+import { RecordingConnection, tokenOf, twoRoundEngine } from "../server/_testing.ts";
+
+const BASE = "http://parley.test";
+
+async function withParley(fn: (parley: Parley) => Promise<void>) {
+  const parley = createParley({ ...DEFAULTS, db: ":memory:" }, {
+    engine: twoRoundEngine(),
+    log: createLogger("silent"),
+  });
+  try {
+    await fn(parley);
+  } finally {
+    await parley.shutdown();
+  }
+}
+
+const get = (parley: Parley, path: string, headers: HeadersInit = {}) =>
+  parley.handler(new Request(`${BASE}${path}`, { headers }));
+
+Deno.test("GET /sessions/{id} with the token shows state and transcript; the brief once complete", async () => {
+  await withParley(async (parley) => {
+    const conn = new RecordingConnection();
+    const session = parley.registry.create("http", conn);
+    const token = tokenOf(conn);
+    const id = session.id;
+    await conn.until("question");
+    session.handle({ type: "answer", questionId: "clarifier-r1-q1", answer: "A dog-walking app" });
+    await conn.until("question");
+
+    const running = await get(parley, `/sessions/${id}?token=${encodeURIComponent(token)}`);
+    assert.equal(running.status, 200);
+    assert.equal(running.headers.get("content-type"), "application/json; charset=utf-8");
+    const live = await running.json();
+    assert.equal(live.sessionId, id);
+    assert.equal(live.clientId, "http");
+    assert.equal(live.state, "live");
+    assert.equal(live.frames, conn.frames.length);
+    assert.deepEqual(live.transcript, [
+      { id: "clarifier-r1-q1", question: "What is your idea?", answer: "A dog-walking app" },
+      { id: "clarifier-r2-q1", question: "Who will use it?", answer: null },
+    ]);
+    assert.equal(live.summary, null);
+    assert.equal(live.brief, null);
+
+    const early = await get(parley, `/sessions/${id}/brief.md`, {
+      authorization: `Bearer ${token}`,
+    });
+    assert.equal(early.status, 409);
+    assert.equal(await early.text(), "The brief is not ready: the conversation is live\n");
+
+    session.handle({ type: "answer", questionId: "clarifier-r2-q1", answer: "Dog owners" });
+    const complete = await conn.until("complete");
+    const done = await get(parley, `/sessions/${id}`, { authorization: `Bearer ${token}` });
+    assert.equal(done.status, 200);
+    const view = await done.json();
+    assert.equal(view.state, "complete");
+    assert.deepEqual(view.transcript, [
+      { id: "clarifier-r1-q1", question: "What is your idea?", answer: "A dog-walking app" },
+      { id: "clarifier-r2-q1", question: "Who will use it?", answer: "Dog owners" },
+    ]);
+    assert.equal(view.summary, complete.data.summary);
+    assert.deepEqual(view.brief, complete.data.brief);
+    assert.ok(Date.parse(view.updatedAt) >= Date.parse(view.createdAt));
+
+    const brief = await get(parley, `/sessions/${id}/brief.md?token=${token}`);
+    assert.equal(brief.status, 200);
+    assert.equal(brief.headers.get("content-type"), "text/markdown; charset=utf-8");
+    const markdown = await brief.text();
+    assert.equal(markdown, complete.data.summary);
+    assert.match(markdown, /^# /);
+  });
+});
+
+Deno.test("GET /sessions/{id} with a wrong or missing token is a bare 404", async () => {
+  await withParley(async (parley) => {
+    const mine = new RecordingConnection();
+    const session = parley.registry.create("owner", mine);
+    const other = new RecordingConnection();
+    parley.registry.create("other", other);
+    await mine.until("question");
+    const token = tokenOf(mine);
+    const id = session.id;
+    const secret = token.split(".")[1]!;
+    const tries: [string, HeadersInit?][] = [
+      [`/sessions/${id}`],
+      [`/sessions/${id}?token=`],
+      [`/sessions/${id}?token=${id}.${secret.slice(0, -2)}AA`],
+      [`/sessions/${id}`, { authorization: `Bearer ${id}.wrong` }],
+      [`/sessions/${id}`, { authorization: `Basic ${btoa("owner:x")}` }],
+      // Another session's valid token does not open this one.
+      [`/sessions/${id}?token=${tokenOf(other)}`],
+      [`/sessions/nosuchsession?token=nosuchsession.${secret}`],
+      [`/sessions/${id}/brief.md`],
+      [`/sessions/${id}/brief.md?token=${id}.x`],
+    ];
+    for (const [path, headers] of tries) {
+      const res = await get(parley, path, headers);
+      assert.equal(res.status, 404, path);
+      assert.equal(
+        await res.text(),
+        "Session not found or the token does not match\n",
+        `${path}: no detail`,
+      );
+    }
+    // The right token still works: the failures above changed nothing.
+    assert.equal((await get(parley, `/sessions/${id}?token=${token}`)).status, 200);
+  });
+});
