@@ -264,14 +264,16 @@ Deno.test("LlmEngine times out a call that never answers and the others go on", 
   await fake.aborted(req);
 });
 
-Deno.test("LlmEngine aborts the upstream requests when the client disconnects", async () => {
+/** Starts a conversation whose analysts stall mid-stream; returns once they are in flight. */
+async function stalledAnalysts(graceMs: number) {
   const stall: Route = (req) =>
     chatStream(JSON.stringify(sampleAnalyses.product), { chunks: 20, stallAfter: 3, req });
-  await using fake = await startFake(
-    router(Object.fromEntries(ANALYSTS.map((a) => [a, stall]))),
-  );
-  await using server = await startTestServer({}, { engine: engineFor(fake) });
-  const sock = new FrameSocket(server.wsUrl("llm-disconnect"));
+  const fake = await startFake(router(Object.fromEntries(ANALYSTS.map((a) => [a, stall]))));
+  // A timeout far beyond the test's own, so only the conversation ending can abort a call.
+  const server = await startTestServer({ graceMs }, {
+    engine: engineFor(fake, { timeoutMs: 600_000 }),
+  });
+  const sock = new FrameSocket(server.wsUrl("llm-stop"));
   let answered = 0;
   for (;;) {
     const f = await sock.next();
@@ -281,7 +283,27 @@ Deno.test("LlmEngine aborts the upstream requests when the client disconnects", 
   const inFlight = fake.requests.filter((r) => (ANALYSTS as readonly string[]).includes(r.agent));
   assert.ok(inFlight.length >= 1);
   assert.ok(inFlight.every((r) => !r.signal.aborted));
+  return { fake, server, sock, inFlight };
+}
+
+Deno.test("LlmEngine aborts the upstream requests when the person cancels", async () => {
+  const { fake, server, sock, inFlight } = await stalledAnalysts(600_000);
+  await using _f = fake;
+  await using _s = server;
+  sock.send({ type: "cancel" });
+  assert.equal((await sock.until("cancelled")).data.message, "Stopped at your request");
+  await Promise.all(inFlight.map((r) => fake.aborted(r)));
+  assert.equal(fake.requests.filter((r) => r.agent === "summary").length, 0);
   await sock.close();
+});
+
+Deno.test("LlmEngine aborts the upstream requests once a disconnected client's grace ends", async () => {
+  const { fake, server, sock, inFlight } = await stalledAnalysts(200);
+  await using _f = fake;
+  await using _s = server;
+  await sock.close();
+  // Disconnect is not cancel: the calls go on through the grace period, then stop.
+  assert.ok(inFlight.every((r) => !r.signal.aborted));
   await Promise.all(inFlight.map((r) => fake.aborted(r)));
   assert.equal(fake.requests.filter((r) => r.agent === "summary").length, 0);
 });
