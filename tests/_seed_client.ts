@@ -109,3 +109,80 @@ export async function seedConversation(
     if (frame.type === "complete") return sock.frames.slice();
   }
 }
+
+/** Answers for a dog-walking marketplace, in the order the Clarifier asks. */
+export const SAMPLE_ANSWERS = [
+  "A marketplace where dog owners in Berlin book trusted dog walkers and pay in the app",
+  "Dog owners and dog walkers; walkers are often students",
+  "iOS and Android",
+  "Booking, payments, reviews and live GPS tracking of walks",
+  "About 5,000 users in the first year",
+  "€40k and 4 months",
+  "GDPR",
+];
+
+/** Anything frames can be read from and sent to: a socket, an in-process peer. */
+export interface FramePeer {
+  next(): Promise<SeedFrame>;
+  send(value: unknown): void;
+}
+
+/**
+ * A client that answers by question id with typed answers (so a re-asked or replayed
+ * question gets the same answer, and a resent answer is applied once), across any number
+ * of connections: it keeps every frame it has seen and the session's token.
+ */
+export class AnsweringClient {
+  readonly seen: SeedFrame[] = [];
+  readonly #answers = new Map<string, string>();
+  token = "";
+  sessionId = "";
+
+  constructor(readonly answers: readonly string[] = SAMPLE_ANSWERS) {}
+
+  /** The answer for question `id`: the next unused one the first time, the same after. */
+  answerFor(id: string): string {
+    if (!this.#answers.has(id)) {
+      this.#answers.set(id, this.answers[this.#answers.size] ?? "no");
+    }
+    return this.#answers.get(id)!;
+  }
+
+  /** The seq of the last frame seen, 0 before any. */
+  get lastSeq(): number {
+    return Number(this.seen.at(-1)?.seq ?? 0);
+  }
+
+  /** Sends the answer to question `id`. */
+  answer(peer: FramePeer, id: string): void {
+    peer.send({ type: "answer", questionId: id, answer: this.answerFor(id) });
+  }
+
+  /**
+   * Reads frames, answering every pending question (asked, or named by a resumed
+   * `session` frame), until `complete` or until `stop` says so; `stop` is checked before
+   * answering, so the frame that stops is not answered.
+   */
+  async run(
+    peer: FramePeer,
+    stop: (f: SeedFrame) => boolean = () => false,
+    read: (peer: FramePeer) => Promise<SeedFrame> = (p) => p.next(),
+  ): Promise<"complete" | "stopped"> {
+    for (;;) {
+      const f = await read(peer);
+      this.seen.push(f);
+      if (f.type === "session" && f.data.token) {
+        this.token = String(f.data.token);
+        this.sessionId = String(f.data.sessionId);
+      }
+      if (stop(f)) return "stopped";
+      const pending = f.type === "question"
+        ? String(f.data.id)
+        : f.type === "session" && f.data.pending
+        ? String(f.data.pending)
+        : undefined;
+      if (pending) this.answer(peer, pending);
+      if (f.type === "complete") return "complete";
+    }
+  }
+}

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { sampleAnalyses } from "../agents/testing.ts";
 import { ProtocolVerifier } from "../protocol/verify.js";
 import { chatStream, type FakeRequest, hang, startFake } from "./_fake_openai.ts";
-import { FrameSocket, type SeedFrame } from "./_seed_client.ts";
+import { AnsweringClient, FrameSocket, type SeedFrame } from "./_seed_client.ts";
 
 const ROOT = new URL("..", import.meta.url);
 /** Longest wait for one frame or for a process to listen, so a bug fails instead of hanging. */
@@ -110,56 +110,10 @@ class ServerProcess implements AsyncDisposable {
   }
 }
 
-const ANSWERS = [
-  "A marketplace where dog owners in Berlin book trusted dog walkers and pay in the app",
-  "Dog owners and dog walkers; walkers are often students",
-  "iOS and Android",
-  "Booking, payments, reviews and live GPS tracking of walks",
-  "About 5,000 users in the first year",
-  "€40k and 4 months",
-  "GDPR",
-];
-
-/** A client that answers by question id with typed answers, across any number of sockets. */
-class Client {
-  readonly seen: SeedFrame[] = [];
-  readonly #answers = new Map<string, string>();
-  token = "";
-
-  answerFor(id: string): string {
-    if (!this.#answers.has(id)) this.#answers.set(id, ANSWERS[this.#answers.size] ?? "no");
-    return this.#answers.get(id)!;
-  }
-
-  get lastSeq(): number {
-    return Number(this.seen.at(-1)?.seq ?? 0);
-  }
-
-  answer(sock: FrameSocket, id: string): void {
-    sock.send({ type: "answer", questionId: id, answer: this.answerFor(id) });
-  }
-
-  /**
-   * Reads frames, answering every pending question, until `complete` or until `stop`
-   * says so (checked before answering: the frame that stops is not answered).
-   */
-  async run(
-    sock: FrameSocket,
-    stop: (f: SeedFrame) => boolean = () => false,
-  ): Promise<"complete" | "stopped"> {
-    for (;;) {
-      const f = await within(sock.next(), `a frame after seq ${this.lastSeq}`);
-      this.seen.push(f);
-      if (f.type === "session" && f.data.token) this.token = String(f.data.token);
-      if (stop(f)) return "stopped";
-      const pending = f.type === "question"
-        ? String(f.data.id)
-        : f.type === "session" && f.data.pending
-        ? String(f.data.pending)
-        : undefined;
-      if (pending) this.answer(sock, pending);
-      if (f.type === "complete") return "complete";
-    }
+/** The answering client, with a time limit on every read and a way to resume. */
+class Client extends AnsweringClient {
+  override run(sock: FrameSocket, stop?: (f: SeedFrame) => boolean) {
+    return super.run(sock, stop, (p) => within(p.next(), `a frame after seq ${this.lastSeq}`));
   }
 
   /** Opens a socket that resumes the conversation after the last frame seen. */
