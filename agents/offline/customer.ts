@@ -7,7 +7,7 @@
  */
 import type { CustomerAnalysis } from "../../protocol/brief.js";
 import { type Profile, type UserRef, whoWants } from "./profile.ts";
-import { cap, joinAnd, singular } from "./text.ts";
+import { cap, joinAnd, lowerFirst, singular } from "./text.ts";
 
 /** Deterministic persona names: the same brief always introduces the same people. */
 const NAMES = ["Anna", "Ben", "Carla", "Deniz", "Emma", "Farid", "Greta", "Hugo"] as const;
@@ -77,8 +77,14 @@ function segments(p: Profile): CustomerAnalysis["segments"] {
   const w = p.wording;
   const twoSided = p.users.some((u) => u.actor === "provider") &&
     p.users.some((u) => u.actor === "consumer");
-  const out = p.users.slice(0, 8).map((u) => {
-    const needs = joinAnd(aimsOf(p, u).slice(0, 2).map((a) => a.label));
+  const out = p.users.slice(0, 8).map((u, i) => {
+    // Segments that share the same aims each lead with a different one, so that no two
+    // descriptions read alike.
+    const aims = aimsOf(p, u);
+    const shift = aims.length > 1 ? i % aims.length : 0;
+    const needs = joinAnd(
+      [...aims.slice(shift), ...aims.slice(0, shift)].slice(0, 2).map((a) => a.label),
+    );
     const assumed = p.usersAssumed ? " (assumed: no users were named yet)" : "";
     let description: string;
     if (u.actor === "provider") {
@@ -92,7 +98,8 @@ function segments(p: Profile): CustomerAnalysis["segments"] {
     } else {
       description =
         `${twoSided ? "The side that books and pays" : `Use ${p.subject}`}${w.inMarket}` +
-        (needs ? `; first need ${needs}` : "");
+        (needs ? `; first need ${needs}` : "") +
+        (u.role?.frustration ? `; today: ${lowerFirst(u.role.frustration)}` : "");
     }
     return { name: cap(u.label), description: description + assumed };
   });
