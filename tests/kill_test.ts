@@ -101,6 +101,14 @@ class ServerProcess implements AsyncDisposable {
     if (status.success) throw new Error("The server exited by itself before it was killed");
   }
 
+  /** Stops the process with SIGTERM (a clean shutdown) and returns its exit code. */
+  async terminate(): Promise<number> {
+    this.child.kill("SIGTERM");
+    const status = await within(this.#status, "the server to exit after SIGTERM");
+    await this.#drained;
+    return status.code;
+  }
+
   async [Symbol.asyncDispose](): Promise<void> {
     try {
       this.child.kill("SIGKILL");
@@ -283,4 +291,29 @@ Deno.test("kill -9 after the Clarifier finished: the analysts run again, the Cla
     "risk",
   ]);
   assert.equal(client.seen.filter((f) => f.type === "error").length, 0);
+});
+
+Deno.test("SIGTERM mid-conversation: the server closes sockets with 1001, exits 0, and the next one resumes", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "parley-term-" });
+  const db = `${dir}/parley.db`;
+  const client = new Client();
+  try {
+    await using first = await ServerProcess.start(db);
+    {
+      await using sock = new FrameSocket(await first.wsUrl("killed"));
+      assert.equal(await client.run(sock, nthQuestion(2)), "stopped");
+      const closed = sock.closed;
+      assert.equal(await first.terminate(), 0);
+      assert.equal((await within(closed, "the socket to close")).code, 1001);
+    }
+    const logged = first.lines.map((l) => JSON.parse(l).msg);
+    assert.ok(logged.indexOf("shutting down") < logged.indexOf("stopped"));
+    assert.equal(logged.at(-1), "stopped");
+    await using second = await ServerProcess.start(db);
+    await using sock = await client.resume(second);
+    assert.equal(await client.run(sock), "complete");
+    assertWhole(client.seen);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
