@@ -5,6 +5,7 @@
  * @module
  */
 import { loadConfig } from "./server/config.ts";
+import { createEngine } from "./server/engine.ts";
 import { createLogger, errorFields } from "./server/log.ts";
 import { createParley } from "./server/mod.ts";
 import { createStaticHandler } from "./server/static.ts";
@@ -19,8 +20,17 @@ if (import.meta.main) {
     Deno.exit(2);
   }
   const log = createLogger(config.logLevel);
+  let engine;
+  try {
+    engine = await createEngine(config);
+  } catch (err) {
+    // deno-lint-ignore no-console
+    console.error(`parley: ${err instanceof Error ? err.message : err}`);
+    Deno.exit(2);
+  }
   const parley = createParley(config, {
     log,
+    engine,
     staticHandler: createStaticHandler({ corsOrigins: config.corsOrigins }),
   });
   const abort = new AbortController();

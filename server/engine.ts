@@ -7,7 +7,6 @@
  */
 import type { Engine } from "../agents/types.ts";
 import { OfflineEngine } from "../agents/offline/mod.ts";
-import { createLlmEngine, parseModelSpec, PROVIDERS } from "../agents/llm/mod.ts";
 import type { Config } from "./config.ts";
 
 /** The settings {@link createEngine} reads. */
@@ -34,11 +33,14 @@ const KEY_VARIABLES: Record<string, string> = {
  *
  * @example
  * ```ts
- * const engine = createEngine({ ...DEFAULTS, model: "ollama:llama3.2" });
+ * const engine = await createEngine({ ...DEFAULTS, model: "ollama:llama3.2" });
  * ```
  */
-export function createEngine(config: EngineConfig): Engine {
+export async function createEngine(config: EngineConfig): Promise<Engine> {
   if (config.model === "offline") return new OfflineEngine();
+  // Loaded only for a model: the AI SDK costs start-up time and `--allow-sys=hostname`,
+  // which the offline engine then never needs.
+  const { createLlmEngine, parseModelSpec, PROVIDERS } = await import("../agents/llm/mod.ts");
   const { provider } = parseModelSpec(config.model);
   if (PROVIDERS[provider].needsKey && !config.apiKey) {
     const alt = KEY_VARIABLES[provider];

@@ -15,12 +15,12 @@ import { BadTokenError, SessionRegistry } from "./sessions.ts";
 import { ClientLink, CLOSE } from "./link.ts";
 import { MemoryStore, type SessionStore, type StoredFrame } from "./store.ts";
 import { SqliteStore } from "./sqlite_store.ts";
-import { createEngine } from "./engine.ts";
+import { OfflineEngine } from "../agents/offline/mod.ts";
 
 /** What `createParley` may be given besides the config (tests inject these). */
 export interface ParleyOptions {
   log?: Logger;
-  /** The engine (default from `config.model`). */
+  /** The engine: from `await createEngine(config)`; the offline engine when absent. */
   engine?: Engine;
   /** Analysts to run instead of the default four. */
   analysts?: readonly Agent[];
@@ -82,7 +82,12 @@ export function openStore(db: string, log: Logger): SessionStore {
  */
 export function createParley(config: Config, options: ParleyOptions = {}): Parley {
   const log = options.log ?? createLogger(config.logLevel);
-  const engine = options.engine ?? createEngine(config);
+  if (!options.engine && config.model !== "offline") {
+    throw new TypeError(
+      `createParley needs options.engine for PARLEY_MODEL=${config.model}: pass await createEngine(config)`,
+    );
+  }
+  const engine = options.engine ?? new OfflineEngine();
   const store = options.store ?? openStore(config.db, log);
   const registry = new SessionRegistry({
     store,
