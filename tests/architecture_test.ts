@@ -14,6 +14,9 @@ async function* files(dir: string, ext: RegExp): AsyncGenerator<string> {
   }
 }
 
+/** Spelled in two parts so that this file is not itself a hit for the check it makes. */
+const JSR = "jsr" + ":";
+
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"']+)["']/g;
 
 async function importsOf(path: string): Promise<string[]> {
@@ -69,11 +72,11 @@ Deno.test("no jsr: specifier anywhere (JSR is unreachable from our machines)", a
   const bad: string[] = [];
   for (const dir of ["agents", "server", "protocol", "web", "tests", "bench"]) {
     for await (const f of files(dir, /\.(ts|js|html)$/)) {
-      if ((await importsOf(f)).some((s) => s.startsWith("jsr:"))) bad.push(f);
+      if ((await importsOf(f)).some((s) => s.startsWith(JSR))) bad.push(f);
     }
   }
   assert.deepEqual(bad, []);
-  assert.doesNotMatch(JSON.stringify(denoJson.imports), /jsr:/);
+  assert.ok(!JSON.stringify(denoJson.imports).includes(JSR));
 });
 
 Deno.test("the browser gets the lit and zod versions that deno.json pins", async () => {
