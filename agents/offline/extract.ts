@@ -394,6 +394,10 @@ function roleOf(word: string): RoleInfo | undefined {
   return roleIndex.match(word, wordStarts(word))[0];
 }
 
+/** Words before a group's name that are not part of it ("later small repair shops"). */
+const LEADING_QUALIFIER =
+  /^(?:(?:the|our|their|some|mostly|mainly|also|later|eventually|maybe|perhaps|possibly|then|and|plus) )+/i;
+
 /**
  * Pieces of a users answer such as "plant managers" that name a known role with the
  * person's own qualifier: their words say more than the canonical `managers`.
@@ -401,7 +405,7 @@ function roleOf(word: string): RoleInfo | undefined {
 function namedPieces(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.toLowerCase().split(PIECES)) {
-    const words = raw.trim().replace(/^(?:the|our|their|some|mostly|mainly|also) /, "")
+    const words = raw.trim().replace(LEADING_QUALIFIER, "")
       .replace(/[.!]+$/, "").split(/\s+/);
     if (words.length < 2 || words.length > 3) continue;
     const last = words[words.length - 1]!;
@@ -423,7 +427,7 @@ function unmatchedPieces(
     const piece = raw.trim().replace(
       /^(?:they|we|it|users?|people) (?:should|must|can|need to|want to) /i,
       "",
-    )
+    ).replace(LEADING_QUALIFIER, "")
       .replace(/[.!]+$/, "");
     if (piece.length < 3) continue;
     const lower = piece.toLowerCase();
