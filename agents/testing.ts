@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Requirements } from "../protocol/brief.js";
+import { emptyRequirements } from "../protocol/brief.js";
 import type {
   AnalysisTask,
   ClarifyInput,
@@ -16,18 +16,7 @@ import type {
   PlannedQuestion,
 } from "./types.ts";
 
-/** An empty requirements object with `idea` set. */
-export function emptyRequirements(idea = ""): Requirements {
-  return {
-    idea,
-    users: [],
-    platforms: [],
-    features: [],
-    compliance: [],
-    domains: [],
-    notes: [],
-  };
-}
+export { emptyRequirements };
 
 /** Options of {@link ScriptedEngine}. */
 export interface ScriptedEngineOptions {

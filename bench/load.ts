@@ -6,6 +6,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import { BENCH_ANSWERS } from "./_answers.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
@@ -19,17 +20,7 @@ const { values } = parseArgs({
 });
 const base = values.url ?? "ws://127.0.0.1:8000";
 
-const ANSWERS = [
-  "A marketplace where dog owners book trusted walkers and pay in the app",
-  "Dog owners and walkers, many of them students",
-  "iOS and Android",
-  "Booking, payments, reviews and GPS tracking",
-  "5,000 users in year one",
-  "€40k and 4 months",
-  "GDPR",
-  "no",
-  "no",
-];
+const ANSWERS = BENCH_ANSWERS;
 
 /** Opens `n` sockets and waits until each has received its first question. */
 async function idle(n: number) {

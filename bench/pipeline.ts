@@ -7,6 +7,7 @@
  * @module
  */
 import { runPipeline } from "../agents/mod.ts";
+import { BENCH_ANSWERS } from "./_answers.ts";
 import { OfflineEngine } from "../agents/offline/mod.ts";
 import type { Engine } from "../agents/types.ts";
 import { createLogger } from "../server/log.ts";
@@ -15,17 +16,7 @@ import { SqliteStore } from "../server/sqlite_store.ts";
 import { MemoryStore, type SessionStore } from "../server/store.ts";
 
 const N = 2000;
-const ANSWERS = [
-  "A marketplace where dog owners book trusted walkers and pay in the app",
-  "Dog owners and walkers, many of them students",
-  "iOS and Android",
-  "Booking, payments, reviews and GPS tracking",
-  "5,000 users in year one",
-  "€40k and 4 months",
-  "GDPR",
-  "no",
-  "no",
-];
+const ANSWERS = BENCH_ANSWERS;
 const answer = (i: number, k: number) => `${ANSWERS[i % ANSWERS.length]} (${k % 100})`;
 const offline = new OfflineEngine();
 

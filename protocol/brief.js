@@ -40,6 +40,23 @@ export const Requirements = z.object({
 });
 /** @typedef {z.infer<typeof Requirements>} Requirements */
 
+/**
+ * Requirements with nothing known yet but the idea.
+ * @param {string} [idea]
+ * @returns {Requirements}
+ */
+export function emptyRequirements(idea = "") {
+  return {
+    idea,
+    users: [],
+    platforms: [],
+    features: [],
+    compliance: [],
+    domains: [],
+    notes: [],
+  };
+}
+
 /** One question of a clarifier round with its answer. */
 export const QA = z.object({ id: z.string(), question: z.string(), answer: z.string() });
 /** @typedef {z.infer<typeof QA>} QA */

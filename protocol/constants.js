@@ -25,6 +25,14 @@ export const PIPELINE_STAGES = /** @type {const} */ ([
   "summary",
 ]);
 
+/** Server frame types added since the seed; a seed client ignores them. */
+export const ADDED_FRAME_TYPES = /** @type {const} */ ([
+  "session",
+  "delta",
+  "answered",
+  "cancelled",
+]);
+
 /** The six frame types of the seed protocol; every other type is an addition. */
 export const SEED_FRAME_TYPES = /** @type {const} */ ([
   "status",

@@ -17,6 +17,7 @@
 import { z } from "zod";
 
 import {
+  ADDED_FRAME_TYPES,
   MAX_ANSWER_CHARS,
   MAX_CLIENT_FRAME_BYTES,
   PIPELINE_STAGES,
@@ -25,6 +26,7 @@ import {
 } from "./constants.js";
 
 export {
+  ADDED_FRAME_TYPES,
   MAX_ANSWER_CHARS,
   MAX_CLIENT_FRAME_BYTES,
   PIPELINE_STAGES,

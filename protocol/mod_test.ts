@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import {
+  ADDED_FRAME_TYPES,
   MAX_ANSWER_CHARS,
   parseClientFrame,
   parseServerFrame,
   protocolJsonSchema,
+  SEED_FRAME_TYPES,
   ServerFrame,
 } from "./mod.js";
 
@@ -92,4 +94,9 @@ Deno.test("protocolJsonSchema describes both directions", () => {
     assert.ok(server.includes(`"const":"${t}"`), t);
   }
   assert.ok(JSON.stringify(schema.$defs.ClientFrame).includes('"answer"'));
+});
+
+Deno.test("SEED_FRAME_TYPES and ADDED_FRAME_TYPES list exactly the ServerFrame types", () => {
+  const types = ServerFrame.options.map((o) => o.shape.type.value).sort();
+  assert.deepEqual([...SEED_FRAME_TYPES, ...ADDED_FRAME_TYPES].sort(), types);
 });

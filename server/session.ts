@@ -134,11 +134,6 @@ export class Session {
     return this.#conns.size;
   }
 
-  /** Frames as stored, for reading a finished conversation. */
-  get log(): readonly StoredFrame[] {
-    return this.#log;
-  }
-
   /**
    * Sends the `session` frame that opens a new session: the only frame that carries the
    * token. Call once, right after construction, with the creating connection attached.

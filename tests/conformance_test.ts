@@ -4,23 +4,13 @@
  */
 import assert from "node:assert/strict";
 import { ProtocolVerifier } from "../protocol/verify.js";
-import type { SeedFrame } from "./_seed_client.ts";
+import { SAMPLE_ANSWERS, type SeedFrame } from "./_seed_client.ts";
 import { type Peer, transports } from "./_transports.ts";
 
 const SEED_TYPES = new Set(["status", "progress", "question", "result", "complete", "error"]);
 /** Types a seed client ignores that a conversation with no model sends. */
 const ADDED_TYPES = new Set(["session", "answered"]);
-const ANSWERS = [
-  "A marketplace where dog owners in Berlin book trusted dog walkers and pay in the app",
-  "Dog owners and dog walkers; walkers are often students",
-  "iOS and Android",
-  "Booking, payments, reviews and live GPS tracking of walks",
-  "About 5,000 users in the first year",
-  "€40k and 4 months",
-  "GDPR",
-  "not sure",
-  "no",
-];
+const ANSWERS = [...SAMPLE_ANSWERS, "not sure", "no"];
 
 /** Answers every question (seed-style) until `complete`; checks ordering as it goes. */
 async function finish(peer: Peer, verifier = new ProtocolVerifier(), answers = ANSWERS) {

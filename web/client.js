@@ -15,7 +15,12 @@
  *
  * @module
  */
-import { MAX_ANSWER_CHARS, PIPELINE_STAGES } from "./constants.js";
+import {
+  ADDED_FRAME_TYPES,
+  MAX_ANSWER_CHARS,
+  PIPELINE_STAGES,
+  SEED_FRAME_TYPES,
+} from "./constants.js";
 
 /** @type {typeof import("../protocol/mod.js") | null} */
 let protocol = null;
@@ -1099,18 +1104,8 @@ export class ConversationClient extends EventTarget {
   }
 }
 
-const KNOWN_TYPES = new Set([
-  "status",
-  "progress",
-  "question",
-  "result",
-  "complete",
-  "error",
-  "session",
-  "delta",
-  "answered",
-  "cancelled",
-]);
+/** @type {ReadonlySet<string>} */
+const KNOWN_TYPES = new Set([...SEED_FRAME_TYPES, ...ADDED_FRAME_TYPES]);
 
 /**
  * The `session` frame's data without its secret, for events any script on the page sees.

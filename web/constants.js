@@ -4,4 +4,9 @@
  *
  * @module
  */
-export { MAX_ANSWER_CHARS, PIPELINE_STAGES } from "../protocol/constants.js";
+export {
+  ADDED_FRAME_TYPES,
+  MAX_ANSWER_CHARS,
+  PIPELINE_STAGES,
+  SEED_FRAME_TYPES,
+} from "../protocol/constants.js";

@@ -13,7 +13,7 @@
  */
 import { type LanguageModel, Output, parsePartialJson, streamText } from "ai";
 import { z } from "zod";
-import type { QA } from "../../protocol/brief.js";
+import { emptyRequirements, type QA } from "../../protocol/brief.js";
 import { describeIssues, InvalidAgentOutputError } from "../analyst.ts";
 import type {
   AnalysisTask,
@@ -412,16 +412,4 @@ function truncated(finishReason: string, error: string): string {
   return finishReason === "length"
     ? `the answer was cut off at the output token limit; answer more briefly (${error})`
     : error;
-}
-
-function emptyRequirements(idea: string): ClarifyOutput["requirements"] {
-  return {
-    idea,
-    users: [],
-    platforms: [],
-    features: [],
-    compliance: [],
-    domains: [],
-    notes: [],
-  };
 }
