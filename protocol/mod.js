@@ -24,6 +24,7 @@ import {
   PROTOCOL_VERSION,
   SEED_FRAME_TYPES,
 } from "./constants.js";
+export { CLOSE_CODES, ERROR_CODES, INPUT_ERROR_CODES, QUESTION_TOPICS } from "./errors.js";
 
 export {
   ADDED_FRAME_TYPES,

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { CLOSE_CODES } from "../protocol/errors.js";
 import { parseClientFrame } from "../protocol/mod.js";
 import type { Logger } from "./log.ts";
 import type { Connection, Session } from "./session.ts";
@@ -14,18 +15,13 @@ import { BadTokenError, BusyError, type SessionRegistry } from "./sessions.ts";
 /** How long a link opened to resume may take to send its resume frame. */
 export const RESUME_TIMEOUT_MS = 10_000;
 
-/** WebSocket close codes Parley uses (4000–4999 are for applications). */
+/** WebSocket close codes Parley uses: defined once in `protocol/errors.js`. */
 export const CLOSE = {
-  /** The server is shutting down. */
-  goingAway: 1001,
-  /** Too many sessions, or the client cannot keep up: try again later. */
-  tryAgain: 1013,
-  /** The first frame of a resume link was not a resume frame. */
-  badResume: 4400,
-  /** The token does not open a session. */
-  badToken: 4401,
-  /** No resume frame arrived in time. */
-  resumeTimeout: 4408,
+  goingAway: CLOSE_CODES.goingAway,
+  tryAgain: CLOSE_CODES.tryAgain,
+  badResume: CLOSE_CODES.badResume,
+  badToken: CLOSE_CODES.badToken,
+  resumeTimeout: CLOSE_CODES.resumeTimeout,
 } as const;
 
 /** What a link writes to. */
