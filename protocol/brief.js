@@ -10,6 +10,24 @@ import { z } from "zod";
 
 const text = z.string().min(1).max(2_000);
 const list = z.array(text).max(50);
+/**
+ * Where an inference came from: the person's words (`quote`, from the answer to
+ * `questionId`) and the rule or knowledge entry that turned them into a finding. Every
+ * finding an engine makes that the person did not state word for word carries at least one.
+ */
+export const Evidence = z.object({
+  /** The person's words the finding rests on, verbatim (trimmed, at most 300 characters). */
+  quote: z.string().max(300),
+  /** The question whose answer holds the quote (`idea` for the first answer). */
+  questionId: z.string().max(128).optional(),
+  /** The rule or knowledge entry that made the finding, e.g. `regulation:pci-dss`. */
+  rule: z.string().max(200),
+});
+/** @typedef {z.infer<typeof Evidence>} Evidence */
+
+/** Optional evidence of one finding (additive: a client that ignores it loses nothing). */
+const evidence = z.array(Evidence).max(8).optional();
+
 /** Three-step scale used for likelihood and impact. */
 export const Level = z.enum(["low", "medium", "high"]);
 /** MoSCoW priority. */
@@ -37,6 +55,17 @@ export const Requirements = z.object({
   domains: list,
   /** Anything else the person said that matters. */
   notes: list,
+  /** Things the person put off for later ("mobile later", "maybe a marketplace later"). */
+  later: list.optional(),
+  /** Things the person ruled out ("no iPhone", "not a marketplace"). */
+  excluded: list.optional(),
+  /** Places the product serves, as named or normalised (`US`, `US-TX`, `IN`, `EU`, …). */
+  jurisdictions: list.optional(),
+  /**
+   * Evidence by slot: `budget`, `timeline`, `scale`, `purpose`, or `field:item` for a list
+   * item (`compliance:PCI DSS`, `users:nurses`, `domains:payments`).
+   */
+  evidence: z.record(z.string().max(300), z.array(Evidence).max(8)).optional(),
 });
 /** @typedef {z.infer<typeof Requirements>} Requirements */
 
@@ -58,7 +87,13 @@ export function emptyRequirements(idea = "") {
 }
 
 /** One question of a clarifier round with its answer. */
-export const QA = z.object({ id: z.string(), question: z.string(), answer: z.string() });
+export const QA = z.object({
+  id: z.string(),
+  question: z.string(),
+  answer: z.string(),
+  /** What the question was about: one of `QUESTION_TOPICS` or an engine's domain id. */
+  topic: z.string().max(64).optional(),
+});
 /** @typedef {z.infer<typeof QA>} QA */
 
 /** `result.data` of the clarifier: the seed's `{done, resp}` plus what it understood. */
@@ -88,13 +123,14 @@ export const ProductAnalysis = z.object({
     text,
     priority: Priority,
     rationale: text,
+    evidence,
   })).min(1).max(50),
   successMetrics: list,
 });
 /** @typedef {z.infer<typeof ProductAnalysis>} ProductAnalysis */
 
 export const CustomerAnalysis = z.object({
-  segments: z.array(z.object({ name: text, description: text })).min(1).max(12),
+  segments: z.array(z.object({ name: text, description: text, evidence })).min(1).max(12),
   personas: z.array(z.object({
     name: text,
     role: text,
@@ -112,7 +148,7 @@ export const EngineerAnalysis = z.object({
   components: z.array(z.object({ name: text, responsibility: text })).min(1).max(30),
   platforms: list.min(1),
   data: z.array(z.object({ entity: text, notes: text })).max(30),
-  integrations: z.array(z.object({ name: text, purpose: text })).max(30),
+  integrations: z.array(z.object({ name: text, purpose: text, evidence })).max(30),
   stack: z.array(z.object({ layer: text, choice: text, reason: text })).min(1).max(20),
   effort: z.object({
     size: z.enum(["S", "M", "L", "XL"]),
@@ -120,6 +156,7 @@ export const EngineerAnalysis = z.object({
     personWeeksHigh: z.number().nonnegative(),
     team: text,
     assumptions: list,
+    evidence,
   }),
 });
 /** @typedef {z.infer<typeof EngineerAnalysis>} EngineerAnalysis */
@@ -144,6 +181,7 @@ export const RiskAnalysis = z.object({
     likelihood: Level,
     impact: Level,
     mitigation: text,
+    evidence,
   })).min(1).max(40),
 });
 /** @typedef {z.infer<typeof RiskAnalysis>} RiskAnalysis */

@@ -65,8 +65,19 @@ export const QuestionData = z.looseObject({
   id: z.string().min(1).max(128),
   agent: agentName.optional(),
   round: z.number().int().positive().optional(),
-  /** What the question is about (`users`, `platforms`, …): a hint for the UI. */
+  /** What the question is about: one of `QUESTION_TOPICS`, or an engine's domain id. */
   topic: z.string().optional(),
+  /**
+   * Where the interview stands, for "Question 4 of about 7 · Round 2 of 3": `number` counts
+   * questions asked so far (this one included), `about` is the engine's estimate of the
+   * total (it may change), `round` and `rounds` are the clarifier round and the most rounds.
+   */
+  progress: z.looseObject({
+    number: z.number().int().positive(),
+    about: z.number().int().positive().optional(),
+    round: z.number().int().positive().optional(),
+    rounds: z.number().int().positive().optional(),
+  }).optional(),
 });
 
 /** `result`: one agent's output; the clarifier's `data` is `{done, resp}`. */
