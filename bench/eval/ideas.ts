@@ -205,7 +205,7 @@ export const IDEAS: readonly EvalIdea[] = [
     expect: [
       {
         re:
-          "\\bFCA\\b|Financial Conduct Authority|\\bEMI\\b|payment institution|Payment Services Regulations|authori[sz]ed payment",
+          "\\bFCA\\b|Financial Conduct Authority|(?-i:\\bEMI\\b)|payment institution|Payment Services Regulations|authori[sz]ed payment",
         why: "Money remittance from the UK needs FCA authorisation or registration.",
       },
       {
@@ -270,7 +270,7 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Underwriting and reporting go through Indian credit bureaus.",
       },
       {
-        re: "\\bAPR\\b|annual percentage rate|key fact statement|\\bKFS\\b|cooling[- ]off",
+        re: "(?-i:\\bAPR\\b)|annual percentage rate|key fact statement|\\bKFS\\b|cooling[- ]off",
         why: "Digital lending rules require a key fact statement with the all-in APR.",
       },
       {
@@ -373,7 +373,8 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Fertility prediction used for contraception makes it a medical device under the MDR.",
       },
       {
-        re: "in-app (purchase|subscription)|App Store|Google Play|StoreKit|Play Billing",
+        re:
+          "in-app (purchase|subscription)|StoreKit|Play Billing|(App Store|Google Play)[^\\n]{0,60}(billing|commission|fee|subscription)",
         why: "A digital subscription sold in a native app goes through store billing.",
       },
     ],
@@ -460,7 +461,7 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Candidates must be told an automated tool is used, ten business days ahead.",
       },
       {
-        re: "\\bADA\\b|reasonable accommodation|disabilit",
+        re: "(?-i:\\bADA\\b)|reasonable accommodation|disabilit",
         why: "Applicants with disabilities must get an accommodation route.",
       },
       {
@@ -544,7 +545,7 @@ export const IDEAS: readonly EvalIdea[] = [
     },
     expect: [
       {
-        re: "WCAG|accessibility (regulations|statement)|Public Sector Bodies",
+        re: "accessibility (regulations|statement|law)|Public Sector Bodies|Equality Act",
         why: "Public sector websites must meet the accessibility regulations (WCAG 2.2 AA).",
       },
       {
@@ -591,7 +592,7 @@ export const IDEAS: readonly EvalIdea[] = [
     },
     expect: [
       {
-        re: "Section 508|\\bADA\\b|WCAG|accessib",
+        re: "Section 508|(?-i:\\bADA\\b)|Title II|accessibility (law|rule|regulation|requirement)",
         why: "Public sector web services must be accessible (ADA Title II, WCAG).",
       },
       {
@@ -603,7 +604,7 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Local government records follow retention schedules.",
       },
       {
-        re: "procure|\\bRFP\\b|\\bDIR\\b|cooperative contract|competitive bid",
+        re: "procure|\\bRFP\\b|(?-i:\\bDIR\\b)|cooperative contract|competitive bid",
         why: "A county buys through procurement rules.",
       },
       {
@@ -657,7 +658,7 @@ export const IDEAS: readonly EvalIdea[] = [
       },
       {
         re:
-          "OneRoster|Clever|ClassLink|PowerSchool|Infinite Campus|Skyward|\\bSIS\\b|student information system",
+          "OneRoster|(?-i:\\bClever\\b|\\bSIS\\b)|ClassLink|PowerSchool|Infinite Campus|Skyward|student information system",
         why: "Rosters come from the district's student information system.",
       },
     ],
@@ -696,7 +697,7 @@ export const IDEAS: readonly EvalIdea[] = [
       },
       {
         re:
-          "Kids Category|Families (policy|program)|in-app (purchase|subscription)|App Store|Google Play",
+          "Kids Category|Families (policy|program)|in-app (purchase|subscription)|(App Store|Google Play)[^\\n]{0,60}(kids|children|famil|billing|subscription)",
         why: "Store kids-category rules and subscription billing apply.",
       },
       {
@@ -736,11 +737,12 @@ export const IDEAS: readonly EvalIdea[] = [
     },
     expect: [
       {
-        re: "Interactive Gambling Act|\\bIGA\\b|ACMA",
+        re: "Interactive Gambling Act|(?-i:\\bIGA\\b)|ACMA",
         why: "Online wagering in Australia is governed by the Interactive Gambling Act.",
       },
       {
-        re: "Northern Territory|\\bNT\\b|Racing and Wagering Commission|betting exchange|bookmaker",
+        re:
+          "Northern Territory|(?-i:\\bNT\\b)|Racing and Wagering Commission|betting exchange|bookmaker",
         why: "Online wagering operators are licensed by a state regulator, usually the NT.",
       },
       {
@@ -795,7 +797,7 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Too Good To Go already does exactly this for bakeries.",
       },
       {
-        re: "Stripe|SumUp|Square|payment provider|card payment",
+        re: "Stripe|SumUp|(?-i:\\bSquare\\b)|payment provider|card payment",
         why: "Taking £3 online needs a payment provider.",
       },
     ],
@@ -884,7 +886,7 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "A medication dispenser may be an FDA-regulated device; the class must be checked.",
       },
       {
-        re: "\\bFCC\\b|Part 15|\\bUL\\b|radio (certification|approval)|safety certification",
+        re: "\\bFCC\\b|Part 15|(?-i:\\bUL\\b)|radio (certification|approval)|safety certification",
         why: "A connected electrical device needs FCC radio and electrical safety certification.",
       },
       {
@@ -892,7 +894,8 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "A missed dose during a power cut is the main hazard.",
       },
       {
-        re: "Wi-?Fi|cellular|LTE|connectivity|offline",
+        re:
+          "Wi-?Fi|cellular|LTE|connectivity|(loses|lost|without|no) (connection|network|internet)",
         why: "Alerts depend on the device staying connected.",
       },
       {
@@ -933,15 +936,15 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Nigeria's Data Protection Act applies to customers' data.",
       },
       {
-        re: "\\bBVN\\b|\\bNIN\\b|KYC|know your customer",
+        re: "\\bBVN\\b|(?-i:\\bNIN\\b)|KYC|know your customer",
         why: "Customers are identified with BVN/NIN under tiered KYC.",
       },
       {
-        re: "NIBSS|\\bNIP\\b|Interswitch|Paystack|Flutterwave|Moniepoint|NIBSS Instant",
+        re: "NIBSS|(?-i:\\bNIP\\b)|Interswitch|Paystack|Flutterwave|Moniepoint",
         why: "Transfers run over NIBSS through a switch or processor.",
       },
       {
-        re: "fraud|reconcil",
+        re: "agent fraud|reconcil|fraud[^\\n]{0,40}\\bagents?\\b",
         why: "Agent fraud and float reconciliation are the operational risks.",
       },
     ],
@@ -972,7 +975,7 @@ export const IDEAS: readonly EvalIdea[] = [
     expect: [
       {
         re:
-          "\\bMAS\\b|Monetary Authority|Payment Services Act|digital payment token|\\bDPT\\b|major payment institution",
+          "(?-i:\\bMAS\\b)|Monetary Authority|Payment Services Act|digital payment token|\\bDPT\\b|major payment institution",
         why: "Selling digital payment tokens in Singapore needs a MAS licence under the PSA.",
       },
       {
@@ -1037,7 +1040,7 @@ export const IDEAS: readonly EvalIdea[] = [
     ],
     forbid: [
       NO_HIPAA,
-      { re: "\\bSEC\\b|FinCEN", why: "US regulators do not license a French exchange." },
+      { re: "(?-i:\\bSEC\\b)|FinCEN", why: "US regulators do not license a French exchange." },
       { re: "PDPA|DPDP", why: "Asian data laws do not apply." },
     ],
   },
@@ -1117,7 +1120,7 @@ export const IDEAS: readonly EvalIdea[] = [
       },
       { re: "DPDP|Digital Personal Data Protection", why: "India's data protection law applies." },
       {
-        re: "Vahan|vehicle registration|registration number|\\bRC\\b",
+        re: "Vahan|vehicle registration|registration number|(?-i:\\bRC\\b)",
         why: "Quotes start from the vehicle's registration details.",
       },
     ],
@@ -1153,7 +1156,7 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Business texting in the US needs 10DLC registration.",
       },
       {
-        re: "opt[- ]?out|\\bSTOP\\b|opt[- ]?in|consent",
+        re: "opt[- ]?out|(?-i:\\bSTOP\\b)|opt[- ]?in|express (written )?consent",
         why: "Recipients need consent and a way to opt out.",
       },
       {
@@ -1161,7 +1164,7 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Dental offices are covered entities; the reminder vendor is a business associate.",
       },
       {
-        re: "Twilio|Vonage|Bandwidth|Telnyx|Plivo|Sinch",
+        re: "Twilio|Vonage|Bandwidth\\.com|Telnyx|Plivo|Sinch",
         why: "Messaging and calls go through a CPaaS provider.",
       },
     ],
@@ -1237,7 +1240,7 @@ export const IDEAS: readonly EvalIdea[] = [
     },
     expect: [
       {
-        re: "SecureDrop|GlobaLeaks|Signal|Hush Line",
+        re: "SecureDrop|GlobaLeaks|(?-i:\\bSignal\\b)|Hush Line",
         why: "SecureDrop and similar tools exist; building one for $15k is risky.",
       },
       {
@@ -1245,7 +1248,7 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Documents carry metadata that identifies the source.",
       },
       {
-        re: "\\bTor\\b|onion|IP address",
+        re: "(?-i:\\bTor\\b)|onion|IP address",
         why: "Sources' IP addresses must not be logged; Tor onion services hide them.",
       },
       {
@@ -1253,7 +1256,8 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Logs can be subpoenaed; Ohio's shield law protects reporters, not servers.",
       },
       {
-        re: "encrypt",
+        re:
+          "end-to-end|\\bE2EE?\\b|PGP|GPG|encrypt[^\\n]{0,60}(submission|document|file|upload|message)",
         why: "Submissions must be encrypted at rest for the reporters only.",
       },
     ],
@@ -1341,7 +1345,7 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Menus should show the allergens Japan requires on labels.",
       },
       {
-        re: "printer|\\bPOS\\b|Smaregi|Airレジ|AirREGI|Square",
+        re: "printer|\\bPOS\\b|Smaregi|Airレジ|AirREGI|(?-i:\\bSquare\\b)",
         why: "Orders reach the kitchen through a printer or the shop's POS.",
       },
       {
@@ -1379,7 +1383,7 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Delivery of alcohol in Texas needs a TABC permit and follows the three-tier system.",
       },
       {
-        re: "age (verification|check)|21\\b|under-?age|minor",
+        re: "age (verification|check)|(over|under|aged?) 21|21\\+|21 or older|under-?age|minors\\b",
         why: "Age is verified at order and on delivery.",
       },
       {
@@ -1434,7 +1438,7 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Medical records in Brazil follow CFM rules (and SBIS certification for e-records).",
       },
       {
-        re: "WhatsApp (Business|Cloud) API|Meta|template message",
+        re: "WhatsApp (Business|Cloud) API|(?-i:\\bMeta\\b)|template message",
         why: "Reminders go through the WhatsApp Business API with approved templates.",
       },
       {
@@ -1466,9 +1470,9 @@ export const IDEAS: readonly EvalIdea[] = [
       other: "we don't take a commission on bookings",
     },
     expect: [
-      { re: "\\bPix\\b", why: "Pix is how Brazilian clients pay." },
+      { re: "(?-i:\\b(Pix|PIX)\\b)", why: "Pix is how Brazilian clients pay." },
       {
-        re: "NFS-?e|nota fiscal|\\bMEI\\b",
+        re: "NFS-?e|nota fiscal|(?-i:\\bMEI\\b)",
         why: "Service invoices in Brazil are municipal electronic notas fiscais.",
       },
       { re: "LGPD", why: "Clients' data falls under the LGPD." },
@@ -1516,7 +1520,7 @@ export const IDEAS: readonly EvalIdea[] = [
           "NDIS providers follow the Practice Standards and the Quality and Safeguards Commission.",
       },
       {
-        re: "Privacy Act|Australian Privacy Principles|\\bAPPs?\\b",
+        re: "Privacy Act|Australian Privacy Principles|(?-i:\\bAPPs? \\d)",
         why: "Participants' data falls under the Privacy Act.",
       },
       {
@@ -1615,7 +1619,7 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Truck temperatures come from sensors or loggers.",
       },
       {
-        re: "traceab|batch|\\blot\\b|recall",
+        re: "traceab|batch (number|code|tracking)|\\blot (number|code)|recall",
         why: "Seafood must be traceable by batch for recalls.",
       },
       { re: "PDPA|Personal Data Protection Act", why: "Singapore's PDPA applies." },
@@ -1646,7 +1650,7 @@ export const IDEAS: readonly EvalIdea[] = [
     },
     expect: [
       {
-        re: "\\bCE\\b|Radio Equipment Directive|\\bRED\\b",
+        re: "(?-i:\\bCE\\b|\\bRED\\b)|Radio Equipment Directive|CE mark",
         why: "A radio device sold in the EU needs CE marking under the RED.",
       },
       {
@@ -1654,7 +1658,7 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Connected devices must meet the RED cybersecurity requirements and the CRA.",
       },
       {
-        re: "LoRa|NB-IoT|LTE-M|Zigbee|Thread|Wi-?Fi|gateway|connectivity|signal",
+        re: "LoRa|NB-IoT|LTE-M|Zigbee|(?-i:\\bThread\\b)|Wi-?Fi|gateway|connectivity|signal",
         why: "Basements have poor signal; the radio choice decides everything.",
       },
       {
@@ -1744,7 +1748,8 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Consultations are health data under GDPR Article 9 and Spain's LOPDGDD.",
       },
       {
-        re: "consent|inform(ed)? (the )?patient",
+        re:
+          "consent[^\\n]{0,40}(record|patient)|(record|patient)[^\\n]{0,40}consent|inform(ed)? (the )?patient",
         why: "Patients must be told, and usually agree, before a consultation is recorded.",
       },
       {
@@ -1883,7 +1888,7 @@ export const IDEAS: readonly EvalIdea[] = [
         why: "Field-service tools do this for less than $5k a year; building is wasteful.",
       },
       {
-        re: "QuickBooks|Xero|FreshBooks|Sage",
+        re: "QuickBooks|Xero|FreshBooks|(?-i:\\bSage\\b)",
         why: "Invoices should flow into the company's accounting package.",
       },
       { re: "\\bGST\\b|sales tax", why: "Alberta invoices carry 5% GST." },
@@ -1947,6 +1952,112 @@ export const IDEAS: readonly EvalIdea[] = [
       {
         re: "App Store|in-app purchase",
         why: "Android and USSD only; fares are not digital goods.",
+      },
+    ],
+  },
+  {
+    id: "mx-tienditas-pedidos",
+    industry: "retail",
+    country: "MX",
+    style: "terse",
+    answers: {
+      idea:
+        "Una app para que las tienditas de barrio en Guadalajara reciban pedidos de sus vecinos por WhatsApp y los entreguen en moto. Cobramos una comisión de 10 pesos por pedido.",
+      users: "dueños de tienditas y sus vecinos",
+      platforms: "WhatsApp y una página web para la tienda, nada de app",
+      features:
+        "catálogo, pedidos por WhatsApp, pago en efectivo o transferencia, avisos de entrega",
+      scale: "200 tiendas el primer año",
+      budget: "unos 600 mil pesos",
+      timeline: "4 meses",
+      compliance: "no sé",
+      other: "no",
+    },
+    expect: [
+      {
+        re: "Spanish|español|espanol|non-English|not (written )?in English",
+        why: "An engine that reads English must say that this idea is in Spanish.",
+      },
+      {
+        re: "no rules for|(could not|cannot|can.t|unable to) (analy|read|understand)|with a model",
+        why: "What the engine cannot analyse it must name, and point to running with a model.",
+      },
+      {
+        re: "LFPDPPP|Ley Federal de Protecci[oó]n de Datos|aviso de privacidad|privacy notice",
+        why: "Mexico's personal data law requires a privacy notice (aviso de privacidad).",
+      },
+      {
+        re: "WhatsApp (Business|Cloud)|Business API|Cloud API",
+        why: "Orders by WhatsApp at this scale need the WhatsApp Business Platform.",
+      },
+      {
+        re: "CFDI|factura|(?-i:\\bSAT\\b)",
+        why: "Mexican sales and commissions are invoiced as CFDI through the SAT.",
+      },
+    ],
+    forbid: [
+      NO_GDPR,
+      NO_HIPAA,
+      { re: "App Store|Google Play|in-app purchase", why: "WhatsApp and the web, no app." },
+      {
+        re: "budget[^\\n]{0,20}\\b10\\b",
+        why: "10 pesos is the commission per order, not the budget.",
+      },
+    ],
+  },
+  {
+    id: "nz-beekeeping-hive-log",
+    industry: "agriculture",
+    country: "NZ",
+    style: "negative",
+    answers: {
+      idea:
+        "A hive inspection log for hobby and commercial beekeepers in New Zealand, so they stop writing notes on the hive lid. No payments, no marketplace, no social feed.",
+      users: "beekeepers, from hobbyists with 2 hives to outfits with 3,000",
+      platforms: "phone app, Android and iPhone, it has to work in the field",
+      features: "inspection notes, photos of frames, treatments given, hive locations on a map",
+      scale: "a few thousand beekeepers",
+      budget: "NZD 40k",
+      timeline: "before spring, so 5 months",
+      compliance: "not that I know of",
+      other: "apiaries are usually out of mobile coverage",
+    },
+    expect: [
+      {
+        re: "foulbrood|(?-i:\\bAFB\\b)|Management Agency|Pest Management Plan",
+        why: "New Zealand's AFB Pest Management Plan governs inspections and disease reports.",
+      },
+      {
+        re: "apiary regist|registered apiar|Apiary Database|ApiWeb",
+        why: "Every apiary must be registered with the AFB Management Agency.",
+      },
+      {
+        re: "Privacy Act|Privacy Commissioner",
+        why: "New Zealand's Privacy Act 2020 covers beekeepers' data.",
+      },
+      {
+        re: "offline|no (signal|coverage|reception)",
+        why: "Apiaries are out of coverage; notes must be saved offline and synced later.",
+      },
+      {
+        re: "Apiary Book|HiveTracks|Hive Tracks|BeeKeepPal|off-the-shelf|existing (apps|tools)",
+        why: "Hive-log apps exist; the brief should say what this does better.",
+      },
+      {
+        re: "hive theft|(hive|apiary) locations?[^\\n]{0,60}(privacy|theft|hid|precise|share)",
+        why: "Hive sites are valuable (and stolen); their locations must stay private.",
+      },
+    ],
+    forbid: [
+      { re: "PCI|Stripe|checkout", why: "No payments." },
+      {
+        re: "community feed|content moderation|moderation queue",
+        why: "No social feed: no content moderation either.",
+      },
+      NO_GDPR,
+      {
+        re: "two-sided|take rate|(supply|demand)[- ]side|marketplace (fee|commission|trust)",
+        why: "Not a marketplace.",
       },
     ],
   },
