@@ -59,6 +59,7 @@ if (chosen.length === 0) {
 
 const reports: IdeaReport[] = [];
 const sentenceSets: { id: string; sentences: Set<string> }[] = [];
+const clauseSets: { id: string; sentences: Set<string> }[] = [];
 const started = performance.now();
 for (const idea of chosen) {
   const base = { id: idea.id, industry: idea.industry, country: idea.country };
@@ -66,7 +67,9 @@ for (const idea of chosen) {
     const c = await converse(idea, new OfflineEngine());
     const score = scoreIdea(idea, briefText(c.summary));
     reports.push({ ...base, ...score, topics: c.topics, evidence: countEvidence(c.brief) });
-    sentenceSets.push({ id: idea.id, sentences: briefSentences(c.summary, c.said) });
+    const units = briefSentences(c.summary, c.said);
+    sentenceSets.push({ id: idea.id, sentences: units.sentences });
+    clauseSets.push({ id: idea.id, sentences: units.clauses });
     if (flags.verbose && !flags.json) {
       print(`\n===== ${idea.id} (${idea.industry}, ${idea.country}) =====`);
       print(`questions asked: ${c.topics.join(", ")}`);
@@ -98,6 +101,7 @@ const withoutEvidence = evidenceSeen
 // A share of a handful of briefs says nothing about filler (one brief: every sentence is 100%).
 const fillerMeasured = sentenceSets.length >= MIN_FILLER_BRIEFS;
 const filler = fillerMeasured ? fillerSentences(sentenceSets, FILLER_SHARE) : [];
+const fillerClauses = fillerMeasured ? fillerSentences(clauseSets, FILLER_SHARE) : [];
 const totals = {
   ideas: reports.length,
   expected,
@@ -113,6 +117,7 @@ const totals = {
   evidenceFieldSeen: evidenceSeen,
   fillerMeasured,
   fillerSentences: filler.length,
+  fillerClauses: fillerClauses.length,
   errors: reports.filter((r) => r.error !== undefined).length,
   elapsedMs: Math.round(elapsedMs),
 };
@@ -137,6 +142,11 @@ if (flags.json) {
         ...(r.error === undefined ? {} : { error: r.error }),
       })),
       filler: filler.map((f) => ({ sentence: f.sentence, briefs: f.briefs, share: f.share })),
+      fillerClauses: fillerClauses.map((f) => ({
+        clause: f.sentence,
+        briefs: f.briefs,
+        share: f.share,
+      })),
     },
     null,
     2,
@@ -177,13 +187,26 @@ if (flags.json) {
       : `  filler sentences   not measured on fewer than ${MIN_FILLER_BRIEFS} briefs`,
   );
   if (totals.errors) print(`  errors             ${totals.errors} conversations failed`);
+  if (fillerMeasured) {
+    print(
+      `  filler clauses     ${fillerClauses.length} in more than ${pct(FILLER_SHARE)} of briefs`,
+    );
+  }
   print(`  time               ${totals.elapsedMs} ms for ${reports.length} conversations`);
-  if (filler.length > 0) {
+  const shown = (title: string, list: typeof filler) => {
+    if (list.length === 0) return;
     print();
-    print(`Filler: sentences in more than ${pct(FILLER_SHARE)} of ${reports.length} briefs`);
+    print(`${title} in more than ${pct(FILLER_SHARE)} of ${reports.length} briefs`);
     print("(person's words and quoted spans removed, numbers as #)");
-    for (const f of filler) {
+    for (const f of list) {
       print(`  ${pct(f.share).padStart(6)} ${String(f.briefs).padStart(3)}  ${f.sentence}`);
     }
-  }
+  };
+  shown("Filler: sentences", filler);
+  // Clauses already listed as whole sentences are not repeated.
+  const whole = new Set(filler.map((f) => f.sentence));
+  shown(
+    "Filler: clauses of template sentences",
+    fillerClauses.filter((f) => !whole.has(f.sentence)),
+  );
 }

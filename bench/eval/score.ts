@@ -125,8 +125,9 @@ function stripQuoted(text: string): string {
 
 /**
  * Takes the person's own words out of a sentence: every run of two or more words that also
- * appears, contiguous, in what they said, and every single word of theirs that is not a
- * stopword. What is left is what the engine would write for anyone.
+ * appears, contiguous, in what they said, every single word of theirs that is not a
+ * stopword, and stopwords between two removed words. What is left is what the engine would
+ * write for anyone.
  */
 export function withoutTheirWords(
   sentence: readonly string[],
@@ -140,6 +141,13 @@ export function withoutTheirWords(
     if (j - i >= 2) {
       for (let k = i; k < j; k++) keep[k] = false;
     } else if (!STOPWORDS.has(sentence[i]!) && said.has(sentence[i]!)) keep[i] = false;
+  }
+  // Stopwords between two of their words belong to them: "tenants in Austin".
+  for (let i = 1; i < sentence.length - 1; i++) {
+    if (!keep[i] || keep[i - 1] || !STOPWORDS.has(sentence[i]!)) continue;
+    let j = i;
+    while (j < sentence.length && keep[j] && STOPWORDS.has(sentence[j]!)) j++;
+    if (j < sentence.length && !keep[j]) { for (let k = i; k < j; k++) keep[k] = false; }
   }
   return sentence.filter((_, i) => keep[i]);
 }
@@ -163,15 +171,11 @@ const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
 /** Fewest words left for a sentence to count (a label such as "Size M" is not a sentence). */
 const MIN_WORDS = 2;
+/** Fewest words left for a clause to count. */
+const MIN_CLAUSE_WORDS = 3;
 
-/**
- * The engine's sentences of one brief, normalised (lower case, numbers as `#`, quoted spans
- * and the person's words removed), as a set. Headings and table separators are skipped;
- * each table cell and list item is split into sentences of its own.
- */
-export function briefSentences(summary: string, answers: readonly string[]): Set<string> {
-  const said = saidRuns(answers);
-  const out = new Set<string>();
+/** The engine's raw sentences of one brief: per list item, paragraph line or table cell. */
+function* rawSentences(summary: string): Generator<string> {
   const lines = briefText(summary).split("\n");
   for (const [n, raw] of lines.entries()) {
     const line = raw.trim();
@@ -183,13 +187,41 @@ export function briefSentences(summary: string, answers: readonly string[]): Set
       // Bold labels are kept; abbreviations lose their dots so they do not end a sentence.
       const text = stripQuoted(part.replace(/\*\*([^*]+)\*\*/g, "$1"))
         .replace(/\b(e\.g|i\.e|etc|vs|approx)\./gi, (m) => m.replaceAll(".", ""));
-      for (const { segment } of segmenter.segment(text)) {
-        const left = withoutTheirWords(words(segment), said);
-        if (left.length >= MIN_WORDS) out.add(left.join(" "));
-      }
+      for (const { segment } of segmenter.segment(text)) yield segment;
     }
   }
-  return out;
+}
+
+/** Where a sentence splits into clauses: `;`, `:`, brackets, commas and dashes. */
+const CLAUSE_BREAK = /[;:()\[\]]|,\s|\s[–—-]\s/;
+
+/** The sentences and clauses of one brief, normalised; see {@link briefSentences}. */
+export interface BriefUnits {
+  sentences: Set<string>;
+  /** Each sentence split at `;`, `:`, brackets, commas and dashes (at least 3 words each). */
+  clauses: Set<string>;
+}
+
+/**
+ * The engine's sentences of one brief, normalised (lower case, numbers as `#`, quoted spans
+ * and the person's words removed), as sets of sentences and of clauses. Headings and table
+ * separators are skipped; each table cell and list item is split into sentences of its own.
+ * Clauses catch a template sentence whose slots the engine fills with its own labels
+ * ("Interview ten … before building, test … with a clickable prototype").
+ */
+export function briefSentences(summary: string, answers: readonly string[]): BriefUnits {
+  const said = saidRuns(answers);
+  const sentences = new Set<string>();
+  const clauses = new Set<string>();
+  for (const segment of rawSentences(summary)) {
+    const left = withoutTheirWords(words(segment), said);
+    if (left.length >= MIN_WORDS) sentences.add(left.join(" "));
+    for (const clause of segment.split(CLAUSE_BREAK)) {
+      const rest = withoutTheirWords(words(clause), said);
+      if (rest.length >= MIN_CLAUSE_WORDS) clauses.add(rest.join(" "));
+    }
+  }
+  return { sentences, clauses };
 }
 
 /** A sentence found in many briefs. */

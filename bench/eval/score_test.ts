@@ -71,10 +71,25 @@ Deno.test("briefSentences normalises numbers and drops quotes, headings and tabl
     "| API | TypeScript on Deno (e.g. Hono) |",
   ].join("\n");
   // "API" alone is one word (a label, not a sentence); "app" was the person's word.
-  assert.deepEqual([...briefSentences(md, ["the app for dog walkers"])].sort(), [
+  const units = briefSentences(md, ["the app for dog walkers"]);
+  assert.deepEqual([...units.sentences].sort(), [
     "pci dss applies because you said",
     "size m about # # person-weeks",
     "typescript on deno eg hono",
+  ]);
+  assert.deepEqual([...units.clauses].sort(), [
+    "about # # person-weeks",
+    "pci dss applies because you said",
+    "typescript on deno",
+  ]);
+});
+
+Deno.test("briefSentences splits template sentences into clauses without the person's words", () => {
+  const md = "Interview ten tenants in Austin before building, test invoicing with a prototype.";
+  const { clauses } = briefSentences(md, ["tenants", "Austin, Texas"]);
+  assert.deepEqual([...clauses], [
+    "interview ten before building",
+    "test invoicing with a prototype",
   ]);
 });
 
