@@ -26,6 +26,8 @@ import {
 
 /** Share of briefs above which a sentence is filler (issue 8: 20%). */
 const FILLER_SHARE = 0.2;
+/** Filler clauses listed in the text report (`--json` has them all). */
+const MAX_CLAUSES_SHOWN = 40;
 /** Fewest briefs for the filler measure to mean anything. */
 const MIN_FILLER_BRIEFS = 5;
 const encoder = new TextEncoder();
@@ -193,14 +195,15 @@ if (flags.json) {
     );
   }
   print(`  time               ${totals.elapsedMs} ms for ${reports.length} conversations`);
-  const shown = (title: string, list: typeof filler) => {
+  const shown = (title: string, list: typeof filler, most = Infinity) => {
     if (list.length === 0) return;
     print();
     print(`${title} in more than ${pct(FILLER_SHARE)} of ${reports.length} briefs`);
     print("(person's words and quoted spans removed, numbers as #)");
-    for (const f of list) {
+    for (const f of list.slice(0, most)) {
       print(`  ${pct(f.share).padStart(6)} ${String(f.briefs).padStart(3)}  ${f.sentence}`);
     }
+    if (list.length > most) print(`  … and ${list.length - most} more (all of them with --json)`);
   };
   shown("Filler: sentences", filler);
   // Clauses already listed as whole sentences are not repeated.
@@ -208,5 +211,6 @@ if (flags.json) {
   shown(
     "Filler: clauses of template sentences",
     fillerClauses.filter((f) => !whole.has(f.sentence)),
+    MAX_CLAUSES_SHOWN,
   );
 }
