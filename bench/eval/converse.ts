@@ -8,6 +8,8 @@ import { runPipeline } from "../../agents/pipeline.ts";
 import type { Engine } from "../../agents/types.ts";
 import type { AnswerTopic, EvalIdea } from "./types.ts";
 
+export type { Engine, EvalIdea };
+
 /** Most questions answered in one conversation, so a looping interview cannot hang the run. */
 export const MAX_QUESTIONS = 40;
 

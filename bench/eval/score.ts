@@ -7,6 +7,8 @@
  */
 import type { EvalIdea, Pattern } from "./types.ts";
 
+export type { EvalIdea, Pattern };
+
 /** Compiles a pattern of the set: case-insensitive, Unicode. */
 export function compilePattern(p: Pattern): RegExp {
   return new RegExp(p.re, "iu");
@@ -35,7 +37,9 @@ export function briefText(summary: string): string {
 
 /** One forbidden pattern that matched, with the line it matched on. */
 export interface ForbiddenHit {
+  /** The pattern's source. */
   re: string;
+  /** Why it is forbidden. */
   why: string;
   /** The matched text. */
   match: string;
@@ -48,10 +52,13 @@ const CONTEXT = 90;
 
 /** How one brief scores against its idea's patterns. */
 export interface IdeaScore {
+  /** How many patterns were expected. */
   expected: number;
+  /** How many of them matched. */
   hits: number;
   /** The expected patterns that did not match. */
   misses: Pattern[];
+  /** The forbidden patterns that matched. */
   forbidden: ForbiddenHit[];
 }
 
@@ -197,6 +204,7 @@ const CLAUSE_BREAK = /[;:()\[\]]|,\s|\s[–—-]\s/;
 
 /** The sentences and clauses of one brief, normalised; see {@link briefSentences}. */
 export interface BriefUnits {
+  /** Whole sentences (at least 2 words each). */
   sentences: Set<string>;
   /** Each sentence split at `;`, `:`, brackets, commas and dashes (at least 3 words each). */
   clauses: Set<string>;
@@ -226,6 +234,7 @@ export function briefSentences(summary: string, answers: readonly string[]): Bri
 
 /** A sentence found in many briefs. */
 export interface FillerSentence {
+  /** The sentence, normalised. */
   sentence: string;
   /** How many briefs hold it. */
   briefs: number;

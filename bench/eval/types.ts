@@ -40,7 +40,9 @@ export interface EvalIdea {
   industry: string;
   /** Where it is sold: ISO 3166 code, `UK` for the United Kingdom, `US-TX` for a US state. */
   country: string;
+  /** How the person answers. */
   style: AnswerStyle;
+  /** What the person says, by question topic. */
   answers: Answers;
   /** 4–6 things a good analyst's brief must mention. */
   expect: Pattern[];
