@@ -33,6 +33,11 @@ const MIN_FILLER_BRIEFS = 5;
 const encoder = new TextEncoder();
 const print = (s = "") => Deno.stdout.writeSync(encoder.encode(`${s}\n`));
 
+/** Topics asked more than once in a conversation (`?`, a question with no topic, is skipped). */
+function repeated(topics: readonly string[]): string[] {
+  return [...new Set(topics.filter((t, i) => t !== "?" && topics.indexOf(t) !== i))];
+}
+
 /** The report of one idea. */
 interface IdeaReport extends IdeaScore {
   id: string;
@@ -120,6 +125,8 @@ const totals = {
   fillerMeasured,
   fillerSentences: filler.length,
   fillerClauses: fillerClauses.length,
+  questions: reports.reduce((n, r) => n + r.topics.length, 0),
+  repeatedTopics: reports.reduce((n, r) => n + repeated(r.topics).length, 0),
   errors: reports.filter((r) => r.error !== undefined).length,
   elapsedMs: Math.round(elapsedMs),
 };
@@ -141,6 +148,7 @@ if (flags.json) {
         findings: r.evidence.findings,
         withoutEvidence: evidenceSeen ? r.evidence.withoutEvidence : 0,
         topics: r.topics,
+        repeatedTopics: repeated(r.topics),
         ...(r.error === undefined ? {} : { error: r.error }),
       })),
       filler: filler.map((f) => ({ sentence: f.sentence, briefs: f.briefs, share: f.share })),
@@ -160,8 +168,11 @@ if (flags.json) {
     const ev = evidenceSeen
       ? `, ${r.evidence.withoutEvidence}/${r.evidence.findings} without evidence`
       : "";
+    const again = repeated(r.topics);
     print(
       `${r.id.padEnd(34)} recall ${r.hits}/${r.expected}  forbidden ${r.forbidden.length}${ev}` +
+        `  questions ${r.topics.length}` +
+        (again.length ? ` (asked again: ${again.join(", ")})` : "") +
         (r.error === undefined ? "" : `  ERROR: ${r.error}`),
     );
     for (const m of r.misses) print(`    miss      /${m.re}/  (${m.why})`);
@@ -187,6 +198,17 @@ if (flags.json) {
         pct(FILLER_SHARE)
       } of briefs (target 0)`
       : `  filler sentences   not measured on fewer than ${MIN_FILLER_BRIEFS} briefs`,
+  );
+  print(
+    `  questions          ${totals.questions} in ${reports.length} interviews, ` +
+      `${totals.repeatedTopics} topics asked more than once`,
+  );
+  const asked = new Map<string, number>();
+  for (const r of reports) for (const t of new Set(r.topics)) asked.set(t, (asked.get(t) ?? 0) + 1);
+  print(
+    `  topics asked       ${
+      [...asked].sort((x, y) => y[1] - x[1]).map(([t, n]) => `${t} ${n}`).join(", ")
+    } (interviews asking each)`,
   );
   if (totals.errors) print(`  errors             ${totals.errors} conversations failed`);
   if (fillerMeasured) {
