@@ -199,6 +199,11 @@ if (flags.json) {
       } of briefs (target 0)`
       : `  filler sentences   not measured on fewer than ${MIN_FILLER_BRIEFS} briefs`,
   );
+  if (fillerMeasured) {
+    print(
+      `  filler clauses     ${fillerClauses.length} in more than ${pct(FILLER_SHARE)} of briefs`,
+    );
+  }
   print(
     `  questions          ${totals.questions} in ${reports.length} interviews, ` +
       `${totals.repeatedTopics} topics asked more than once`,
@@ -211,11 +216,6 @@ if (flags.json) {
     } (interviews asking each)`,
   );
   if (totals.errors) print(`  errors             ${totals.errors} conversations failed`);
-  if (fillerMeasured) {
-    print(
-      `  filler clauses     ${fillerClauses.length} in more than ${pct(FILLER_SHARE)} of briefs`,
-    );
-  }
   print(`  time               ${totals.elapsedMs} ms for ${reports.length} conversations`);
   const shown = (title: string, list: typeof filler, most = Infinity) => {
     if (list.length === 0) return;
