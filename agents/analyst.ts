@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import type { Agent, AgentContext, FrameBody } from "./types.ts";
 import { progress } from "./frames.ts";
+import type { AgentReads } from "./rerun.ts";
 
 /** What defines an analysis agent. */
 export interface AnalystSpec<T> {
@@ -16,6 +17,8 @@ export interface AnalystSpec<T> {
   schema: z.ZodType<T>;
   /** What the agent does, shown in its stage's `status` frame. */
   working: string;
+  /** What its result depends on (see `Agent.reads`). */
+  reads?: AgentReads;
 }
 
 /**
@@ -59,6 +62,7 @@ export function defineAnalyst<T>(spec: AnalystSpec<T>): Agent<T> {
     name: spec.name,
     title: spec.title,
     working: spec.working,
+    ...(spec.reads ? { reads: spec.reads } : {}),
     async *run(ctx: AgentContext): AsyncGenerator<FrameBody, T, string | undefined> {
       let previousError: string | undefined;
       for (let attempt = 1; attempt <= 2; attempt++) {

@@ -7,5 +7,20 @@ export const customer = defineAnalyst({
   name: "customer",
   title: "Customer",
   schema: CustomerAnalysis,
+  // Segments and personas come from the users, the features and the domains, not from budget, timeline, scale or compliance.
+  reads: {
+    requirements: [
+      "idea",
+      "purpose",
+      "users",
+      "platforms",
+      "features",
+      "domains",
+      "notes",
+      "later",
+      "excluded",
+      "jurisdictions",
+    ],
+  },
   working: "mapping segments, personas, jobs and pains",
 });

@@ -7,5 +7,24 @@ export const engineer = defineAnalyst({
   name: "engineer",
   title: "Engineer",
   schema: EngineerAnalysis,
+  // The estimate weighs every field against the timeline and the budget.
+  reads: {
+    requirements: [
+      "idea",
+      "purpose",
+      "users",
+      "platforms",
+      "features",
+      "scale",
+      "budget",
+      "timeline",
+      "compliance",
+      "domains",
+      "notes",
+      "later",
+      "excluded",
+      "jurisdictions",
+    ],
+  },
   working: "sketching components, data, integrations and an effort estimate",
 });

@@ -14,6 +14,8 @@ import { product } from "./product.ts";
 import { customer } from "./customer.ts";
 import { engineer } from "./engineer.ts";
 import { risk } from "./risk.ts";
+import { review } from "./review.ts";
+import { diffBriefs, fingerprint, readInput } from "./rerun.ts";
 
 /** The analysts, in the order they run. Adding an agent: one file, one entry here. */
 export const defaultAnalysts: readonly Agent[] = [product, customer, engineer, risk];
@@ -47,6 +49,24 @@ export interface PipelineOptions {
    * same numbers go in the `meta` of the agent's `result` frame.
    */
   onAgentMeta?: (agent: string, meta: CallMeta) => void;
+  /**
+   * Ask the review question after the interview (default false; the server's
+   * `PARLEY_REVIEW` turns it on).
+   */
+  review?: boolean;
+  /**
+   * Results of earlier runs of this conversation by `agent:fingerprint` (the `fingerprint`
+   * of their `result` frames): an analyst whose input has one is not run again, its result
+   * is kept.
+   */
+  reuse?: ReadonlyMap<string, unknown>;
+  /** The brief this run replaces, when it follows an edit: sets `version` and `changes`. */
+  previous?: { version: number; brief: Brief };
+}
+
+/** The key of a result in {@link PipelineOptions.reuse}. */
+export function reuseKey(agent: string, fingerprint: string): string {
+  return `${agent}:${fingerprint}`;
 }
 
 /** A short random reference for an error, shown to the person and logged with the detail. */
@@ -76,7 +96,7 @@ export async function* runPipeline(
   };
 
   yield status("Starting Clarifier conversation...", "clarifier");
-  const { requirements, transcript } = yield* clarifier({
+  const interview = yield* clarifier({
     engine,
     signal,
     ...(opts.maxRounds === undefined ? {} : { maxRounds: opts.maxRounds }),
@@ -85,6 +105,16 @@ export async function* runPipeline(
       : { maxQuestionsPerRound: opts.maxQuestionsPerRound }),
     onMeta: (m) => opts.onAgentMeta?.("clarifier", m),
   });
+  const { requirements, transcript } = opts.review
+    ? yield* review({
+      engine,
+      signal,
+      requirements: interview.requirements,
+      transcript: interview.transcript,
+      maxRounds: opts.maxRounds ?? 3,
+      onMeta: (m) => opts.onAgentMeta?.("clarifier", m),
+    })
+    : interview;
 
   const analysts = opts.analysts ?? defaultAnalysts;
   const concurrency = opts.concurrency ?? engine.concurrency ?? 1;
@@ -97,8 +127,48 @@ export async function* runPipeline(
   // One at a time needs no second signal (AbortSignal.any costs a WeakRef per call).
   const agentSignal = concurrency === 1 ? signal : AbortSignal.any([signal, stop.signal]);
   const finished: Record<string, unknown> = {};
+  // What each analyst reads, fingerprinted: an input seen before keeps its result.
+  const prints = new Map<string, string>();
+  for (const agent of analysts) {
+    const input = agent.reads?.results?.length ? undefined : agent.reads;
+    if (input) prints.set(agent.name, await fingerprint(readInput(input, requirements, {}, null)));
+  }
+  const keptOf = (agent: Agent) => {
+    const fp = prints.get(agent.name);
+    return fp !== undefined && opts.reuse?.has(reuseKey(agent.name, fp)) ? fp : undefined;
+  };
+  const rerun = analysts.filter((a) => keptOf(a) === undefined).map((a) => a.name);
+  const kept = analysts.filter((a) => keptOf(a) !== undefined).map((a) => a.name);
+  if (opts.previous) {
+    yield {
+      type: "progress",
+      data: {
+        message: kept.length === 0
+          ? `Re-running every analyst: ${rerun.join(", ")}`
+          : `Re-running ${rerun.join(", ") || "no analyst"}; keeping ${
+            kept.join(", ")
+          } (what they read did not change)`,
+        rerun,
+        kept,
+      },
+    };
+  }
   async function* runAnalyst(agent: Agent): AsyncGenerator<FrameBody, void, string | undefined> {
     agentSignal.throwIfAborted();
+    const keptPrint = keptOf(agent);
+    if (keptPrint !== undefined) {
+      const value = opts.reuse!.get(reuseKey(agent.name, keptPrint));
+      yield status(
+        `Keeping the ${agent.title} agent's result: what it reads did not change`,
+        agent.name,
+      );
+      finished[agent.name] = value;
+      yield {
+        type: "result",
+        data: { agent: agent.name, data: value, fingerprint: keptPrint, kept: true },
+      };
+      return;
+    }
     const doing = agent.working ? `: ${agent.working}` : "...";
     yield status(`Running ${agent.title} agent${doing}`, agent.name);
     let meta: CallMeta | undefined;
@@ -115,7 +185,10 @@ export async function* runPipeline(
       });
       finished[agent.name] = value;
       if (meta) opts.onAgentMeta?.(agent.name, meta);
-      yield result(agent.name, value, meta);
+      const print = prints.get(agent.name) ??
+        await fingerprint(readInput(agent.reads, requirements, finished, transcript));
+      const frame = result(agent.name, value, meta);
+      yield { ...frame, data: { ...frame.data, fingerprint: print } };
     } catch (err) {
       if (agentSignal.aborted) throw err;
       if (meta) opts.onAgentMeta?.(agent.name, meta);
@@ -153,9 +226,19 @@ export async function* runPipeline(
   } catch (err) {
     yield fail("summary", "Summary", err);
   }
+  const version = (opts.previous?.version ?? 0) + 1;
   yield {
     type: "complete",
-    data: { summary: renderBriefMarkdown(brief, overview), brief },
+    data: {
+      summary: renderBriefMarkdown(brief, overview),
+      brief,
+      version,
+      ...(opts.previous
+        ? {
+          changes: diffBriefs(opts.previous.version, opts.previous.brief, brief, { rerun, kept }),
+        }
+        : {}),
+    },
   };
   return brief;
 }

@@ -7,5 +7,24 @@ export const product = defineAnalyst({
   name: "product",
   title: "Product",
   schema: ProductAnalysis,
+  // Goals name the timeline and budget; stories, the users; scope, the features.
+  reads: {
+    requirements: [
+      "idea",
+      "purpose",
+      "users",
+      "platforms",
+      "features",
+      "scale",
+      "budget",
+      "timeline",
+      "compliance",
+      "domains",
+      "notes",
+      "later",
+      "excluded",
+      "jurisdictions",
+    ],
+  },
   working: "defining goals, user stories and the MVP scope",
 });

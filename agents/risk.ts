@@ -7,5 +7,24 @@ export const risk = defineAnalyst({
   name: "risk",
   title: "Risk",
   schema: RiskAnalysis,
+  // Risks come from every field: deadlines, budget, scale, compliance.
+  reads: {
+    requirements: [
+      "idea",
+      "purpose",
+      "users",
+      "platforms",
+      "features",
+      "scale",
+      "budget",
+      "timeline",
+      "compliance",
+      "domains",
+      "notes",
+      "later",
+      "excluded",
+      "jurisdictions",
+    ],
+  },
   working: "building the risk register",
 });

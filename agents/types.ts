@@ -8,6 +8,7 @@
 import type { z } from "zod";
 import type { FrameBody } from "../protocol/mod.js";
 import type { QA, Requirements } from "../protocol/brief.js";
+import type { AgentReads } from "./rerun.ts";
 
 export type { FrameBody };
 
@@ -80,6 +81,24 @@ export interface AnalysisTask<T = unknown> {
   previousError?: string;
 }
 
+/** What the review stage hands an engine's `review`. */
+export interface ReviewInput {
+  requirements: Requirements;
+  transcript: readonly QA[];
+  /** The person's reply to the review question. */
+  reply: string;
+}
+
+/** An engine's reading of a review reply. */
+export interface ReviewReading {
+  /** The requirements with the corrections applied. */
+  requirements: Requirements;
+  /** Fields the reply changed. */
+  changed: string[];
+  /** Parts of the reply that were not understood, verbatim; empty when all was. */
+  notUnderstood: string[];
+}
+
 /** What the summary stage hands the engine to write the overview of the brief. */
 export interface OverviewInput {
   requirements: Requirements;
@@ -110,6 +129,13 @@ export interface Engine {
   clarify(input: ClarifyInput, opts: RunOptions): AsyncGenerator<FrameBody, ClarifyOutput, unknown>;
   /** Produces one analysis. The result is validated by the caller against `task.schema`. */
   analyse<T>(task: AnalysisTask<T>, opts: RunOptions): AsyncGenerator<FrameBody, unknown, unknown>;
+  /**
+   * Optional: reads the person's free-text reply to the review question against what was
+   * understood. Without it, the review stage uses the offline correction reader for a
+   * deterministic engine and asks `clarify` again, with the reply in the transcript, for
+   * the others (a model re-reads the whole conversation).
+   */
+  review?(input: ReviewInput, opts: RunOptions): AsyncGenerator<FrameBody, ReviewReading, unknown>;
   /** Writes the opening paragraph of the brief (Markdown, no headings). */
   overview(input: OverviewInput, opts: RunOptions): AsyncGenerator<FrameBody, string, unknown>;
 }
@@ -134,5 +160,10 @@ export interface Agent<T = unknown> {
   readonly title: string;
   /** What it does, in a few words ("building the risk register"), shown when it starts. */
   readonly working?: string;
+  /**
+   * What its result depends on. After an edit, the pipeline reuses the previous result
+   * when none of it changed; without `reads`, any change re-runs the agent.
+   */
+  readonly reads?: AgentReads;
   run(ctx: AgentContext): AsyncGenerator<FrameBody, T, string | undefined>;
 }

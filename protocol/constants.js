@@ -31,6 +31,25 @@ export const ADDED_FRAME_TYPES = /** @type {const} */ ([
   "delta",
   "answered",
   "cancelled",
+  "edited",
+]);
+
+/**
+ * Requirements fields the person may set in a review (`ReviewFrame.changes`). List fields
+ * take a list of strings (or one string, split on commas and "and"); the others take text.
+ */
+export const REVIEW_FIELDS = /** @type {const} */ ([
+  "purpose",
+  "users",
+  "platforms",
+  "features",
+  "scale",
+  "budget",
+  "timeline",
+  "compliance",
+  "jurisdictions",
+  "later",
+  "excluded",
 ]);
 
 /** The six frame types of the seed protocol; every other type is an addition. */

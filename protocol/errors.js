@@ -84,6 +84,28 @@ export const ERROR_CODES = /** @type {const} */ ({
     retry: false,
     meaning: "The conversation is finished or cancelled.",
   },
+  unknown_question: {
+    scope: "input",
+    retry: false,
+    meaning: "The edit or review names a question that was never asked or has no answer yet.",
+  },
+  stale_edit: {
+    scope: "input",
+    retry: false,
+    meaning: "The edited question no longer applies after an earlier edit, or the edit was " +
+      "based on an older version of the brief.",
+  },
+  edit_in_progress: {
+    scope: "input",
+    retry: true,
+    meaning: "Another edit (perhaps from another tab) is being applied; try again when it " +
+      "has reached a question or a new brief.",
+  },
+  not_editable: {
+    scope: "input",
+    retry: false,
+    meaning: "The conversation was cancelled or failed: its answers can no longer be edited.",
+  },
   too_many_bad_frames: {
     scope: "connection",
     retry: true,

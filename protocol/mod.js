@@ -22,6 +22,7 @@ import {
   MAX_CLIENT_FRAME_BYTES,
   PIPELINE_STAGES,
   PROTOCOL_VERSION,
+  REVIEW_FIELDS,
   SEED_FRAME_TYPES,
 } from "./constants.js";
 export { CLOSE_CODES, ERROR_CODES, INPUT_ERROR_CODES, QUESTION_TOPICS } from "./errors.js";
@@ -32,6 +33,7 @@ export {
   MAX_CLIENT_FRAME_BYTES,
   PIPELINE_STAGES,
   PROTOCOL_VERSION,
+  REVIEW_FIELDS,
   SEED_FRAME_TYPES,
 };
 
@@ -78,6 +80,16 @@ export const QuestionData = z.looseObject({
     round: z.number().int().positive().optional(),
     rounds: z.number().int().positive().optional(),
   }).optional(),
+  /**
+   * On the review question (`topic: "review"`) only: what the Clarifier understood, for a
+   * client that shows it as a form. Answer with `{"type": "review", "questionId", "changes"}`
+   * or, like any question, with free text ("ok", "timeline is 6 months").
+   */
+  review: z.looseObject({
+    requirements: z.unknown(),
+    /** Evidence by slot (`timeline`, `users:nurses`): the person's words behind each field. */
+    evidence: z.unknown().optional(),
+  }).optional(),
 });
 
 /** `result`: one agent's output; the clarifier's `data` is `{done, resp}`. */
@@ -90,6 +102,10 @@ export const ResultData = z.looseObject({
 export const CompleteData = z.looseObject({
   summary: z.string(),
   brief: z.unknown().optional(),
+  /** The brief's version in this session: 1, then one more after each edit's re-run. */
+  version: z.number().int().positive().optional(),
+  /** From version 2 on: what changed since the previous version (see `BriefChanges`). */
+  changes: z.unknown().optional(),
 });
 
 /** `error`: something failed; `code` is stable for programs, `message` is for people. */
@@ -134,6 +150,18 @@ export const AnsweredData = z.looseObject({
   answer: z.string(),
 });
 
+/**
+ * `edited`: an earlier answer was replaced (every tab sees it). The server re-reads the
+ * transcript from that answer, may ask new questions, and re-runs the analysts whose input
+ * changed; a new `complete` with the next `version` follows.
+ */
+export const EditedData = z.looseObject({
+  questionId: z.string(),
+  answer: z.string(),
+  /** The version the re-run will produce. */
+  version: z.number().int().positive(),
+});
+
 /** `cancelled`: the conversation was stopped; nothing but errors follows. */
 export const CancelledData = z.looseObject({
   message: z.string(),
@@ -162,6 +190,7 @@ export const ServerFrame = z.discriminatedUnion("type", [
   serverFrame("delta", DeltaData),
   serverFrame("answered", AnsweredData),
   serverFrame("cancelled", CancelledData),
+  serverFrame("edited", EditedData),
 ]);
 
 /** @typedef {z.infer<typeof ServerFrame>} ServerFrame */
@@ -190,6 +219,32 @@ export const AnswerFrame = z.object({
   answer: answerText,
 });
 
+/**
+ * Answers the review question with fields set directly: `changes` maps a requirements
+ * field (`timeline`, `users`, …) to its new value, a string or a list of strings. An empty
+ * `changes` accepts what was understood.
+ */
+export const ReviewFrame = z.object({
+  type: z.literal("review"),
+  questionId: z.string().min(1).max(128),
+  changes: z.record(
+    z.enum(REVIEW_FIELDS),
+    z.union([answerText, z.array(z.string().min(1).max(500)).max(50)]),
+  ),
+});
+
+/**
+ * Replaces the answer to an earlier question, at any time (interview, analysis, after
+ * `complete`). `version`, when given, is the brief version the client was looking at: an
+ * edit based on an older version is refused as stale.
+ */
+export const EditFrame = z.object({
+  type: z.literal("edit"),
+  questionId: z.string().min(1).max(128),
+  answer: answerText.min(1, { message: "Answer is empty: send the new answer" }),
+  version: z.number().int().nonnegative().optional(),
+});
+
 /** Stops the conversation; the server acknowledges with `cancelled`. */
 export const CancelFrame = z.object({ type: z.literal("cancel") });
 
@@ -209,6 +264,8 @@ export const ResumeFrame = z.object({
 /** Typed client frames, discriminated by `type`. */
 export const TypedClientFrame = z.discriminatedUnion("type", [
   AnswerFrame,
+  ReviewFrame,
+  EditFrame,
   CancelFrame,
   RestartFrame,
   ResumeFrame,

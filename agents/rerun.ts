@@ -1,0 +1,153 @@
+/**
+ * Re-running only what changed: what an analyst reads ({@link AgentReads}), a stable
+ * fingerprint of that input, and the "what changed" summary between two versions of a
+ * brief. The pipeline reuses an analyst's previous result when the fingerprint of what it
+ * reads is one it has seen.
+ *
+ * @module
+ */
+import type { Brief, Requirements } from "../protocol/brief.js";
+
+/** A requirements field an analyst may read. */
+export type RequirementsField = Exclude<keyof Requirements, "evidence">;
+
+/**
+ * What an analyst's result depends on: requirements fields (with their evidence) and the
+ * results of earlier analysts. The full transcript is handed to every analyst for the
+ * person's words behind evidence, but an answer that changes none of the fields it reads
+ * keeps its result.
+ */
+export interface AgentReads {
+  requirements: readonly RequirementsField[];
+  /** Earlier analysts whose results it reads, by name. */
+  results?: readonly string[];
+}
+
+/** JSON with object keys sorted, so equal values always give the same text. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => {
+    if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) out[k] = (v as Record<string, unknown>)[k];
+    return out;
+  });
+}
+
+/**
+ * The SHA-256 of a value's stable JSON, hex, first 32 characters: equal inputs give
+ * equal fingerprints whatever the order of their keys.
+ *
+ * @example
+ * ```ts
+ * const a = await fingerprint({ x: 1, y: 2 });
+ * console.assert(a === await fingerprint({ y: 2, x: 1 }));
+ * ```
+ */
+export async function fingerprint(value: unknown): Promise<string> {
+  const bytes = new TextEncoder().encode(stableJson(value));
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * The part of the input an analyst reads: the declared requirements fields, the evidence
+ * of those fields (`timeline`, `users:nurses`), and the declared earlier results. Without
+ * `reads` the whole input counts.
+ */
+export function readInput(
+  reads: AgentReads | undefined,
+  requirements: Requirements,
+  results: Readonly<Record<string, unknown>>,
+  transcript: unknown,
+): unknown {
+  if (!reads) return { requirements, results, transcript };
+  const fields = new Set<string>(reads.requirements);
+  const req: Record<string, unknown> = {};
+  for (const f of reads.requirements) req[f] = requirements[f];
+  const evidence: Record<string, unknown> = {};
+  for (const [key, ev] of Object.entries(requirements.evidence ?? {})) {
+    if (fields.has(key.split(":")[0]!)) evidence[key] = ev;
+  }
+  const res: Record<string, unknown> = {};
+  for (const r of reads.results ?? []) res[r] = results[r];
+  return { requirements: req, evidence, results: res };
+}
+
+/** What changed between two versions of a brief (`complete.data.changes`). */
+export interface BriefChanges {
+  /** The version this one replaces. */
+  from: number;
+  /** Requirements fields whose value changed, with both values. */
+  fields: { field: string; before: unknown; after: unknown }[];
+  /** Product requirements (by text) added and removed. */
+  requirements: { added: string[]; removed: string[] };
+  /** Risks (by title) added and removed. */
+  risks: { added: string[]; removed: string[] };
+  /** Analysts re-run for this version, and those whose result was kept. */
+  rerun: string[];
+  kept: string[];
+}
+
+const DIFF_FIELDS: readonly RequirementsField[] = [
+  "idea",
+  "purpose",
+  "users",
+  "platforms",
+  "features",
+  "scale",
+  "budget",
+  "timeline",
+  "compliance",
+  "jurisdictions",
+  "later",
+  "excluded",
+  "domains",
+];
+
+function texts(items: unknown, key: string): string[] {
+  if (!Array.isArray(items)) return [];
+  return items.map((i) => (i && typeof i === "object" ? (i as Record<string, unknown>)[key] : i))
+    .filter((t): t is string => typeof t === "string");
+}
+
+function addedRemoved(before: string[], after: string[]) {
+  const b = new Set(before);
+  const a = new Set(after);
+  return { added: after.filter((t) => !b.has(t)), removed: before.filter((t) => !a.has(t)) };
+}
+
+/**
+ * Compares two briefs: fields changed, product requirements and risks added and removed.
+ *
+ * @example
+ * ```ts
+ * const changes = diffBriefs(1, v1, v2, { rerun: ["risk"], kept: ["customer"] });
+ * ```
+ */
+export function diffBriefs(
+  from: number,
+  before: Brief,
+  after: Brief,
+  agents: { rerun: string[]; kept: string[] },
+): BriefChanges {
+  const fields: BriefChanges["fields"] = [];
+  for (const f of DIFF_FIELDS) {
+    const b = before.requirements[f];
+    const a = after.requirements[f];
+    if (stableJson(b ?? null) !== stableJson(a ?? null)) {
+      fields.push({ field: f, before: b ?? null, after: a ?? null });
+    }
+  }
+  const reqs = (brief: Brief) =>
+    texts((brief.results.product as { requirements?: unknown } | undefined)?.requirements, "text");
+  const risks = (brief: Brief) =>
+    texts((brief.results.risk as { risks?: unknown } | undefined)?.risks, "title");
+  return {
+    from,
+    fields,
+    requirements: addedRemoved(reqs(before), reqs(after)),
+    risks: addedRemoved(risks(before), risks(after)),
+    rerun: agents.rerun,
+    kept: agents.kept,
+  };
+}
