@@ -142,7 +142,7 @@ Deno.test("runPipeline runs a custom agent added to the list", async () => {
   );
   const last = frames.filter((f) => f.type === "result").at(-1);
   // Every result carries the fingerprint of its input, for re-runs after an edit.
-  const { fingerprint, ...rest } = last?.data ?? {};
+  const { fingerprint, ...rest } = (last?.data ?? {}) as Record<string, unknown>;
   assert.deepEqual(rest, { agent: "glossary", data: { terms: ["KITE"] } });
   assert.match(String(fingerprint), /^[0-9a-f]{32}$/);
   verify(frames);

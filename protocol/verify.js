@@ -25,7 +25,8 @@ export class ProtocolOrderError extends Error {
  * Checks a session's frames one at a time, in the order they were sent and received.
  *
  * Rules: `seq` starts at 1 and grows by one (a `session` frame at seq 1 starts a new
- * session); nothing but `error` follows `complete` or `cancelled`; a `result` names an
+ * session); nothing but `error` follows `cancelled`, nor `complete` unless an `edited` frame
+ * re-opens it; a `result` names an
  * agent whose stage has started (a `status` with `data.stage`); at most one question is
  * pending, its `id` is new; an answer (the client's, or the server's `answered` frame)
  * names a question that was asked.
@@ -46,6 +47,7 @@ export class ProtocolVerifier {
   /** @type {string | undefined} */
   #pending;
   #complete = false;
+  #cancelled = false;
 
   /**
    * @param {{ type: string, data: Record<string, unknown>, seq: number }} frame
@@ -62,6 +64,11 @@ export class ProtocolVerifier {
       );
     }
     this.lastSeq = frame.seq;
+    // An edit re-opens a finished conversation: a re-run follows, then a new complete.
+    if (frame.type === "edited" && !this.#cancelled) {
+      this.#complete = false;
+      this.#pending = undefined;
+    }
     if (this.#complete && frame.type !== "error") {
       throw new ProtocolOrderError(
         `Frame after the end: "${frame.type}" (seq ${frame.seq}); only errors may follow complete or cancelled`,
@@ -107,8 +114,10 @@ export class ProtocolVerifier {
         break;
       }
       case "complete":
-      case "cancelled":
         this.#complete = true;
+        break;
+      case "cancelled":
+        this.#complete = this.#cancelled = true;
         break;
     }
   }
@@ -139,7 +148,7 @@ export class ProtocolVerifier {
     this.#stages.clear();
     this.#questionIds.clear();
     this.#pending = undefined;
-    this.#complete = false;
+    this.#complete = this.#cancelled = false;
   }
 
   /** The id of the question awaiting an answer, if any. */

@@ -65,6 +65,11 @@ export interface Config {
    * for OpenAI, Anthropic and Ollama, off for `openai-compatible`).
    */
   modelStructuredOutputs?: boolean;
+  /**
+   * Ask the person to review what was understood before the analysts run
+   * (`PARLEY_REVIEW=on|off`, default on).
+   */
+  review: boolean;
 }
 
 /** Defaults, as documented in the README. */
@@ -84,6 +89,7 @@ export const DEFAULTS: Config = {
   sweepMs: 60_000,
   maxRounds: 3,
   maxQuestionsPerRound: 3,
+  review: true,
   model: "offline",
   modelTimeoutMs: 60_000,
   modelRetries: 2,
@@ -212,6 +218,13 @@ export function loadConfig(
       throw new RangeError(`Invalid PARLEY_STRUCTURED_OUTPUTS: "${structured}" is not on or off`);
     }
     config.modelStructuredOutputs = structured === "on" || structured === "true";
+  }
+  const review = env("PARLEY_REVIEW")?.toLowerCase();
+  if (review) {
+    if (!["on", "off", "true", "false"].includes(review)) {
+      throw new RangeError(`Invalid PARLEY_REVIEW: "${review}" is not on or off`);
+    }
+    config.review = review === "on" || review === "true";
   }
   return config;
 }

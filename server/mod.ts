@@ -101,6 +101,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
     ttlMs: config.sessionTtlMs,
     maxRounds: config.maxRounds,
     maxQuestionsPerRound: config.maxQuestionsPerRound,
+    review: config.review,
   });
   const sockets = new Set<WebSocket>();
   const protocolJson = JSON.stringify(protocolJsonSchema(), null, 2);

@@ -13,6 +13,8 @@
 import type { Brief } from "../protocol/brief.js";
 import type { ClientFrame, ServerFrame } from "../protocol/mod.js";
 import type { FrameBody } from "../agents/types.ts";
+import { reuseKey } from "../agents/pipeline.ts";
+import { changesToAnswer } from "../agents/review.ts";
 import { errorFields, type Logger } from "./log.ts";
 import type { FrameOrigin, SessionState, SessionStore, StoredFrame } from "./store.ts";
 
@@ -29,10 +31,19 @@ export interface PipelineHooks {
   onAgentError: (agent: string, error: unknown, ref: string) => void;
 }
 
+/** What one run of the pipeline starts from: the first, or a re-run after an edit. */
+export interface PipelineRun {
+  /** Results of earlier runs by `agent:fingerprint`, kept when an analyst's input is unchanged. */
+  reuse: ReadonlyMap<string, unknown>;
+  /** The latest brief, when there is one: the re-run's `complete` says what changed. */
+  previous?: { version: number; brief: Brief };
+}
+
 /** Makes the conversation for a session, given the signal that cancels it. */
 export type PipelineFactory = (
   signal: AbortSignal,
   hooks: PipelineHooks,
+  run: PipelineRun,
 ) => AsyncGenerator<FrameBody, Brief | void, string | undefined>;
 
 /** What a session recovered from the store replays before it goes live. */
@@ -67,7 +78,19 @@ export type InputErrorCode =
   | "wrong_question"
   | "already_answered"
   | "binary_frame"
-  | "not_running";
+  | "not_running"
+  | "unknown_question"
+  | "stale_edit"
+  | "edit_in_progress"
+  | "not_editable";
+
+/** One run of a recovered log: its pipeline frames and the answers it had. */
+interface Segment {
+  frames: StoredFrame[];
+  answers: Map<string, string>;
+}
+
+type Parsed = { type: string; data: Record<string, unknown> };
 
 /** A frame's replay key: frames of one agent keep their order, agents may interleave. */
 function replayKey(body: { type: string; data: Record<string, unknown> }): string {
@@ -94,8 +117,24 @@ export class Session {
   #recoveredPending: string | undefined;
   readonly #answers = new Map<string, string>();
   readonly #abort = new AbortController();
-  /** Settles when the pipeline has stopped (finished, failed, cancelled or closed). */
-  readonly finished: Promise<void>;
+  #finished: Promise<void> = Promise.resolve();
+  /** The run in progress: aborted by an edit, which starts the next one. */
+  #runAbort = new AbortController();
+  /** Runs so far minus one: 0 is the first run, each edit starts the next. */
+  #run = 0;
+  /** The latest `complete`'s version (0 before the first) and brief. */
+  #version = 0;
+  #brief: Brief | undefined;
+  /** Results by `agent:fingerprint`, from every `result` frame of this session. */
+  readonly #reuse = new Map<string, unknown>();
+  /** Topic of every question asked, by its id on the wire. */
+  readonly #topics = new Map<string, string>();
+  /** The wire id a pipeline question id was last asked under (`id~run` after a re-ask). */
+  readonly #alias = new Map<string, string>();
+  /** Question ids in the current transcript: the ones an edit may name. */
+  #asked = new Set<string>();
+  /** An accepted edit whose re-run has not yet reached a question or a brief. */
+  #editing = false;
 
   constructor(opts: SessionOptions) {
     this.id = opts.id;
@@ -108,10 +147,21 @@ export class Session {
       for (const [q, a] of rec.answers) this.#answers.set(q, a);
       this.#state = rec.state;
       if (rec.state === "live") this.#recoveredPending = unansweredQuestion(rec);
+      else this.#scanLog(rec.frames);
     }
-    this.finished = opts.pipeline && this.#state === "live"
-      ? this.#drive(opts.pipeline)
-      : Promise.resolve();
+    if (opts.pipeline && this.#state === "live") {
+      this.#finished = this.#drive(opts.pipeline, segments(opts.recovery));
+    }
+  }
+
+  /** Settles when the pipeline has stopped (finished, failed, cancelled or closed). */
+  get finished(): Promise<void> {
+    return this.#finished;
+  }
+
+  /** The latest brief's version: 0 before the first `complete`. */
+  get version(): number {
+    return this.#version;
   }
 
   /** Where the conversation stands. */
@@ -184,6 +234,21 @@ export class Session {
   /** Handles a parsed client frame from `conn` (not `resume` or `restart`: the caller's). */
   handle(frame: ClientFrame): void {
     if ("type" in frame && frame.type === "cancel") return this.cancel("Stopped at your request");
+    if ("type" in frame && frame.type === "edit") return this.#edit(frame);
+    if ("type" in frame && frame.type === "review") {
+      const topic = this.#topics.get(frame.questionId);
+      if (topic !== undefined && topic !== "review") {
+        return this.inputError(
+          "wrong_question",
+          `Question ${frame.questionId} is not a review: answer it with an "answer" frame`,
+        );
+      }
+      frame = {
+        type: "answer",
+        questionId: frame.questionId,
+        answer: changesToAnswer(frame.changes),
+      };
+    }
     if ("type" in frame && frame.type !== "answer") {
       return this.inputError("bad_frame", `A "${frame.type}" frame is not expected here`);
     }
@@ -221,6 +286,61 @@ export class Session {
       "session",
     );
     waiting?.resolve(frame.answer);
+  }
+
+  /**
+   * Replaces an earlier answer: stored, announced with `edited` to every tab, then the
+   * pipeline runs again from the start with the answers it has (see `#runOnce`).
+   */
+  #edit(frame: { questionId: string; answer: string; version?: number | undefined }): void {
+    const id = frame.questionId;
+    if (this.#state === "cancelled" || this.#state === "failed") {
+      return this.inputError(
+        "not_editable",
+        `Nothing to edit: the conversation is ${this.#state}; start a new one`,
+      );
+    }
+    if (this.#editing) {
+      return this.inputError(
+        "edit_in_progress",
+        "Another edit is being applied: wait for its next question or brief, then edit again",
+      );
+    }
+    if (!this.#answers.has(id)) {
+      return this.inputError(
+        "unknown_question",
+        this.#topics.has(id)
+          ? `Question ${id} has no answer yet: answer it instead of editing it`
+          : `No question ${id} was asked: edit the id of a question you answered`,
+      );
+    }
+    if (!this.#asked.has(id)) {
+      return this.inputError(
+        "stale_edit",
+        `Question ${id} no longer applies after an earlier edit: edit a current question`,
+      );
+    }
+    if (frame.version !== undefined && frame.version < this.#version) {
+      return this.inputError(
+        "stale_edit",
+        `The edit is based on version ${frame.version} of the brief, but version ${this.#version} is out: look at it, then edit again`,
+      );
+    }
+    if (this.#answers.get(id) === frame.answer) return; // a retried edit is applied once
+    this.#answers.set(id, frame.answer);
+    this.#opts.store.saveAnswer(this.id, id, frame.answer);
+    this.#editing = true;
+    this.#emit({
+      type: "edited",
+      data: { questionId: id, answer: frame.answer, version: this.#version + 1 },
+    }, "session");
+    this.#pending = this.#recoveredPending = undefined;
+    const pipeline = this.#opts.pipeline;
+    if (this.#state === "complete" && pipeline) {
+      this.#setState("live");
+      this.#run++;
+      this.#finished = this.#drive(pipeline, []);
+    } else this.#runAbort.abort(new DOMException("An answer was edited", "AbortError"));
   }
 
   /** Sends an `error` frame about bad client input; the conversation goes on. */
@@ -284,8 +404,8 @@ export class Session {
     this.cancel("Stopped: the conversation is too long");
   }
 
-  #waitAnswer(id: string): Promise<string> {
-    const signal = this.#abort.signal;
+  #waitAnswer(id: string, signal: AbortSignal): Promise<string> {
+    this.#editing = false;
     return new Promise<string>((resolve, reject) => {
       if (signal.aborted) return reject(signal.reason);
       const onAbort = () => reject(signal.reason);
@@ -300,44 +420,97 @@ export class Session {
     });
   }
 
-  async #drive(pipeline: PipelineFactory): Promise<void> {
-    const signal = this.#abort.signal;
+  /**
+   * Runs the pipeline, then again after each edit. After a restart, `replay` holds the
+   * runs the log shows: each is run again with the answers it had and its logged frames
+   * counted off instead of sent; a run the log shows cut short by an edit stops where it
+   * was cut, and the next begins.
+   */
+  async #drive(pipeline: PipelineFactory, replay: Segment[]): Promise<void> {
+    for (;;) {
+      const outcome = await this.#runOnce(pipeline, replay.shift(), replay.length > 0);
+      if (outcome !== "edited" || this.#abort.signal.aborted) {
+        this.#editing = false;
+        return;
+      }
+      this.#run++;
+    }
+  }
+
+  /** One run of the pipeline; `"edited"` when an edit (live or replayed) cut it short. */
+  async #runOnce(
+    pipeline: PipelineFactory,
+    segment: Segment | undefined,
+    more: boolean,
+  ): Promise<"done" | "edited" | "stopped"> {
+    const runAbort = this.#runAbort = new AbortController();
+    const signal = AbortSignal.any([this.#abort.signal, runAbort.signal]);
     const { log } = this.#opts;
     const sessionId = this.id;
     const gen = pipeline(signal, {
       onAgentError: (agent, error, ref) => {
         log.error("agent failed", { sessionId, agent, ref, ...errorFields(error) });
       },
+    }, {
+      reuse: this.#reuse,
+      ...(this.#brief ? { previous: { version: this.#version, brief: this.#brief } } : {}),
     });
-    // After a restart, the pipeline runs again from the start; frames already in the log
-    // are counted off per agent instead of sent again, and stored answers are fed back.
+    // Frames already in the log are counted off per agent instead of sent again.
     const replay = new Map<string, number>();
-    for (const f of this.#opts.recovery?.frames ?? []) {
-      if (f.origin !== "pipeline") continue;
+    let left = 0;
+    for (const f of segment?.frames ?? []) {
       const key = replayKey(JSON.parse(f.text));
       replay.set(key, (replay.get(key) ?? 0) + 1);
+      left++;
     }
+    const answers = more && segment ? segment.answers : this.#answers;
+    this.#asked = new Set();
     let input: string | undefined;
     try {
       while (!signal.aborted) {
+        if (more && left === 0) return "edited";
         const step = await gen.next(input);
         input = undefined;
         if (step.done || signal.aborted) break;
-        const body = step.value;
-        const key = replay.size ? replayKey(body) : "";
-        const seen = replay.get(key) ?? 0;
-        if (seen > 0) replay.set(key, seen - 1);
-        else {
-          const frame = this.#emit(body, "pipeline");
-          if (frame.type === "complete") this.#setState("complete");
+        let body = step.value;
+        let kept: string | undefined;
+        if (body.type === "question") {
+          const pid = body.data.id;
+          const topic = String(body.data.topic ?? "");
+          let wire = this.#alias.get(pid) ?? pid;
+          if (this.#run > 0 && answers.has(wire) && this.#topics.get(wire) === topic) {
+            // A later answer that still applies: fed back, not asked again.
+            kept = answers.get(wire);
+          } else if (this.#run > 0 && this.#topics.has(wire)) {
+            wire = `${pid}~${this.#run}`;
+            this.#alias.set(pid, wire);
+          }
+          if (wire !== pid) body = { ...body, data: { ...body.data, id: wire } };
+          this.#topics.set(wire, topic);
+          this.#asked.add(wire);
+        }
+        if (kept === undefined) {
+          const key = replay.size ? replayKey(body) : "";
+          const seen = replay.get(key) ?? 0;
+          if (seen > 0) {
+            replay.set(key, seen - 1);
+            left--;
+          } else this.#emit(body, "pipeline");
+          this.#observe(body, !more);
         }
         if (body.type === "question") {
-          if (body.data.id === this.#recoveredPending) this.#recoveredPending = undefined;
-          input = this.#answers.get(body.data.id) ?? await this.#waitAnswer(body.data.id);
+          const id = body.data.id;
+          if (id === this.#recoveredPending) this.#recoveredPending = undefined;
+          input = kept ?? answers.get(id) ??
+            (more && left === 0 ? undefined : await this.#waitAnswer(id, signal));
+          if (input === undefined) return "edited";
         }
       }
+      if (runAbort.signal.aborted && !this.#abort.signal.aborted) return "edited";
+      return signal.aborted ? "stopped" : "done";
     } catch (err) {
-      if (signal.aborted) return;
+      if (runAbort.signal.aborted && !this.#abort.signal.aborted) return "edited";
+      if (signal.aborted) return "stopped";
       const ref = crypto.randomUUID().slice(0, 8);
       log.error("conversation failed", { sessionId, ref, ...errorFields(err) });
       this.#emit({
@@ -349,20 +522,72 @@ export class Session {
         },
       }, "session");
       this.#setState("failed");
+      return "stopped";
     } finally {
-      this.#pending = this.#recoveredPending = undefined;
+      if (this.#runAbort === runAbort) this.#pending = this.#recoveredPending = undefined;
       // Whoever stops early calls return() so the pipeline's finally blocks run.
       await gen.return(undefined).catch(() => {});
     }
   }
+
+  /** Learns from a pipeline frame what later runs and edits need. */
+  #observe(body: FrameBody | Parsed, final: boolean): void {
+    const data = body.data as Record<string, unknown>;
+    if (body.type === "result" && typeof data.fingerprint === "string") {
+      this.#reuse.set(reuseKey(String(data.agent), data.fingerprint), data.data);
+    } else if (body.type === "complete") {
+      this.#version = typeof data.version === "number" ? data.version : this.#version + 1;
+      this.#brief = data.brief as Brief;
+      this.#editing = false;
+      if (final && this.#state === "live") this.#setState("complete");
+    }
+  }
+
+  /** Rebuilds what edits need from the log of a session that is not running. */
+  #scanLog(frames: readonly StoredFrame[]): void {
+    for (const f of frames) {
+      const frame = JSON.parse(f.text) as Parsed;
+      if (frame.type === "question") {
+        const id = String(frame.data.id);
+        this.#topics.set(id, String(frame.data.topic ?? ""));
+        const tilde = id.lastIndexOf("~");
+        if (tilde > 0) this.#alias.set(id.slice(0, tilde), id);
+      } else if (frame.type === "edited") this.#run++;
+      else if (f.origin === "pipeline") this.#observe(frame, false);
+    }
+    const transcript = (this.#brief?.transcript ?? []).map((q) => this.#alias.get(q.id) ?? q.id);
+    this.#asked = new Set(transcript);
+  }
+}
+
+/** The runs a recovered log shows: split at each `edited` frame, with the answers of each. */
+function segments(rec: Recovery | undefined): Segment[] {
+  if (!rec) return [];
+  const out: Segment[] = [{ frames: [], answers: new Map() }];
+  const answers = new Map<string, string>();
+  for (const f of rec.frames) {
+    const frame = JSON.parse(f.text) as Parsed;
+    if (frame.type === "edited") {
+      out.at(-1)!.answers = new Map(answers);
+      out.push({ frames: [], answers: new Map() });
+    }
+    if (frame.type === "answered" || frame.type === "edited") {
+      answers.set(String(frame.data.questionId), String(frame.data.answer));
+    }
+    if (f.origin === "pipeline") out.at(-1)!.frames.push(f);
+  }
+  out.at(-1)!.answers = new Map(answers);
+  return out;
 }
 
 /** The id of the last question in a recovered log that has no stored answer, if any. */
 function unansweredQuestion(rec: Recovery): string | undefined {
   for (let i = rec.frames.length - 1; i >= 0; i--) {
     const f = rec.frames[i]!;
-    if (f.origin !== "pipeline") continue;
     const frame = JSON.parse(f.text) as { type: string; data: { id?: unknown } };
+    // An edit after the last question abandoned it: the re-run asks again.
+    if (frame.type === "edited") return undefined;
+    if (f.origin !== "pipeline") continue;
     if (frame.type !== "question") continue;
     const id = String(frame.data.id);
     return rec.answers.has(id) ? undefined : id;

@@ -29,6 +29,8 @@ export interface RegistryLimits {
   ttlMs: number;
   maxRounds: number;
   maxQuestionsPerRound: number;
+  /** Ask the review question after the interview (`PARLEY_REVIEW`; default false here). */
+  review?: boolean;
 }
 
 /** Options of {@link SessionRegistry}. */
@@ -100,10 +102,13 @@ export class SessionRegistry {
       })(),
       put: (key, json) => o.store.saveCall(sessionId, key, json),
     });
-    return (signal, hooks) =>
+    return (signal, hooks, run) =>
       runPipeline({
         engine,
         signal,
+        review: o.review ?? false,
+        reuse: run.reuse,
+        ...(run.previous ? { previous: run.previous } : {}),
         onAgentError: hooks.onAgentError,
         onAgentMeta: (agent, meta) => o.log.info("agent usage", { sessionId, agent, ...meta }),
         maxRounds: o.maxRounds,
