@@ -227,7 +227,7 @@ export const AnswerFrame = z.object({
 export const ReviewFrame = z.object({
   type: z.literal("review"),
   questionId: z.string().min(1).max(128),
-  changes: z.record(
+  changes: z.partialRecord(
     z.enum(REVIEW_FIELDS),
     z.union([answerText, z.array(z.string().min(1).max(500)).max(50)]),
   ),
