@@ -2,7 +2,8 @@
  * The Parley server as a pure handler: `createParley(config)` returns the function
  * `Deno.serve` calls, plus `shutdown()`. Routes: `GET /healthz`, `GET /protocol.json`,
  * `GET /ws/{clientId}` (WebSocket; `?resume=1` to resume with a token),
- * `GET /sessions/{id}` and `/sessions/{id}/brief.md` (with the token), and static files
+ * `GET /sessions/{id}` and `/sessions/{id}/brief.md` (with the token), the versions of the
+ * brief at `/sessions/{id}/versions/{n}` (JSON) and `.../versions/{n}/brief.md`, and static files
  * for everything else.
  *
  * @module
@@ -16,6 +17,7 @@ import { ClientLink, CLOSE } from "./link.ts";
 import { MemoryStore, type SessionStore, type StoredFrame } from "./store.ts";
 import { SqliteStore } from "./sqlite_store.ts";
 import { OfflineEngine } from "../agents/offline/mod.ts";
+import { readVersions, versionList } from "./versions.ts";
 
 /** What `createParley` may be given besides the config (tests inject these). */
 export interface ParleyOptions {
@@ -164,8 +166,17 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
     return response;
   }
 
-  /** `GET /sessions/{id}` and `/sessions/{id}/brief.md`, with the token. */
-  function sessionResource(req: Request, url: URL, id: string, brief: boolean): Response {
+  /**
+   * `GET /sessions/{id}`, `/sessions/{id}/brief.md`, `/sessions/{id}/versions/{n}` and
+   * `/sessions/{id}/versions/{n}/brief.md`, with the token.
+   */
+  function sessionResource(
+    req: Request,
+    url: URL,
+    id: string,
+    brief: boolean,
+    version?: number,
+  ): Response {
     const auth = req.headers.get("authorization");
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : url.searchParams.get("token");
     let record;
@@ -175,7 +186,33 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
     } catch {
       return text(req, "Session not found or the token does not match\n", 404);
     }
-    const view = readSession(store.frames(id));
+    const frames = store.frames(id);
+    const versions = readVersions(frames);
+    if (version !== undefined) {
+      const v = versions.find((v) => v.version === version);
+      if (!v) {
+        return text(
+          req,
+          `No version ${version} of this brief: there ${
+            versions.length === 1 ? "is 1 version" : `are ${versions.length} versions`
+          }\n`,
+          404,
+        );
+      }
+      if (brief) return text(req, v.summary, 200, "text/markdown");
+      return json(
+        req,
+        JSON.stringify({
+          sessionId: record.id,
+          version: v.version,
+          at: new Date(v.ts).toISOString(),
+          summary: v.summary,
+          brief: v.brief,
+          changes: v.changes ?? null,
+        }),
+      );
+    }
+    const view = readSession(frames);
     if (brief) {
       if (view.summary === undefined) {
         return text(req, `The brief is not ready: the conversation is ${record.state}\n`, 409);
@@ -194,6 +231,8 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
         transcript: view.transcript,
         summary: view.summary ?? null,
         brief: view.brief ?? null,
+        version: versions.at(-1)?.version ?? null,
+        versions: versionList(versions),
       }),
     );
   }
@@ -250,8 +289,13 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
         );
       }
       if (path === "/protocol.json") return json(req, protocolJson);
-      const m = /^\/sessions\/([A-Za-z0-9_-]{1,64})(\/brief\.md)?$/.exec(path);
-      if (m) return sessionResource(req, url, m[1]!, m[2] !== undefined);
+      const m =
+        /^\/sessions\/([A-Za-z0-9_-]{1,64})(?:\/versions\/([1-9][0-9]{0,5}))?(\/brief\.md)?$/
+          .exec(path);
+      if (m) {
+        const version = m[2] === undefined ? undefined : Number(m[2]);
+        return sessionResource(req, url, m[1]!, m[3] !== undefined, version);
+      }
       const res = await options.staticHandler?.(req);
       if (res) return res;
       if (path === "/") return placeholderPage();
@@ -299,7 +343,7 @@ export function readSession(frames: readonly StoredFrame[]): {
       const qa = { id: String(frame.data.id), question: String(frame.data.question), answer: null };
       transcript.push(qa);
       byId.set(qa.id, qa);
-    } else if (frame.type === "answered") {
+    } else if (frame.type === "answered" || frame.type === "edited") {
       const qa = byId.get(String(frame.data.questionId));
       if (qa) qa.answer = String(frame.data.answer);
     } else if (frame.type === "complete") {

@@ -57,6 +57,10 @@ Deno.test("GET /sessions/{id} with the token shows state and transcript; the bri
     assert.equal(await early.text(), "The brief is not ready: the conversation is live\n");
 
     session.handle({ type: "answer", questionId: "clarifier-r2-q1", answer: "Dog owners" });
+    // PARLEY_REVIEW is on by default: the person confirms what was understood.
+    const review = await conn.until("question");
+    assert.equal(review.data.topic, "review");
+    session.handle({ answer: "ok" });
     const complete = await conn.until("complete");
     const done = await get(parley, `/sessions/${id}`, { authorization: `Bearer ${token}` });
     assert.equal(done.status, 200);
@@ -65,7 +69,10 @@ Deno.test("GET /sessions/{id} with the token shows state and transcript; the bri
     assert.deepEqual(view.transcript, [
       { id: "clarifier-r1-q1", question: "What is your idea?", answer: "A dog-walking app" },
       { id: "clarifier-r2-q1", question: "Who will use it?", answer: "Dog owners" },
+      { id: "review", question: review.data.question, answer: "ok" },
     ]);
+    assert.equal(view.version, 1);
+    assert.deepEqual(view.versions.map((v: { version: number }) => v.version), [1]);
     assert.equal(view.summary, complete.data.summary);
     assert.deepEqual(view.brief, complete.data.brief);
     assert.ok(Date.parse(view.updatedAt) >= Date.parse(view.createdAt));
@@ -112,5 +119,48 @@ Deno.test("GET /sessions/{id} with a wrong or missing token is a bare 404", asyn
     }
     // The right token still works: the failures above changed nothing.
     assert.equal((await get(parley, `/sessions/${id}?token=${token}`)).status, 200);
+  });
+});
+
+Deno.test("GET /sessions/{id}/versions/{n}: every brief after an edit stays readable, JSON and Markdown", async () => {
+  await withParley(async (parley) => {
+    const conn = new RecordingConnection();
+    const session = parley.registry.create("http", conn);
+    const token = tokenOf(conn);
+    const auth = { authorization: `Bearer ${token}` };
+    for (const answer of ["A dog-walking app", "Dog owners", "ok"]) {
+      await conn.until("question");
+      session.handle({ answer });
+    }
+    const v1 = await conn.until("complete");
+    session.handle({ type: "edit", questionId: "clarifier-r2-q1", answer: "Cat owners" });
+    const v2 = await conn.until("complete");
+    assert.equal(v2.data.version, 2);
+
+    const view = await (await get(parley, `/sessions/${session.id}`, auth)).json();
+    assert.equal(view.version, 2);
+    assert.deepEqual(
+      view.versions.map((v: { version: number; changes: unknown }) => [v.version, v.changes]),
+      [[1, null], [2, v2.data.changes]],
+    );
+    assert.equal(view.transcript[1].answer, "Cat owners");
+    const first = await get(parley, `/sessions/${session.id}/versions/1`, auth);
+    assert.equal(first.status, 200);
+    const one = await first.json();
+    assert.deepEqual([one.version, one.summary, one.brief, one.changes], [
+      1,
+      v1.data.summary,
+      v1.data.brief,
+      null,
+    ]);
+    const md = await get(parley, `/sessions/${session.id}/versions/2/brief.md`, auth);
+    assert.equal(md.headers.get("content-type"), "text/markdown; charset=utf-8");
+    assert.equal(await md.text(), v2.data.summary);
+    const missing = await get(parley, `/sessions/${session.id}/versions/3`, auth);
+    assert.equal(missing.status, 404);
+    assert.equal(await missing.text(), "No version 3 of this brief: there are 2 versions\n");
+    const noToken = await get(parley, `/sessions/${session.id}/versions/1`);
+    assert.equal(noToken.status, 404);
+    assert.equal(await noToken.text(), "Session not found or the token does not match\n");
   });
 });
