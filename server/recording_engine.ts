@@ -1,11 +1,15 @@
 /**
  * Wraps an engine so that every finished call is stored and, when the same call comes
- * again (a session recovered after a restart replays its pipeline), the stored result is
- * returned instead of calling the model again. Frames the call streamed (`delta`) are not
+ * again (a session recovered after a restart replays its pipeline, or a re-run after an
+ * edit asks what it asked before), the stored result is returned instead of calling the
+ * model again. A call's key names it (`clarify:round:answers`, `analyse:agent:attempt`,
+ * `overview`) and ends with the fingerprint of its whole input, so an edited answer makes
+ * a new call and an unchanged one is reused. Frames the call streamed (`delta`) are not
  * stored: a replayed call returns its result at once.
  *
  * @module
  */
+import { fingerprint } from "../agents/rerun.ts";
 import type {
   AnalysisTask,
   ClarifyInput,
@@ -36,7 +40,12 @@ export class RecordingEngine implements Engine {
     if (inner.concurrency !== undefined) this.concurrency = inner.concurrency;
   }
 
-  async *#recorded<T>(key: string, call: () => AsyncGenerator<FrameBody, T, unknown>) {
+  async *#recorded<T>(
+    name: string,
+    input: unknown,
+    call: () => AsyncGenerator<FrameBody, T, unknown>,
+  ) {
+    const key = `${name}:${await fingerprint(input)}`;
     const hit = this.#cache.get(key);
     if (hit !== undefined) return JSON.parse(hit) as T;
     const value = yield* call();
@@ -50,6 +59,7 @@ export class RecordingEngine implements Engine {
   ): AsyncGenerator<FrameBody, ClarifyOutput, unknown> {
     return this.#recorded(
       `clarify:${input.round}:${input.transcript.length}`,
+      input,
       () => this.#inner.clarify(input, opts),
     );
   }
@@ -58,11 +68,17 @@ export class RecordingEngine implements Engine {
     const attempt = task.previousError === undefined ? 1 : 2;
     return this.#recorded(
       `analyse:${task.agent}:${attempt}`,
+      {
+        requirements: task.requirements,
+        transcript: task.transcript,
+        results: task.results,
+        previousError: task.previousError ?? null,
+      },
       () => this.#inner.analyse(task, opts),
     );
   }
 
   overview(input: OverviewInput, opts: RunOptions): AsyncGenerator<FrameBody, string, unknown> {
-    return this.#recorded("overview", () => this.#inner.overview(input, opts));
+    return this.#recorded("overview", input, () => this.#inner.overview(input, opts));
   }
 }

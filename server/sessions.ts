@@ -95,12 +95,14 @@ export class SessionRegistry {
     // A model's answers differ from run to run, so finished calls are stored and a
     // recovered session replays them instead of paying for them again. The offline
     // engine is deterministic and cheap: it simply runs again.
+    // Loaded once, then kept current: a re-run after an edit reuses this process's calls too.
+    let calls: Map<string, string> | undefined;
     const engine = this.#deterministic ? o.engine : new RecordingEngine(o.engine, {
-      get: (() => {
-        let calls: Map<string, string> | undefined;
-        return (key: string) => (calls ??= o.store.calls(sessionId)).get(key);
-      })(),
-      put: (key, json) => o.store.saveCall(sessionId, key, json),
+      get: (key) => (calls ??= o.store.calls(sessionId)).get(key),
+      put: (key, json) => {
+        (calls ??= o.store.calls(sessionId)).set(key, json);
+        o.store.saveCall(sessionId, key, json);
+      },
     });
     return (signal, hooks, run) =>
       runPipeline({

@@ -116,7 +116,8 @@ function pipeline(engine: ReturnType<typeof engineFor>, extra: { concurrency?: n
 Deno.test("LlmEngine runs a whole conversation over WebSocket, streaming each agent", async () => {
   await using fake = await startFake(router());
   await using server = await startTestServer({}, { engine: engineFor(fake) });
-  const frames = await seedConversation(server.wsUrl("llm-1"), ANSWERS);
+  // The review question (PARLEY_REVIEW is on by default) is answered "ok".
+  const frames = await seedConversation(server.wsUrl("llm-1"), [...ANSWERS, "ok"]);
 
   const v = new ProtocolVerifier();
   for (const f of frames) {
@@ -124,13 +125,19 @@ Deno.test("LlmEngine runs a whole conversation over WebSocket, streaming each ag
     if (f.type === "question") v.answer(undefined);
   }
   const bodies = frames as unknown as FrameBody[];
+  const questions = bodies.filter((f) => f.type === "question");
   assert.deepEqual(
-    bodies.filter((f) => f.type === "question").map((f) => f.data.question),
+    questions.slice(0, 3).map((f) => f.data.question),
     [
       "What would you like to build? Describe your product idea in a few sentences.",
       "Who will use it?",
       "Which devices should it run on?",
     ],
+  );
+  assert.deepEqual(questions.slice(3).map((f) => f.data.topic), ["review"]);
+  assert.match(
+    String(questions[3]?.data.question),
+    /^Here is what I understood:\n- Idea: A chore app/,
   );
   for (const agent of ANALYSTS) {
     assertStreamed(bodies, agent);
@@ -277,7 +284,7 @@ async function stalledAnalysts(graceMs: number) {
   let answered = 0;
   for (;;) {
     const f = await sock.next();
-    if (f.type === "question") sock.send({ answer: ANSWERS[answered++] });
+    if (f.type === "question") sock.send({ answer: ANSWERS[answered++] ?? "ok" });
     if (f.type === "delta" && f.data.agent !== "clarifier") break;
   }
   const inFlight = fake.requests.filter((r) => (ANALYSTS as readonly string[]).includes(r.agent));
