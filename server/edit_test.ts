@@ -105,7 +105,7 @@ Deno.test("Session review: a free-text correction is read; what is not understoo
   const done = await runUntil(
     conn,
     session,
-    benchReplies((q, s) => {
+    benchReplies((_q, s) => {
       s.handle({ answer: asks++ === 0 ? "budget 20k; purple elephants" : "still purple" });
     }),
     isComplete,
