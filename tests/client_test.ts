@@ -46,7 +46,7 @@ Deno.test("ConversationClient completes a conversation against the real server",
   const complete = nextEvent<{ summary: string; brief: unknown }>(client, "complete");
   client.connect();
   const { summary, brief } = await complete;
-  assert.deepEqual(seen, ["connecting", "open"]);
+  assert.deepEqual(seen, ["connecting", "live"]);
   assert.match(summary, /^# /m);
   assert.ok(brief && typeof brief === "object");
   assert.equal(client.finalSummary, summary);

@@ -89,9 +89,9 @@ Deno.test("ConversationClient reconnects with capped exponential backoff and sta
   await nextEvent(client, "question");
   assert.deepEqual(states, [
     ["connecting", null],
-    ["open", null],
+    ["live", null],
     ["reconnecting", 20],
-    ["open", null],
+    ["live", null],
   ]);
   assert.deepEqual(resets, [{ dropped: 0 }]);
   assert.equal(client.currentStatus, "Conversation 2");
@@ -391,7 +391,7 @@ Deno.test("ConversationClient forgets a refused token and connects afresh once",
   await fresh;
   assert.deepEqual(urls, ["?resume=1", ""]);
   assert.deepEqual(errors, ["connection:bad_token"]);
-  assert.deepEqual(states, ["connecting", "open", "connecting", "open"], "no backoff, no loop");
+  assert.deepEqual(states, ["connecting", "live", "connecting", "live"], "no backoff, no loop");
   assert.equal(client.sessionId, "s-new");
   assert.deepEqual(JSON.parse(storage.getItem(sessionStorageKey("tab")) ?? ""), {
     sessionId: "s-new",
