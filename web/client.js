@@ -24,9 +24,9 @@ import { ADDED_FRAME_TYPES, MAX_ANSWER_CHARS, SEED_FRAME_TYPES } from "./constan
 import { CLOSE_CODES } from "../protocol/errors.js";
 import {
   applyFrame,
+  errorCodeOf,
   errorScope,
   fromErrorFrame,
-  hasConversation,
   ideaOf,
   initialState,
   reduce,
@@ -917,14 +917,6 @@ export class ConversationClient extends EventTarget {
  */
 function answerFrame(questionId, answer) {
   return JSON.stringify({ type: "answer", questionId, answer });
-}
-
-/** @param {AnyFrame} frame @returns {string | undefined} */
-function errorCodeOf(frame) {
-  const data = frame.data;
-  if (typeof data !== "object" || data === null) return undefined;
-  const code = Reflect.get(data, "code");
-  return typeof code === "string" ? code : undefined;
 }
 
 /**

@@ -246,7 +246,7 @@ function resetConversation(s) {
 export function applyFrame(state, frame) {
   let s = state;
   const seq = typeof frame.seq === "number" ? frame.seq : null;
-  if (frame.type === "error" && errorScope(errorCode(frame)) === "connection") {
+  if (frame.type === "error" && errorScope(errorCodeOf(frame)) === "connection") {
     // A refusal of this socket (seq 1, outside any session): reported, not part of the
     // conversation's sequence, not kept in `messages`, and no proof the socket works.
     return applyError(s, /** @type {Extract<ServerFrame, { type: "error" }>} */ (frame));
@@ -269,10 +269,11 @@ export function applyFrame(state, frame) {
 }
 
 /**
+ * The `code` of an `error` frame's data, if it has one.
  * @param {AnyFrame} frame
  * @returns {string | undefined}
  */
-function errorCode(frame) {
+export function errorCodeOf(frame) {
   const data = frame.data;
   if (typeof data !== "object" || data === null) return undefined;
   const code = Reflect.get(data, "code");
