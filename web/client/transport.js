@@ -404,7 +404,7 @@ export class Transport extends EventTarget {
   }
 
   #goOffline() {
-    this.disconnect(1001, "Offline", "offline");
+    this.disconnect(1000, "Offline", "offline");
   }
 
   /** Closes and forgets the current socket without waiting for its close event. */
@@ -418,7 +418,9 @@ export class Transport extends EventTarget {
       ws.onclose =
         null;
     try {
-      ws.close(code, reason);
+      // Browsers accept only 1000 and 3000–4999 from a client.
+      if (code === 1000 || (code >= 3000 && code <= 4999)) ws.close(code, reason);
+      else ws.close(1000, reason);
     } catch { /* already closing */ }
   }
 
