@@ -297,6 +297,7 @@ export class ConversationClient extends EventTarget {
     this.getSnapshot = this.getSnapshot.bind(this);
     this.sendAnswer = this.sendAnswer.bind(this);
     this.cancel = this.cancel.bind(this);
+    this.finish = this.finish.bind(this);
     this.restart = this.restart.bind(this);
     this.retryNow = this.retryNow.bind(this);
     if (options.autoConnect) this.connect();
@@ -507,6 +508,16 @@ export class ConversationClient extends EventTarget {
    */
   cancel() {
     return this.#send(JSON.stringify({ type: "cancel" }));
+  }
+
+  /**
+   * "Brief me on what I have said so far": the interview stops at the pending question and
+   * the analysts work from the answers given (the server withdraws that question with an
+   * `answered` frame marked `finish`). Queued like an answer while disconnected.
+   * @returns {boolean} `false` when the queue is full.
+   */
+  finish() {
+    return this.#send(JSON.stringify({ type: "finish" }));
   }
 
   /**

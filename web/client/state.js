@@ -340,6 +340,15 @@ function applyKnown(s, any) {
     }
     case "answered": {
       const { questionId, answer } = frame.data;
+      if (frame.data.finish === true) {
+        // `finish`: the question was withdrawn, the interview is over.
+        return {
+          ...s,
+          questions: s.questions.filter((q) => q.id !== questionId),
+          pending: s.pending.filter((p) => p.questionId !== questionId),
+          transcript: s.transcript.filter((e) => e.id !== questionId || e.answer !== null),
+        };
+      }
       const entry = s.transcript.find((e) => e.id === questionId);
       return {
         ...s,

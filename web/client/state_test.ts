@@ -210,3 +210,14 @@ Deno.test("reduce: a reset forgets the conversation and the session, not the con
   assert.deepEqual(reset.transcript, []);
   assert.equal(reduce(reset, { type: "connection", state: "live" }), reset, "no change, same");
 });
+
+Deno.test("applyFrame: an answered frame marked finish withdraws the pending question", () => {
+  const asked = fold([...conversation.slice(0, 4), question(5, "q2")], live(initialState())).state;
+  const withdrawn = applyFrame(
+    asked,
+    f(6, "answered", { questionId: "q2", answer: "", finish: true }),
+  );
+  assert.deepEqual(withdrawn.questions, []);
+  assert.deepEqual(withdrawn.transcript.map((e) => e.id), ["q1"]);
+  assert.equal(ideaOf(withdrawn), "A recipe app");
+});
