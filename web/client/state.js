@@ -136,13 +136,19 @@ import { ERROR_CODES } from "../../protocol/errors.js";
  *   | { type: "reset" }} ClientAction
  */
 
-/** Input-error codes that mean the answer in flight was not taken. */
-const REFUSED_ANSWER = new Set([
-  "wrong_question",
-  "no_question",
-  "not_running",
-  "already_answered",
-]);
+/**
+ * Input-error codes that mean the answer in flight was not taken (typed against
+ * `protocol/errors.js`, so a code it does not define fails the type check).
+ * @type {ReadonlySet<string>}
+ */
+const REFUSED_ANSWER = new Set(
+  /** @type {import("../../protocol/errors.js").ErrorCode[]} */ ([
+    "wrong_question",
+    "no_question",
+    "not_running",
+    "already_answered",
+  ]),
+);
 
 /** @returns {Record<string, StageState>} */
 function initialStages() {

@@ -17,6 +17,7 @@
  *
  * @module
  */
+import { CLOSE_CODES } from "../../protocol/errors.js";
 
 /**
  * Reconnect policy: delay `initialDelayMs * factor ** attempt`, capped at `maxDelayMs`,
@@ -87,7 +88,7 @@ export const TRANSPORT_DEFAULTS = Object.freeze({
 });
 
 /** The close code this side uses for a connection the heartbeat found dead. */
-const HEARTBEAT_CLOSE = 4410;
+const HEARTBEAT_CLOSE = CLOSE_CODES.heartbeatTimeout;
 
 /**
  * The delay before reconnect attempt `attempt` (0 for the first).
