@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { FINISH_ANSWER, parseClientFrame } from "../protocol/mod.js";
 import { ProtocolVerifier } from "../protocol/verify.js";
 import { RecordingConnection, testRegistry } from "./_testing.ts";
+import { readSession } from "./mod.ts";
 import { MemoryStore } from "./store.ts";
 
 Deno.test("parseClientFrame accepts the finish frame", () => {
@@ -48,6 +49,11 @@ Deno.test("Session finish: the pending question is withdrawn and the brief follo
   assert.equal(conn.frames.filter((f) => f.type === "question").length, 2);
   assert.equal(store.answers(session.id).get(String(q2.data.id)), FINISH_ANSWER);
   const frames = store.frames(session.id).map((f) => JSON.parse(f.text));
+  assert.deepEqual(
+    readSession(store.frames(session.id)).transcript,
+    [{ id: q1.data.id, question: q1.data.question, answer: "A tool library" }],
+    "the HTTP view leaves the withdrawn question out",
+  );
   const verifier = new ProtocolVerifier();
   for (const f of frames) verifier.server(f); // throws on a broken ordering rule
   await registry.shutdown();
