@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { ADDED_FRAME_TYPES, MAX_ANSWER_CHARS, SEED_FRAME_TYPES } from "./constants.js";
+import { MAX_ANSWER_CHARS } from "./constants.js";
 import { CLOSE_CODES } from "../protocol/errors.js";
 import {
   applyFrame,
@@ -32,6 +32,8 @@ import {
   reduce,
 } from "./client/state.js";
 import { Transport, TRANSPORT_DEFAULTS } from "./client/transport.js";
+import { parseFrame } from "./client/frames.js";
+import { sessionUrls, socketUrl } from "./client/urls.js";
 import {
   defaultStorage,
   readSession,
@@ -40,7 +42,7 @@ import {
   writeSession,
 } from "./client/tokens.js";
 
-export { sessionStorageKey };
+export { sessionStorageKey, sessionUrls, socketUrl };
 
 /** @type {typeof import("../protocol/mod.js") | null} */
 let protocol = null;
@@ -163,47 +165,6 @@ export const CLIENT_DEFAULTS = Object.freeze({
   reconnect: TRANSPORT_DEFAULTS.reconnect,
   heartbeat: TRANSPORT_DEFAULTS.heartbeat,
 });
-
-/** @type {ReadonlySet<string>} */
-const KNOWN_TYPES = new Set([...SEED_FRAME_TYPES, ...ADDED_FRAME_TYPES]);
-
-/**
- * The `/ws/{clientId}` URL of a server base URL.
- * @param {string} server
- * @param {string} clientId
- * @returns {string}
- */
-export function socketUrl(server, clientId) {
-  const url = new URL(server);
-  if (url.protocol === "http:") url.protocol = "ws:";
-  else if (url.protocol === "https:") url.protocol = "wss:";
-  if (url.protocol !== "ws:" && url.protocol !== "wss:") {
-    throw new TypeError(`Server URL must be ws:, wss:, http: or https:: got ${server}`);
-  }
-  url.pathname = `${url.pathname.replace(/\/+$/, "")}/ws/${encodeURIComponent(clientId)}`;
-  url.search = "";
-  url.hash = "";
-  return url.href;
-}
-
-/**
- * The HTTP URLs of a session: as JSON, and its brief as Markdown. They carry the token,
- * which is the only thing that grants access: share them only with whom may read it.
- * @param {string} server Server base URL (`ws:`, `wss:`, `http:` or `https:`).
- * @param {string} sessionId
- * @param {string} token
- * @returns {{ sessionUrl: string, briefUrl: string }}
- */
-export function sessionUrls(server, sessionId, token) {
-  const url = new URL(server);
-  if (url.protocol === "ws:") url.protocol = "http:";
-  else if (url.protocol === "wss:") url.protocol = "https:";
-  const base = `${url.origin}${url.pathname.replace(/\/+$/, "")}/sessions/${
-    encodeURIComponent(sessionId)
-  }`;
-  const query = `?token=${encodeURIComponent(token)}`;
-  return { sessionUrl: `${base}${query}`, briefUrl: `${base}/brief.md${query}` };
-}
 
 /**
  * A client for one conversation.
@@ -689,38 +650,19 @@ export class ConversationClient extends EventTarget {
    * @param {typeof import("../protocol/mod.js")} p
    */
   #handle(raw, p) {
-    const json = this.#parse(raw);
-    if (json === null) return;
-    const type = String(Reflect.get(json, "type"));
-    if (type === "pong") {
-      // A heartbeat reply: the transport saw it; it changes nothing on the page.
-      this.#s = applyFrame(this.#s, { type: "pong" });
-      return;
+    const parsed = parseFrame(raw, p, this.#opts.maxFrameBytes);
+    if (!parsed.success) {
+      return this.#fail({ message: parsed.error, code: "bad_server_frame", source: "client" });
     }
-    const parsed = p.parseServerFrame(json);
-    /** @type {AnyFrame | null} */
-    let frame = parsed.success ? parsed.value : null;
-    if (!frame && type === "error" && Reflect.get(json, "seq") === undefined) {
-      // A connection-only error (bad input from this connection) carries no seq.
-      const data = p.ErrorData.safeParse(Reflect.get(json, "data"));
-      if (data.success) {
-        const ts = Reflect.get(json, "ts");
-        frame = { type, data: data.data, ...(typeof ts === "number" ? { ts } : {}) };
-      }
-    }
-    if (!frame && KNOWN_TYPES.has(type)) {
-      return this.#fail({
-        message: `Server sent a malformed ${type} frame: ${parsed.success ? "" : parsed.error}`,
-        code: "bad_server_frame",
-        source: "client",
-      });
-    }
-    const known = frame !== null;
-    frame ??= /** @type {AnyFrame} */ (json);
+    const { frame, known } = parsed;
     const prev = this.#s;
     const next = applyFrame(prev, frame);
-    if (next === prev) return; // already applied
-    if (known && type === "error" && errorScope(errorCodeOf(frame)) === "connection") {
+    // Already applied; or a pong, which changes nothing on the page.
+    if (next === prev || frame.type === "pong") {
+      this.#s = next;
+      return;
+    }
+    if (known && frame.type === "error" && errorScope(errorCodeOf(frame)) === "connection") {
       // A refusal of this socket, not part of the conversation.
       this.#applyState(next);
       const err = /** @type {ConversationError} */ (next.lastError);
@@ -734,38 +676,6 @@ export class ConversationClient extends EventTarget {
     this.#callbacks.onMessage?.(frame);
     if (known) this.#notify(/** @type {ServerFrame} */ (frame));
     this.#changed();
-  }
-
-  /**
-   * The JSON object of a raw frame, or `null` (reported) when it is not one.
-   * @param {unknown} raw
-   * @returns {object | null}
-   */
-  #parse(raw) {
-    /** @param {string} message */
-    const bad = (message) => {
-      this.#fail({ message, code: "bad_server_frame", source: "client" });
-      return null;
-    };
-    if (typeof raw !== "string") return bad("Server sent a binary frame: expected JSON text");
-    if (raw.length > this.#opts.maxFrameBytes) {
-      return bad(
-        `Server frame is too large: ${raw.length} characters, limit ${this.#opts.maxFrameBytes}`,
-      );
-    }
-    /** @type {unknown} */
-    let json;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      return bad("Server sent a frame that is not JSON");
-    }
-    if (
-      typeof json !== "object" || json === null || typeof Reflect.get(json, "type") !== "string"
-    ) {
-      return bad("Server sent a frame without a type");
-    }
-    return json;
   }
 
   /**
