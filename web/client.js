@@ -239,6 +239,7 @@ export class ConversationClient extends EventTarget {
       ready: protocolReady,
       ...(options.environment !== undefined ? { environment: options.environment } : {}),
       decide: (close) => this.#decide(close),
+      greeting: (resuming) => this.#greeting(resuming),
     });
     const t = this.#transport;
     t.addEventListener("state", (e) => this.#onState(/** @type {CustomEvent} */ (e).detail));
@@ -617,12 +618,21 @@ export class ConversationClient extends EventTarget {
   /** @param {{ resuming: boolean }} detail */
   #onOpen({ resuming }) {
     this.#s = reduce(this.#s, { type: "open", resuming });
-    if (resuming) {
-      // Answers not confirmed yet go again: the server applies a repeated answer once.
-      for (const p of this.#s.pending) this.#transport.sendNow(answerFrame(p.questionId, p.answer));
-      this.#s = reduce(this.#s, { type: "flushed" });
-    }
+    if (resuming) this.#s = reduce(this.#s, { type: "flushed" });
     this.#changed();
+  }
+
+  /**
+   * What a new socket sends after the resume frame and before other queued frames (such
+   * as `finish` or `cancel`): the answers not confirmed yet, sent again. The server applies
+   * a repeated answer once. A socket that does not resume starts another conversation,
+   * which these answers do not belong to.
+   * @param {boolean} resuming
+   * @returns {string[]}
+   */
+  #greeting(resuming) {
+    if (!resuming) return [];
+    return this.#s.pending.map((p) => answerFrame(p.questionId, p.answer));
   }
 
   /** @param {unknown} raw */

@@ -8,7 +8,8 @@
  *
  * Events (all `CustomEvent`s on the transport):
  * - `state`: `{state, attempt, delayMs, retryAt}` on every change of {@link Transport.state};
- * - `open`: `{resuming}` a socket opened (its first frame and the queue were sent);
+ * - `open`: `{resuming}` a socket opened (its first frame, the greeting and the queue
+ *   were sent);
  * - `attempt`: `{attempt}` a reconnect attempt starts (`retryAt` is `null` again);
  * - `message`: `{data}` a frame arrived (text or binary, as the socket gave it);
  * - `close`: `{code, reason, heartbeat}` the socket closed (or was found dead by the
@@ -72,6 +73,9 @@ import { CLOSE_CODES } from "../../protocol/errors.js";
  * @property {(close: { code: number, reason: string, heartbeat: boolean }) => CloseDecision} [decide]
  *   Default `retry`.
  * @property {() => number} [random] Default `Math.random` (for the jitter).
+ * @property {(resuming: boolean) => readonly string[]} [greeting] Frames to send on every
+ *   new socket right after the first frame and before the queue (the client's answers
+ *   still waiting for confirmation). Default none.
  */
 
 /** Defaults of the transport's bounded resources, documented in docs/web.md. */
@@ -127,6 +131,8 @@ export class Transport extends EventTarget {
   #decide;
   /** @type {() => number} */
   #random;
+  /** @type {(resuming: boolean) => readonly string[]} */
+  #greeting;
   /** Whether {@link TransportOptions.ready} has resolved. */
   #ready = false;
   /** @type {Promise<unknown>} */
@@ -167,6 +173,7 @@ export class Transport extends EventTarget {
     this.#env = options.environment === undefined ? defaultEnvironment() : options.environment;
     this.#decide = options.decide ?? (() => "retry");
     this.#random = options.random ?? Math.random;
+    this.#greeting = options.greeting ?? (() => []);
     this.#readyPromise = options.ready ?? Promise.resolve();
     if (!options.ready) this.#ready = true;
     this.#readyPromise.then(() => (this.#ready = true), () => {});
@@ -329,6 +336,7 @@ export class Transport extends EventTarget {
       clearTimeout(this.#deadTimer);
       this.#deadTimer = undefined;
       if (first !== null) ws.send(first);
+      for (const text of this.#greeting(first !== null)) ws.send(text);
       for (const text of this.#queue.splice(0)) ws.send(text);
       this.#setState("live", null);
       if (hb) this.#pingTimer = setInterval(() => this.ping(), hb.intervalMs);

@@ -124,10 +124,11 @@ Deno.test("Transport retries with capped backoff and jitter, then gives up", asy
   assert.equal(srv.connections, 5, "the first try and four retries");
 });
 
-Deno.test("Transport bounds its queue and sends the first frame, then the queue, on open", async () => {
+Deno.test("Transport bounds its queue and sends the first frame, the greeting, then the queue", async () => {
   await using srv = await server();
   const t = new Transport({
     target: () => ({ url: srv.url, first: '{"type":"resume"}' }),
+    greeting: (resuming) => resuming ? ["unconfirmed answer"] : [],
     maxQueue: 2,
     heartbeat: false,
     environment: null,
@@ -141,8 +142,9 @@ Deno.test("Transport bounds its queue and sends the first frame, then the queue,
   t.connect();
   const from = inbox(await srv.next());
   assert.deepEqual(await opened, { resuming: true });
-  assert.deepEqual([await from.next(), await from.next(), await from.next()], [
+  assert.deepEqual([await from.next(), await from.next(), await from.next(), await from.next()], [
     '{"type":"resume"}',
+    "unconfirmed answer",
     "one",
     "two",
   ]);
