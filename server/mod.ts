@@ -300,7 +300,9 @@ export function readSession(frames: readonly StoredFrame[]): {
       byId.set(qa.id, qa);
     } else if (frame.type === "answered") {
       const qa = byId.get(String(frame.data.questionId));
-      if (qa) qa.answer = String(frame.data.answer);
+      // `finish` withdrew the question: it was never answered, so it leaves the transcript.
+      if (qa && frame.data.finish === true) transcript.splice(transcript.indexOf(qa), 1);
+      else if (qa) qa.answer = String(frame.data.answer);
     } else if (frame.type === "complete") {
       summary = String(frame.data.summary);
       brief = frame.data.brief;

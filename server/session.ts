@@ -12,6 +12,7 @@
  */
 import type { Brief } from "../protocol/brief.js";
 import type { ClientFrame, ServerFrame } from "../protocol/mod.js";
+import { FINISH_ANSWER } from "../protocol/constants.js";
 import type { FrameBody } from "../agents/types.ts";
 import { errorFields, type Logger } from "./log.ts";
 import type { FrameOrigin, SessionState, SessionStore, StoredFrame } from "./store.ts";
@@ -184,6 +185,7 @@ export class Session {
   /** Handles a parsed client frame from `conn` (not `resume` or `restart`: the caller's). */
   handle(frame: ClientFrame): void {
     if ("type" in frame && frame.type === "cancel") return this.cancel("Stopped at your request");
+    if ("type" in frame && frame.type === "finish") return this.#finish();
     if ("type" in frame && frame.type !== "answer") {
       return this.inputError("bad_frame", `A "${frame.type}" frame is not expected here`);
     }
@@ -211,16 +213,45 @@ export class Session {
         `Answer names question ${questionId}, but the question waiting is ${pending}`,
       );
     }
+    if (frame.answer === FINISH_ANSWER) {
+      return this.inputError("bad_frame", "That answer is reserved: send other text");
+    }
+    this.#take(pending, frame.answer);
+  }
+
+  /** A `finish` frame: the pending question gets {@link FINISH_ANSWER}, which ends the interview. */
+  #finish(): void {
+    const pending = this.pendingQuestion;
+    if (!pending) {
+      return this.inputError(
+        "no_question",
+        `Nothing to finish: no question is waiting (the conversation is ${this.#state})`,
+      );
+    }
+    if (this.#answers.size === 0) {
+      return this.inputError("bad_frame", "Nothing to brief yet: answer the first question");
+    }
+    this.#take(pending, FINISH_ANSWER);
+  }
+
+  /** Records the answer to the pending question, tells every tab, and hands it on. */
+  #take(pending: string, answer: string): void {
     const waiting = this.#pending;
     this.#pending = this.#recoveredPending = undefined;
     // A recovered question not reached again yet finds its answer here when it is.
-    this.#answers.set(pending, frame.answer);
-    this.#opts.store.saveAnswer(this.id, pending, frame.answer);
+    this.#answers.set(pending, answer);
+    this.#opts.store.saveAnswer(this.id, pending, answer);
+    const finish = answer === FINISH_ANSWER;
     this.#emit(
-      { type: "answered", data: { questionId: pending, answer: frame.answer } },
+      {
+        type: "answered",
+        data: finish
+          ? { questionId: pending, answer: "", finish: true }
+          : { questionId: pending, answer },
+      },
       "session",
     );
-    waiting?.resolve(frame.answer);
+    waiting?.resolve(answer);
   }
 
   /** Sends an `error` frame about bad client input; the conversation goes on. */

@@ -285,7 +285,7 @@ browserTest(
     assert.equal(given, 2, "only the questions not answered before the drop");
     const events = (await recordedEvents(page)).slice(before);
     const connection = events.filter((e) => e.type === "parley-connection").map((e) => e.detail);
-    assert.deepEqual(connection.map((d) => d.state), ["reconnecting", "open"]);
+    assert.deepEqual(connection.map((d) => d.state), ["reconnecting", "live"]);
     assert.ok(connection[0].delayMs > 0 && connection[0].delayMs <= 500, "backoff delay");
     assert.deepEqual(events.filter((e) => e.type === "parley-reset"), [], "not started over");
     assert.equal(server.sessions.length, 1);

@@ -52,7 +52,8 @@ const ANSWER_ERRORS = new Set([
 const CONNECTION_LABELS = /** @type {const} */ ({
   idle: "Not connected",
   connecting: "Connecting…",
-  open: "Connected",
+  live: "Connected",
+  offline: "Offline",
   reconnecting: "Reconnecting…",
   closed: "Disconnected",
 });
@@ -373,10 +374,10 @@ export class ParleyConversation extends LitElement {
     });
     client.addEventListener("connection", (e) => {
       const { state, delayMs } = /** @type {CustomEvent} */ (e).detail;
-      if (state === "open") this._connectionError = null;
+      if (state === "live") this._connectionError = null;
       if (state === "reconnecting" && delayMs !== null) {
         this.#note("Connection", `Reconnecting in ${formatDelay(delayMs)}`, false);
-      } else if (state === "open") this.#note("Connection", "Connected", false);
+      } else if (state === "live") this.#note("Connection", "Connected", false);
     });
     client.addEventListener("error", (e) => {
       const err = /** @type {CustomEvent<ConversationError>} */ (e).detail;
@@ -543,7 +544,7 @@ export class ParleyConversation extends LitElement {
 
   /** @param {ConnectionState} state */
   #renderHeader(state) {
-    const live = state === "open" || state === "connecting" || state === "reconnecting";
+    const live = state === "live" || state === "connecting" || state === "reconnecting";
     return html`<header part="header">
       <div class="brand">
         <span class="logo" aria-hidden="true">P</span>
@@ -562,7 +563,7 @@ export class ParleyConversation extends LitElement {
         </button>
       </div>
       ${
-      this._connectionError && state !== "open"
+      this._connectionError && state !== "live"
         ? html`<p class="error conn-error" part="error">${this._connectionError}</p>`
         : nothing
     }
@@ -577,7 +578,7 @@ export class ParleyConversation extends LitElement {
   #renderSession(client, state) {
     if (!client) return nothing;
     const finished = client.finalSummary !== null;
-    const running = state === "open" && !client.cancelled && !finished &&
+    const running = state === "live" && !client.cancelled && !finished &&
       client.messages.length > 0;
     const busy = state === "connecting" || state === "reconnecting";
     const jsonUrl = client.sessionUrl;
@@ -683,7 +684,7 @@ export class ParleyConversation extends LitElement {
       : "";
     const placeholder = question
       ? "Type your answer…"
-      : state === "open"
+      : state === "live"
       ? "Waiting for the next question…"
       : "Connect to start the interview";
     return html`<section class="panel interview" part="interview" aria-labelledby="interview-h">
@@ -691,7 +692,7 @@ export class ParleyConversation extends LitElement {
       ${
       answered.length === 0 && !question
         ? html`<p class="empty">${
-          state === "open" ? "The first question is on its way." : "Not started yet."
+          state === "live" ? "The first question is on its way." : "Not started yet."
         }</p>`
         : nothing
     }
