@@ -3,7 +3,13 @@
  * expiry sweep, and the caps (sessions, frames, pending writes) with their errors.
  */
 import assert from "node:assert/strict";
-import { answerUntilComplete, RecordingConnection, testRegistry, tokenOf } from "./_testing.ts";
+import {
+  answerUntilComplete,
+  RecordingConnection,
+  testRegistry,
+  tokenOf,
+  twoRoundEngine,
+} from "./_testing.ts";
 import { BadTokenError, BusyError } from "./sessions.ts";
 import { MemoryStore } from "./store.ts";
 
@@ -29,9 +35,14 @@ async function within<T>(ms: number, promise: Promise<T>, what: string): Promise
 const typesIn = (store: MemoryStore, id: string) =>
   store.frames(id).map((f) => JSON.parse(f.text).type as string);
 
+/** The test engine, but not deterministic: like a model, so its sessions get a grace period. */
+function modelLikeEngine() {
+  return Object.assign(twoRoundEngine(), { deterministic: false });
+}
+
 Deno.test("SessionRegistry grace: a session with no client keeps running, then is cancelled and evicted", async () => {
   const store = new MemoryStore();
-  const registry = testRegistry({ store, graceMs: 30 });
+  const registry = testRegistry({ store, graceMs: 30, engine: modelLikeEngine() });
   const conn = new RecordingConnection();
   const session = registry.create("grace", conn);
   await conn.until("question");
@@ -61,7 +72,7 @@ Deno.test("SessionRegistry grace: a session with no client keeps running, then i
 });
 
 Deno.test("SessionRegistry grace: reattaching before the grace period ends keeps the session", async () => {
-  const registry = testRegistry({ graceMs: 30 });
+  const registry = testRegistry({ graceMs: 30, engine: modelLikeEngine() });
   const first = new RecordingConnection();
   const session = registry.create("back", first);
   await first.until("question");
@@ -95,8 +106,8 @@ Deno.test("SessionRegistry.sweep deletes finished sessions past the TTL and keep
   const live = registry.create("live", liveConn);
   await liveConn.until("question");
 
-  assert.equal(registry.sweep(Date.now()), 0, "nothing is older than the TTL yet");
-  assert.equal(registry.sweep(Date.now() + 2_000), 1);
+  assert.equal(await registry.sweep(Date.now()), 0, "nothing is older than the TTL yet");
+  assert.equal(await registry.sweep(Date.now() + 2_000), 1);
   assert.equal(store.get(done.id), undefined);
   assert.deepEqual(store.frames(done.id), []);
   assert.equal(store.get(live.id)?.state, "live", "a session in memory is kept");
@@ -119,7 +130,7 @@ Deno.test("SessionRegistry.create refuses past maxSessions with a BusyError nami
     (err: unknown) => {
       assert.ok(err instanceof BusyError);
       assert.equal(err.code, "server_busy");
-      assert.match(err.message, /limit of 2 sessions/);
+      assert.match(err.message, /limit of 2 running sessions \(PARLEY_MAX_SESSIONS\)/);
       return true;
     },
   );

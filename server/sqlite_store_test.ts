@@ -23,7 +23,7 @@ const frame = (seq: number): StoredFrame => ({
 async function tempStore(onError?: (error: unknown, write: string) => void) {
   const dir = await Deno.makeTempDir({ prefix: "parley-store-" });
   const path = `${dir}/parley.db`;
-  const store = new SqliteStore(path, onError);
+  const store = new SqliteStore(path, onError, { exclusive: false });
   return {
     store,
     path,
@@ -119,14 +119,14 @@ Deno.test("SqliteStore.sweep deletes sessions idle since before a time, except t
   store.saveAnswer("old1", "q", "a");
   store.setState("old2", "complete", old);
   await durable(store);
-  assert.equal(store.sweep(Date.now() - 5_000, (id) => id === "kept"), 2);
+  assert.equal(await store.sweep(Date.now() - 5_000, (id) => id === "kept"), 2);
   assert.equal(store.get("old1"), undefined);
   assert.equal(store.get("old2"), undefined);
   assert.deepEqual(store.answers("old1"), new Map(), "answers go with their session");
   assert.equal(store.get("kept")?.id, "kept");
   assert.equal(store.get("fresh")?.id, "fresh");
-  assert.equal(store.sweep(Date.now() - 5_000, (id) => id === "kept"), 0);
-  assert.equal(store.sweep(Date.now() - 5_000), 1);
+  assert.equal(await store.sweep(Date.now() - 5_000, (id) => id === "kept"), 0);
+  assert.equal(await store.sweep(Date.now() - 5_000), 1);
 });
 
 Deno.test("SqliteStore keeps everything across close and reopen of the same file", async () => {
@@ -155,7 +155,7 @@ Deno.test("SqliteStore keeps everything across close and reopen of the same file
   }
 });
 
-Deno.test("SqliteStore reports a failing write to onError and commits the rest of its group", async () => {
+Deno.test("SqliteStore drops the writes and callbacks of a session a constraint refuses and commits the rest", async () => {
   const errors: { write: string; message: string }[] = [];
   await using t = await tempStore((error, write) => {
     errors.push({ write, message: error instanceof Error ? error.message : String(error) });
@@ -168,11 +168,17 @@ Deno.test("SqliteStore reports a failing write to onError and commits the rest o
   store.saveAnswer("ghost", "q", "a");
   store.saveAnswer("s1", "q", "a");
   const ran: string[] = [];
-  store.whenDurable(() => ran.push("callback"));
+  const rejected: string[] = [];
+  store.subscribe((e) => e.type === "rejected" && rejected.push(e.sessionId));
+  store.whenDurable(() => ran.push("ghost"), "ghost");
+  store.whenDurable(() => ran.push("s1"), "s1");
+  store.whenDurable(() => ran.push("any"));
   await durable(store);
-  assert.deepEqual(errors.map((e) => e.write), ["frame", "answer"]);
+  assert.deepEqual(errors.map((e) => e.write), ["session ghost: 2 writes dropped"]);
   assert.match(errors[0]!.message, /FOREIGN KEY/i);
-  assert.deepEqual(ran, ["callback"]);
+  assert.deepEqual(rejected, ["ghost"]);
+  assert.deepEqual(ran, ["s1", "any"], "the refused session's callback never runs");
+  assert.equal(store.failure, undefined, "a refused write is not a store fault");
   assert.deepEqual(store.frames("s1"), [frame(1), frame(2)]);
   assert.deepEqual(store.answers("s1"), new Map([["q", "a"]]));
   assert.deepEqual(store.frames("ghost"), []);
