@@ -175,3 +175,61 @@ Deno.test("SessionRegistry.create refuses while storage is behind, with a BusyEr
   assert.equal(registry.size, 2);
   await registry.shutdown();
 });
+
+Deno.test("SessionRegistry: the frame cap counts every stored frame, the session's own too", async () => {
+  const store = new MemoryStore();
+  // session, status, progress, question (4 frames), then the answer's `answered` is the 5th.
+  const registry = testRegistry({ store, maxFrames: 5 });
+  const conn = new RecordingConnection();
+  const session = registry.create("cap", conn);
+  const q = await conn.until("question");
+  session.handle({ type: "answer", questionId: String(q.data.id), answer: "An idea" });
+  await session.finished;
+  assert.deepEqual(conn.types.slice(3), ["question", "answered", "error", "cancelled"]);
+  assert.equal(conn.frames[5]!.data.code, "frame_limit");
+  assert.deepEqual(typesIn(store, session.id), conn.types);
+  await registry.shutdown();
+});
+
+Deno.test("SessionRegistry: an offline session abandoned before any answer holds no slot, and resumes exactly", async () => {
+  const store = new MemoryStore();
+  const registry = testRegistry({ store, maxSessions: 1 });
+  const first = new RecordingConnection();
+  const session = registry.create("gone", first);
+  await first.until("question");
+  session.detach(first);
+  assert.equal(registry.size, 0, "dropped from memory at once");
+  assert.equal(store.get(session.id)?.state, "live", "still resumable in the store");
+  // The slot is free for someone else...
+  const other = new RecordingConnection();
+  registry.create("other", other);
+  assert.throws(() => registry.create("third", new RecordingConnection()), BusyError);
+  // ...and the cap on new sessions never refuses a resume.
+  const back = new RecordingConnection();
+  const resumed = registry.resume(tokenOf(first), first.frames.length, "gone", back);
+  assert.notEqual(resumed, session, "rebuilt from the store");
+  await answerUntilComplete(back, resumed);
+  const all = [...first.frames, ...back.frames].map((f) => Number(f.seq));
+  assert.deepEqual(all, all.map((_, i) => i + 1), "gapless across the drop");
+  await registry.shutdown();
+});
+
+Deno.test("SessionRegistry: a connect-and-close flood locks out neither a new session nor the owner of a finished one", async () => {
+  const store = new MemoryStore();
+  const registry = testRegistry({ store, maxSessions: 5 });
+  const owner = new RecordingConnection();
+  const done = registry.create("owner", owner);
+  await answerUntilComplete(owner, done);
+  done.detach(owner);
+  for (let i = 0; i < 200; i++) {
+    const c = new RecordingConnection();
+    registry.create(`flood-${i}`, c).detach(c);
+  }
+  assert.equal(registry.running, 0);
+  const fresh = new RecordingConnection();
+  await answerUntilComplete(fresh, registry.create("fresh", fresh));
+  const back = new RecordingConnection();
+  registry.resume(tokenOf(owner), 0, "owner", back);
+  assert.ok(back.types.includes("complete"), "the owner gets the finished conversation back");
+  await registry.shutdown();
+});

@@ -122,7 +122,8 @@ const isConstraint = (err: unknown) => /constraint failed/i.test(message(err));
 
 /** What went wrong opening `path`, as a {@link StoreOpenError}. */
 function openError(path: string, err: unknown): StoreOpenError {
-  const m = message(err);
+  // SQLite's messages may span lines (quick_check's report): one line, bounded.
+  const m = message(err).replace(/\s+/g, " ").trim().slice(0, 200);
   const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) || "/" : ".";
   if (/locked|busy/i.test(m)) {
     return new StoreOpenError(
@@ -132,7 +133,7 @@ function openError(path: string, err: unknown): StoreOpenError {
       { cause: err },
     );
   }
-  if (/readonly|read-only/i.test(m)) {
+  if (/readonly|read-only/i.test(m) || !writable(path)) {
     return new StoreOpenError(
       path,
       "the database is read-only",
@@ -173,6 +174,21 @@ function openError(path: string, err: unknown): StoreOpenError {
     "check that the path is a readable and writable file, or set PARLEY_DB to another path",
     { cause: err },
   );
+}
+
+/** Whether `path` (or, if it does not exist, its folder) can be written. */
+function writable(path: string): boolean {
+  try {
+    Deno.openSync(path, { write: true }).close();
+    // The WAL and its index are created beside the file.
+    const probe = `${path}.probe-${crypto.randomUUID()}`;
+    Deno.openSync(probe, { write: true, createNew: true }).close();
+    Deno.removeSync(probe);
+    return true;
+  } catch (err) {
+    return !(err instanceof Deno.errors.PermissionDenied ||
+      /read-only|os error 30|os error 13/i.test(message(err)));
+  }
 }
 
 interface Waiting {
