@@ -14,6 +14,9 @@
  * writes and callbacks (`rejected`) and the rest of the group commits. A callback runs only
  * after its writes committed, so nothing un-stored is ever sent.
  *
+ * Checkpoints: every 200 WAL pages (3 MiB) rather than SQLite's 1,000, so the checkpoint a
+ * commit may run copies little and no commit blocks the event loop for long.
+ *
  * One process per file: the connection takes SQLite's exclusive lock (`locking_mode =
  * exclusive`) at open. The kernel releases it when the process dies, even by SIGKILL, so
  * there is no stale lock file to clean up; a second Parley on the same file stops at start.
@@ -44,6 +47,7 @@ pragma page_size = 16384;
 pragma locking_mode = exclusive;
 pragma journal_mode = wal;
 pragma synchronous = normal;
+pragma wal_autocheckpoint = 200;
 pragma foreign_keys = on;
 create table if not exists sessions (
   id text primary key,
@@ -82,8 +86,10 @@ const GROUP_SIZE = 512;
 export const RETRY_FIRST_MS = 50;
 /** Longest wait between two retries of a failing store, in ms. */
 export const RETRY_MAX_MS = 2_000;
-/** Sessions deleted per sweep transaction; the sweep yields to the event loop between. */
+/** Sessions deleted per sweep transaction at most; the sweep yields to the event loop between. */
 export const SWEEP_BATCH = 200;
+/** A sweep transaction ends after this many ms of deleting, whatever its count. */
+export const SWEEP_SLICE_MS = 3;
 /** Most errors `pragma quick_check` reports at open (it stops at the first). */
 const QUICK_CHECK_ERRORS = 1;
 
@@ -96,6 +102,11 @@ export interface SqliteStoreOptions {
   exclusive?: boolean;
   /** Sessions deleted per sweep transaction (default {@link SWEEP_BATCH}). */
   sweepBatch?: number;
+  /**
+   * Opens the connection (default `new DatabaseSync(path)`). Fault tests pass a subclass
+   * that fails the way a disk does where the machine cannot make the fault real.
+   */
+  open?: (path: string) => DatabaseSync;
 }
 
 /**
@@ -228,7 +239,7 @@ export class SqliteStore implements SessionStore {
     this.#sweepBatch = options.sweepBatch ?? SWEEP_BATCH;
     let db: DatabaseSync | undefined;
     try {
-      db = new DatabaseSync(path);
+      db = options.open ? options.open(path) : new DatabaseSync(path);
       db.exec(
         options.exclusive === false ? SCHEMA.replace(/^pragma locking_mode.*$/m, "") : SCHEMA,
       );
@@ -491,10 +502,25 @@ export class SqliteStore implements SessionStore {
       const doomed = ids.filter((id) => !keep(id));
       if (doomed.length) {
         try {
+          // One transaction per slice of at most SWEEP_SLICE_MS: a session with many
+          // frames costs more to delete, so the batch ends early rather than block.
+          const started = performance.now();
+          let i = 0;
           this.#db.exec("begin");
-          for (const id of doomed) this.#stmt.delete!.run(id);
+          for (; i < doomed.length; i++) {
+            this.#stmt.delete!.run(doomed[i]!);
+            if (performance.now() - started > SWEEP_SLICE_MS) {
+              i++;
+              break;
+            }
+          }
           this.#db.exec("commit");
-          deleted += doomed.length;
+          deleted += i;
+          if (i < doomed.length) {
+            after = doomed[i - 1]!;
+            await delay(0);
+            continue;
+          }
         } catch (err) {
           try {
             if (this.#db.isTransaction) this.#db.exec("rollback");

@@ -184,3 +184,60 @@ Deno.test("SqliteStore drops the writes and callbacks of a session a constraint 
   assert.deepEqual(store.frames("ghost"), []);
   assert.equal(t.committedFrames("s1"), 2);
 });
+
+/** A real SQLite connection whose `begin` or `commit` fails like a bad disk while `fail` is set. */
+class FlakyDatabase extends DatabaseSync {
+  fail: "begin" | "commit" | undefined;
+  override exec(sql: string): void {
+    if (this.fail && sql.trim().toLowerCase() === this.fail) {
+      throw Object.assign(new Error("disk I/O error"), { code: "ERR_SQLITE_ERROR" });
+    }
+    super.exec(sql);
+  }
+}
+
+for (const step of ["begin", "commit"] as const) {
+  Deno.test(`SqliteStore keeps a group whose ${step} fails, runs no callback, and commits it all when the fault clears`, async () => {
+    const dir = await Deno.makeTempDir({ prefix: "parley-flaky-" });
+    let db: FlakyDatabase | undefined;
+    const errors: string[] = [];
+    const events: string[] = [];
+    const store = new SqliteStore(`${dir}/parley.db`, (e, w) => errors.push(`${w}: ${e}`), {
+      open: (path) => db = new FlakyDatabase(path),
+    });
+    try {
+      store.subscribe((e) => events.push(e.type));
+      store.create(record("s1"));
+      await durable(store);
+      db!.fail = step;
+      const ran: number[] = [];
+      for (let seq = 1; seq <= 3; seq++) {
+        store.appendFrame("s1", frame(seq));
+        store.whenDurable(() => ran.push(seq), "s1");
+      }
+      await new Promise((r) => setTimeout(r, 5));
+      assert.equal(store.failure, "disk I/O error");
+      assert.deepEqual(events, ["failing"]);
+      assert.equal(ran.length, 0, "nothing ran: nothing was durable");
+      assert.equal(store.pendingWrites, 3, "the writes are kept");
+      assert.deepEqual(store.frames("s1"), [], "and none is half-written");
+      // More writes while failing join the queue; the retries keep failing quietly.
+      store.appendFrame("s1", frame(4));
+      store.whenDurable(() => ran.push(4), "s1");
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(errors.length, 1, `one report per outage: ${errors.join("; ")}`);
+      assert.doesNotMatch(errors.join(";"), /no transaction is active/);
+      db!.fail = undefined;
+      const back = Promise.withResolvers<void>();
+      store.subscribe((e) => e.type === "recovered" && back.resolve());
+      await back.promise;
+      assert.deepEqual(ran, [1, 2, 3, 4], "callbacks run in order once durable");
+      assert.deepEqual(store.frames("s1"), [frame(1), frame(2), frame(3), frame(4)]);
+      assert.deepEqual(events, ["failing", "recovered"]);
+      assert.equal(store.failure, undefined);
+    } finally {
+      store.close();
+      await Deno.remove(dir, { recursive: true });
+    }
+  });
+}
