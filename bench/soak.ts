@@ -17,6 +17,10 @@
 import { parseArgs } from "node:util";
 import { AnsweringClient, FrameSocket, type SeedFrame } from "../tests/_seed_client.ts";
 
+/** Prints one line of the report. */
+// deno-lint-ignore no-console
+const print = (line: string) => console.log(line);
+
 const { values } = parseArgs({
   args: Deno.args,
   options: {
@@ -258,8 +262,8 @@ server!.kill("SIGTERM");
 await server!.status;
 await Deno.remove(dir, { recursive: true });
 
-const line = (k: string, v: unknown) => console.log(`${k.padEnd(34)} ${v}`);
-console.log(
+const line = (k: string, v: unknown) => print(`${k.padEnd(34)} ${v}`);
+print(
   `soak: ${MINUTES} min, SIGKILL every ${
     KILL_EVERY_MS / 1000
   } s, ${CONVERSATIONS} + 2 slow conversation workers, 2 flooders, 2 churners`,
@@ -271,8 +275,8 @@ line("server restarts (SIGKILL)", restarts);
 line("resumes (after kills and reloads)", tally.resumes);
 line("reloads on purpose", tally.reloads);
 line("conversations cut by the deadline", tally.abandoned);
-console.log("errors by kind:");
+print("errors by kind:");
 for (const [k, v] of [...errors].sort((a, b) => b[1] - a[1])) line(`  ${k}`, v);
-console.log("server RSS (MiB) over time:");
-console.log("  " + rss.map((r) => `${r.atS}s:${r.mib}`).join("  "));
+print("server RSS (MiB) over time:");
+print("  " + rss.map((r) => `${r.atS}s:${r.mib}`).join("  "));
 if (tally.lost || tally.duplicated) Deno.exit(1);

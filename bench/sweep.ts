@@ -9,6 +9,10 @@
 import { parseArgs } from "node:util";
 import { SqliteStore, SWEEP_BATCH, SWEEP_SLICE_MS } from "../server/sqlite_store.ts";
 
+/** Prints one line of the report. */
+// deno-lint-ignore no-console
+const print = (line: string) => console.log(line);
+
 const { values } = parseArgs({
   args: Deno.args,
   options: {
@@ -59,7 +63,7 @@ store.close();
 await Deno.remove(dir, { recursive: true });
 gaps.sort((a, b) => a - b);
 const at = (q: number) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))]!.toFixed(1);
-console.log(
+print(
   `sweep: ${deleted} sessions × ${FRAMES} frames in ${
     total.toFixed(0)
   } ms (at most ${SWEEP_BATCH} ` +
