@@ -84,13 +84,22 @@ function sampleRss(t0: number) {
   try {
     const status = Deno.readTextFileSync(`/proc/${server!.pid}/status`);
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    if (kb === 0) return; // the process is gone: a restart is under way
     rss.push({ atS: Math.round((Date.now() - t0) / 1000), mib: Math.round(kb / 1024) });
   } catch { /* restarting */ }
 }
 
 // --- tallies --------------------------------------------------------------------------
 
-const tally = { completed: 0, lost: 0, duplicated: 0, resumes: 0, reloads: 0, abandoned: 0 };
+const tally = {
+  completed: 0,
+  verified: 0,
+  lost: 0,
+  duplicated: 0,
+  resumes: 0,
+  reloads: 0,
+  abandoned: 0,
+};
 const errors = new Map<string, number>();
 const count = (kind: string) => errors.set(kind, (errors.get(kind) ?? 0) + 1);
 
@@ -179,16 +188,24 @@ async function conversation(worker: number, n: number, slow: boolean) {
     return;
   }
   tally.completed++;
-  let stored = 0;
-  try {
-    const res = await fetch(
-      `http://${base}/sessions/${client.sessionId}?token=${encodeURIComponent(client.token)}`,
-    );
-    stored = Number((await res.json()).frames);
-  } catch {
+  let stored = -1;
+  // The server may be down for a restart just now: wait for it, a few times at most.
+  for (let i = 0; i < 5 && stored < 0; i++) {
+    await up.catch(() => {});
+    try {
+      const res = await fetch(
+        `http://${base}/sessions/${client.sessionId}?token=${encodeURIComponent(client.token)}`,
+      );
+      stored = Number((await res.json()).frames);
+    } catch {
+      await sleep(200);
+    }
+  }
+  if (stored < 0) {
     count("session read failed");
     return;
   }
+  tally.verified++;
   // Frames up to `complete` (resume `session` frames may follow it in the store).
   const last = Math.max(...seqs.keys());
   for (let seq = 1; seq <= last; seq++) if (!seqs.has(seq)) tally.lost++;
@@ -269,6 +286,7 @@ print(
   } s, ${CONVERSATIONS} + 2 slow conversation workers, 2 flooders, 2 churners`,
 );
 line("conversations completed", tally.completed);
+line("conversations checked frame by frame", tally.verified);
 line("frames lost", tally.lost);
 line("frames duplicated", tally.duplicated);
 line("server restarts (SIGKILL)", restarts);

@@ -205,10 +205,26 @@ export class SessionRegistry {
     return session;
   }
 
+  /**
+   * Reads from the store; a read that fails (an I/O error, a corrupt page) becomes a
+   * {@link BusyError} the client can retry, never an exception on a socket's event.
+   */
+  #read<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      this.#opts.log.error("store read failed", { reason });
+      throw new BusyError(`Storage cannot be read just now (${reason}): try again later`, {
+        cause: err,
+      });
+    }
+  }
+
   /** Finds the session a token opens, checking the secret in constant time. */
   #verify(token: string, clientId?: string): SessionRecord {
     const parts = splitToken(token);
-    const record = parts && this.#opts.store.get(parts.id);
+    const record = parts && this.#read(() => this.#opts.store.get(parts.id));
     if (!parts || !record) throw new BadTokenError();
     const expected = Buffer.from(record.tokenHash, "hex");
     const actual = hash(parts.secret);
@@ -239,11 +255,14 @@ export class SessionRegistry {
     let session = this.#live.get(record.id);
     if (!session) {
       const store = this.#opts.store;
-      session = this.#make(record, {
-        frames: store.frames(record.id),
-        answers: store.answers(record.id),
-        state: record.state,
-      });
+      session = this.#make(
+        record,
+        this.#read(() => ({
+          frames: store.frames(record.id),
+          answers: store.answers(record.id),
+          state: record.state,
+        })),
+      );
       this.#opts.log.info("session recovered", {
         sessionId: record.id,
         state: record.state,
