@@ -180,6 +180,14 @@ async function conversation(worker: number, n: number, slow: boolean) {
         break;
       }
     }
+    if (sock.ws.readyState === WebSocket.CLOSED) {
+      const { code } = await sock.closed;
+      count(
+        code === 1006 || code === 0
+          ? "socket dropped (server killed)"
+          : `closed by server: ${code}`,
+      );
+    }
     await sock.close().catch(() => {});
     if (!client.token) break; // refused before a session began
   }
@@ -279,7 +287,7 @@ server!.kill("SIGTERM");
 await server!.status;
 await Deno.remove(dir, { recursive: true });
 
-const line = (k: string, v: unknown) => print(`${k.padEnd(34)} ${v}`);
+const line = (k: string, v: unknown) => print(`${k.padEnd(40)} ${v}`);
 print(
   `soak: ${MINUTES} min, SIGKILL every ${
     KILL_EVERY_MS / 1000
