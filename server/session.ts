@@ -178,7 +178,7 @@ export class Session {
     const conns = [...this.#conns];
     this.suspend();
     for (const c of conns) {
-      c.send(storageNotice(`${reason}; reconnect to resume`));
+      c.send(storageNotice(reason, true));
       c.close?.(closeCode, "storage_unavailable");
     }
   }
@@ -430,14 +430,18 @@ function unansweredQuestion(rec: Recovery): string | undefined {
   return undefined;
 }
 
-/** The transient `storage_unavailable` notice: sent to tabs, never stored, no `seq`. */
-function storageNotice(reason: string): string {
+/**
+ * The transient `storage_unavailable` notice: sent to tabs, never stored, no `seq`. With
+ * `lost`, this session's writes were refused and the connection is about to close.
+ */
+function storageNotice(reason: string, lost = false): string {
   return JSON.stringify({
     type: "error",
     data: {
       code: "storage_unavailable",
-      message:
-        `The server cannot store this conversation just now (${reason}); it waits and carries on by itself`,
+      message: lost
+        ? `This conversation's last frames could not be stored (${reason}): reconnect to resume`
+        : `The server cannot store this conversation just now (${reason}); it waits and carries on by itself`,
     },
     ts: Date.now(),
   });

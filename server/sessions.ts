@@ -108,10 +108,8 @@ export class SessionRegistry {
       if (!session) return;
       this.#live.delete(session.id);
       this.#stopGrace(session.id);
-      session.storageLost(
-        "This conversation's last frames could not be stored",
-        CLOSE_CODES.tryAgain,
-      );
+      // The detail (a constraint, a table name) goes to the log, not to the client.
+      session.storageLost("the store refused them", CLOSE_CODES.tryAgain);
     }
   }
 
