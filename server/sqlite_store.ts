@@ -358,16 +358,28 @@ export class SqliteStore implements SessionStore {
       clearTimeout(this.#retry);
       this.#retry = undefined;
     }
-    if (this.#queue.length) {
-      // Each rejected session is taken out and the group tried again: at most once per
-      // session in the group, so the loop is bounded.
-      for (;;) {
-        const result = this.#commit(this.#queue);
-        if (result.ok) break;
-        if (result.rejected === undefined) return this.#failed(result.error);
-        this.#reject(result.rejected, result.error);
-        if (this.#queue.length === 0) break;
+    // The batch is taken out of the queue, so whatever a listener or a callback queues
+    // meanwhile waits for the next commit and is never mistaken for committed.
+    let batch = this.#queue;
+    let callbacks = this.#callbacks;
+    this.#queue = [];
+    this.#callbacks = [];
+    // Each rejected session is taken out and the batch tried again: at most once per
+    // session in it, so the loop is bounded.
+    while (batch.length) {
+      const result = this.#commit(batch);
+      if (result.ok) break;
+      if (result.rejected === undefined) {
+        this.#queue = batch.concat(this.#queue);
+        this.#callbacks = callbacks.concat(this.#callbacks);
+        return this.#failed(result.error);
       }
+      const id = result.rejected;
+      const dropped = batch.filter((w) => sessionOf(w) === id).length;
+      batch = batch.filter((w) => sessionOf(w) !== id);
+      callbacks = callbacks.filter((c) => c.sessionId !== id);
+      this.#onError(result.error, `session ${id}: ${dropped} writes dropped`);
+      this.#tell({ type: "rejected", sessionId: id, reason: message(result.error) });
     }
     if (this.#failure !== undefined) {
       const downMs = Date.now() - this.#failingSince;
@@ -375,10 +387,8 @@ export class SqliteStore implements SessionStore {
       this.#retryMs = RETRY_FIRST_MS;
       this.#tell({ type: "recovered", downMs });
     }
-    this.#queue = [];
-    const callbacks = this.#callbacks;
-    this.#callbacks = [];
     for (const c of callbacks) c.fn();
+    if (this.#queue.length || this.#callbacks.length) this.#schedule();
   }
 
   /** One transaction over `queue`: ok, or the error and the session a constraint refused. */
@@ -407,14 +417,6 @@ export class SqliteStore implements SessionStore {
       const rejected = current && isConstraint(error) ? sessionOf(current) : undefined;
       return { ok: false, error, rejected };
     }
-  }
-
-  #reject(sessionId: string, error: unknown) {
-    const dropped = this.#queue.filter((w) => sessionOf(w) === sessionId).length;
-    this.#queue = this.#queue.filter((w) => sessionOf(w) !== sessionId);
-    this.#callbacks = this.#callbacks.filter((c) => c.sessionId !== sessionId);
-    this.#onError(error, `session ${sessionId}: ${dropped} writes dropped`);
-    this.#tell({ type: "rejected", sessionId, reason: message(error) });
   }
 
   #failed(error: unknown) {
