@@ -97,6 +97,7 @@ const tally = {
   lost: 0,
   duplicated: 0,
   resumes: 0,
+  resumesAfterDrop: 0,
   reloads: 0,
   abandoned: 0,
 };
@@ -137,12 +138,15 @@ async function conversation(worker: number, n: number, slow: boolean) {
   const client = new AnsweringClient();
   const seqs = new Map<number, number>();
   let complete = false;
+  let reloaded = false;
   for (let attempt = 0; attempt < 50 && !complete && left() > 0; attempt++) {
     const resume = client.token !== "";
     const sock = await connect(`/ws/soak-${worker}${resume ? "?resume=1" : ""}`);
     if (!sock) continue;
     if (resume) {
-      tally.resumes++;
+      if (reloaded) tally.resumes++;
+      else tally.resumesAfterDrop++;
+      reloaded = false;
       sock.send({ type: "resume", token: client.token, lastSeq: client.lastSeq });
     }
     // A reload on purpose after a few frames, now and then.
@@ -177,6 +181,7 @@ async function conversation(worker: number, n: number, slow: boolean) {
       }
       if (++got === reloadAt) {
         tally.reloads++;
+        reloaded = true;
         break;
       }
     }
@@ -298,7 +303,8 @@ line("conversations checked frame by frame", tally.verified);
 line("frames lost", tally.lost);
 line("frames duplicated", tally.duplicated);
 line("server restarts (SIGKILL)", restarts);
-line("resumes (after kills and reloads)", tally.resumes);
+line("resumes after a reload", tally.resumes);
+line("resumes after a dropped socket (kill)", tally.resumesAfterDrop);
 line("reloads on purpose", tally.reloads);
 line("conversations cut by the deadline", tally.abandoned);
 print("errors by kind:");
