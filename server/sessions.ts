@@ -162,7 +162,8 @@ export class SessionRegistry {
         `Storage is failing (${o.store.failure}): new conversations are refused until it is back; try again later`,
       );
     }
-    if (this.running >= o.maxSessions) {
+    // `running` walks the sessions: only when memory holds enough of them to matter.
+    if (this.#live.size >= o.maxSessions && this.running >= o.maxSessions) {
       throw new BusyError(
         `The server has reached its limit of ${o.maxSessions} running sessions (PARLEY_MAX_SESSIONS): try again later`,
       );
