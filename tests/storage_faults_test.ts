@@ -55,7 +55,7 @@ async function until(sock: FrameSocket, pred: (f: SeedFrame) => boolean, what: s
   );
 }
 
-/** The frame types stored for a session, read from the file by another connection. */
+/** The seqs the store holds for a session. */
 function storedSeqs(store: SqliteStore, sessionId: string): number[] {
   return store.frames(sessionId).map((f) => f.seq);
 }
@@ -197,7 +197,7 @@ Deno.test({
         }
       }
       await new Promise<void>((r) => store.whenDurable(r));
-      // appendFrame touched updated_at; age them again.
+      // Committed frames set updated_at to now: the sweeps below cut at a second from now.
       await fs.fill();
       assert.equal(await store.sweep(Date.now() + 1_000), 0, "nothing deleted on a full disk");
       assert.ok(errors.some((e) => e.startsWith("sweep:")), errors.join("; "));
