@@ -213,6 +213,65 @@ Deno.test({
   },
 });
 
+Deno.test({
+  name:
+    "A server process started on a full disk survives its first connection, reports 503, and serves it once space is freed",
+  ignore: !CAN_MOUNT,
+  async fn() {
+    await using fs = await mountTmpfs("2m");
+    const db = `${fs.dir}/parley.db`;
+    new SqliteStore(db).close();
+    await fs.fill();
+    const child = new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "main.ts", "--port", "0"],
+      cwd: ROOT,
+      env: { PARLEY_DB: db, LOG_LEVEL: "info", CORS_ORIGINS: "*" },
+      stdin: "null",
+      stdout: "null",
+      stderr: "piped",
+    }).spawn();
+    const lines: string[] = [];
+    const listening = Promise.withResolvers<string>();
+    const drained = (async () => {
+      let rest = "";
+      for await (const chunk of child.stderr.pipeThrough(new TextDecoderStream())) {
+        const parts = (rest + chunk).split("\n");
+        rest = parts.pop()!;
+        for (const line of parts) {
+          lines.push(line);
+          const url = /"msg":"listening".*"url":"([^"]+)"/.exec(line)?.[1];
+          if (url) listening.resolve(url);
+        }
+      }
+      listening.reject(new Error(`The server exited:\n${lines.join("\n")}`));
+    })();
+    try {
+      const url = await within(listening.promise, "the server to listen");
+      const wsUrl = `${url.replace(/^http/, "ws")}/ws/on-full-disk`;
+      await using sock = new FrameSocket(wsUrl);
+      const notice = await until(sock, (f) => f.type === "error", "the storage notice");
+      assert.equal(notice.data.code, "storage_unavailable");
+      assert.equal(sock.frames.filter((f) => typeof f.seq === "number").length, 0);
+      const health = await healthz(url);
+      assert.equal(health.status, 503, JSON.stringify(health.body));
+      assert.equal(health.body.store, "failing");
+      await fs.free();
+      const client = new AnsweringClient();
+      assert.equal(await within(client.run(sock), "the conversation to complete"), "complete");
+      verifyLog(client.seen);
+      assert.equal((await healthz(url)).status, 200);
+      assert.ok(lines.some((l) => /store failing/.test(l)), lines.join("\n"));
+      assert.ok(lines.some((l) => /store recovered/.test(l)), lines.join("\n"));
+    } finally {
+      try {
+        child.kill("SIGKILL");
+      } catch { /* exited */ }
+      await child.status;
+      await drained;
+    }
+  },
+});
+
 // --- Start-up: one line, exit code 1, no stack trace --------------------------------------
 
 /** Runs `main.ts` on `db` and returns its exit code and stderr (it must not start). */
