@@ -233,3 +233,34 @@ Deno.test("SessionRegistry: a connect-and-close flood locks out neither a new se
   assert.ok(back.types.includes("complete"), "the owner gets the finished conversation back");
   await registry.shutdown();
 });
+
+/** A memory store whose reads fail like a corrupt page while `broken` is set. */
+class UnreadableStore extends MemoryStore {
+  broken = false;
+  override frames(sessionId: string, afterSeq?: number) {
+    if (this.broken) throw new Error("database disk image is malformed");
+    return super.frames(sessionId, afterSeq);
+  }
+}
+
+Deno.test("SessionRegistry: a store read that fails refuses the resume with server_busy; it works once the store reads again", async () => {
+  const store = new UnreadableStore();
+  const registry = testRegistry({ store });
+  const first = new RecordingConnection();
+  const session = registry.create("unreadable", first);
+  await first.until("question");
+  session.detach(first); // offline, no answer: out of memory, so a resume reads the store
+  store.broken = true;
+  assert.throws(
+    () => registry.resume(tokenOf(first), 0, "unreadable", new RecordingConnection()),
+    (err: unknown) => {
+      assert.ok(err instanceof BusyError);
+      assert.match(err.message, /Storage cannot be read just now \(database disk image/);
+      return true;
+    },
+  );
+  store.broken = false;
+  const back = new RecordingConnection();
+  await answerUntilComplete(back, registry.resume(tokenOf(first), 0, "unreadable", back));
+  await registry.shutdown();
+});
