@@ -272,6 +272,63 @@ Deno.test({
   },
 });
 
+Deno.test("A page corrupted under a running server: a resume that reads it is refused with server_busy, writes pause, the process stays up", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "parley-corrupt-live-" });
+  try {
+    const db = `${dir}/parley.db`;
+    // Session A is written first, so its rows sit in the file's first pages.
+    const a = new AnsweringClient();
+    {
+      await using server = await startTestServer({}, { store: new SqliteStore(db) });
+      await using sock = new FrameSocket(server.wsUrl("early"));
+      await within(a.run(sock, (f) => f.type === "question"), "A's first question");
+    }
+    // 8 MiB of later sessions: more than SQLite's page cache, which quick_check leaves
+    // holding the file's last pages.
+    const filler = new SqliteStore(db);
+    for (let i = 0; i < 400; i++) {
+      const id = `filler-${i}`;
+      filler.create({
+        id,
+        clientId: "f",
+        tokenHash: "00",
+        createdAt: 1,
+        updatedAt: 1,
+        state: "complete",
+      });
+      for (let seq = 1; seq <= 10; seq++) {
+        filler.appendFrame(id, { seq, origin: "pipeline", text: "z".repeat(2_000) });
+      }
+      if (i % 50 === 49) await new Promise<void>((r) => filler.whenDurable(r));
+    }
+    filler.close();
+    const raw = new DatabaseSync(db);
+    raw.exec("pragma wal_checkpoint(truncate)");
+    raw.close();
+
+    const store = new SqliteStore(db); // passes quick_check: nothing is corrupt yet
+    await using server = await startTestServer({}, { store });
+    for (let page = 1; page <= 6; page++) await corruptPage(db, page);
+
+    await using again = new FrameSocket(`${server.wsUrl("early")}?resume=1`);
+    await again.opened;
+    again.send({ type: "resume", token: a.token, lastSeq: a.lastSeq });
+    const refused = await within(again.next(), "the refusal");
+    assert.equal(refused.data.code, "server_busy");
+    assert.match(String(refused.data.message), /Storage cannot be read just now/);
+    assert.equal((await again.closed).code, 1013);
+
+    // A new session's writes hit the corrupt pages: it pauses with the notice, 503.
+    await using fresh = new FrameSocket(server.wsUrl("fresh"));
+    const notice = await until(fresh, (f) => f.type === "error", "the storage notice");
+    assert.equal(notice.data.code, "storage_unavailable");
+    assert.match(String(store.failure), /malformed|corrupt/i);
+    assert.equal((await healthz(server.url)).status, 503);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 // --- Start-up: one line, exit code 1, no stack trace --------------------------------------
 
 /** Runs `main.ts` on `db` and returns its exit code and stderr (it must not start). */
