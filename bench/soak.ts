@@ -290,6 +290,7 @@ clearInterval(rssTimer);
 sampleRss(t0);
 server!.kill("SIGTERM");
 await server!.status;
+const dbMiB = (await Deno.stat(db)).size / 1048576;
 await Deno.remove(dir, { recursive: true });
 
 const line = (k: string, v: unknown) => print(`${k.padEnd(40)} ${v}`);
@@ -307,6 +308,7 @@ line("resumes after a reload", tally.resumes);
 line("resumes after a dropped socket (kill)", tally.resumesAfterDrop);
 line("reloads on purpose", tally.reloads);
 line("conversations cut by the deadline", tally.abandoned);
+line("database size at the end (MiB)", dbMiB.toFixed(0));
 print("errors by kind:");
 for (const [k, v] of [...errors].sort((a, b) => b[1] - a[1])) line(`  ${k}`, v);
 print("server RSS (MiB) over time:");
