@@ -104,7 +104,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
   });
   const sockets = new Set<WebSocket>();
   const protocolJson = JSON.stringify(protocolJsonSchema(), null, 2);
-  registry.sweep();
+  registry.sweep(); // never rejects; batched, so start-up is not held up
   const sweeper = setInterval(() => registry.sweep(), config.sweepMs);
   Deno.unrefTimer(sweeper);
 
@@ -238,14 +238,21 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
         });
       }
       if (path === "/healthz") {
+        // While the store is failing: 503, so a load balancer stops sending new sessions.
+        const failure = store.failure;
         return json(
           req,
           JSON.stringify({
-            status: "ok",
+            status: failure === undefined ? "ok" : "failing",
+            ok: failure === undefined,
             sessions: registry.size,
             engine: engine.name,
-            store: store.kind,
+            store: failure === undefined ? store.kind : "failing",
+            ...(failure === undefined
+              ? {}
+              : { storeError: failure, pendingWrites: store.pendingWrites }),
           }),
+          failure === undefined ? 200 : 503,
         );
       }
       if (path === "/protocol.json") return json(req, protocolJson);

@@ -8,6 +8,14 @@
  *
  * A session knows nothing of WebSockets: a {@link Connection} is a function and a cursor.
  *
+ * Storage faults: while the store is failing the session pauses (its pipeline takes no
+ * step), every tab gets a `storage_unavailable` notice, an `error` frame WITHOUT a `seq`
+ * (it cannot be stored, so it is not part of the log), and frames already emitted wait
+ * in the store's queue, unsent. When the store recovers they are sent, in order, and the
+ * pipeline carries on. If the store refuses this session's writes for good (another
+ * writer took its seqs), the session stops in memory and closes its connections, which
+ * then resume from what the store holds.
+ *
  * @module
  */
 import type { Brief } from "../protocol/brief.js";
@@ -23,6 +31,8 @@ export interface Connection {
   send(text: string): void;
   /** The last seq sent to this connection. */
   sentSeq: number;
+  /** Closes the connection (the client may reconnect and resume). */
+  close?(code: number, reason: string): void;
 }
 
 /** Hooks the pipeline reports through; the session logs them. */
@@ -95,6 +105,12 @@ export class Session {
   #recoveredPending: string | undefined;
   readonly #answers = new Map<string, string>();
   readonly #abort = new AbortController();
+  /** Set while the store is failing; resolved when it is back. */
+  #storeBack: PromiseWithResolvers<void> | undefined;
+  /** Stopped in memory (suspended or lost): emits nothing more. */
+  #dead = false;
+  /** The frame limit was reached (its error and cancelled frames are on their way). */
+  #limited = false;
   /** Settles when the pipeline has stopped (finished, failed, cancelled or closed). */
   readonly finished: Promise<void>;
 
@@ -135,6 +151,39 @@ export class Session {
     return this.#conns.size;
   }
 
+  /** Number of questions answered so far. */
+  get answered(): number {
+    return this.#answers.size;
+  }
+
+  /**
+   * The store started failing: every tab is told (without a seq: the notice cannot be
+   * stored) and the pipeline pauses before its next step.
+   */
+  storageFailing(reason: string): void {
+    this.#storeBack ??= Promise.withResolvers<void>();
+    for (const c of this.#conns) c.send(storageNotice(reason));
+  }
+
+  /** The store is back: the pipeline carries on (queued frames are sent by the store). */
+  storageRecovered(): void {
+    this.#storeBack?.resolve();
+    this.#storeBack = undefined;
+  }
+
+  /**
+   * The store refused this session's writes for good: stop in memory and close every
+   * connection with `closeCode`, so that each client resumes from what the store holds.
+   */
+  storageLost(reason: string, closeCode: number): void {
+    const conns = [...this.#conns];
+    this.suspend();
+    for (const c of conns) {
+      c.send(storageNotice(reason, true));
+      c.close?.(closeCode, "storage_unavailable");
+    }
+  }
+
   /**
    * Sends the `session` frame that opens a new session: the only frame that carries the
    * token. Call once, right after construction, with the creating connection attached.
@@ -163,6 +212,8 @@ export class Session {
       conn.send(f.seq === 1 ? withToken(f.text, resume.token) : f.text);
     }
     conn.sentSeq = this.#durableSeq;
+    const failure = this.#opts.store.failure;
+    if (failure !== undefined) conn.send(storageNotice(failure));
     const pending = this.pendingQuestion;
     this.#emit({
       type: "session",
@@ -184,6 +235,7 @@ export class Session {
 
   /** Handles a parsed client frame from `conn` (not `resume` or `restart`: the caller's). */
   handle(frame: ClientFrame): void {
+    if (this.#dead) return;
     if ("type" in frame && frame.type === "cancel") return this.cancel("Stopped at your request");
     if ("type" in frame && frame.type === "finish") return this.#finish();
     if ("type" in frame && frame.type !== "answer") {
@@ -275,6 +327,8 @@ export class Session {
    * stays `live` in the store, and a restarted server resumes it.
    */
   suspend(): void {
+    this.#dead = true;
+    this.storageRecovered();
     this.#abort.abort(new DOMException("Server shutting down", "AbortError"));
     this.#conns.clear();
   }
@@ -285,6 +339,7 @@ export class Session {
   }
 
   #emit(body: FrameBody, origin: FrameOrigin, token?: string): ServerFrame {
+    if (this.#dead) return { ...body, seq: this.#seq, ts: Date.now() } as ServerFrame;
     const frame = { ...body, seq: ++this.#seq, ts: Date.now() } as ServerFrame;
     const stored = JSON.stringify(frame);
     const text = token === undefined ? stored : withToken(stored, token);
@@ -298,8 +353,10 @@ export class Session {
         c.sentSeq = frame.seq;
         c.send(text);
       }
-    });
-    if (this.#seq >= this.#opts.maxFrames && this.#state === "live" && origin !== "session") {
+    }, this.id);
+    // Every stored frame counts, whoever produced it; the limit's own two frames follow.
+    if (this.#seq >= this.#opts.maxFrames && this.#state === "live" && !this.#limited) {
+      this.#limited = true;
       this.#limitReached();
     }
     return frame;
@@ -351,6 +408,9 @@ export class Session {
     let input: string | undefined;
     try {
       while (!signal.aborted) {
+        // Paused while the store is failing: nothing more is produced until it is back.
+        if (this.#storeBack) await this.#storeBack.promise;
+        if (signal.aborted) break;
         const step = await gen.next(input);
         input = undefined;
         if (step.done || signal.aborted) break;
@@ -399,6 +459,23 @@ function unansweredQuestion(rec: Recovery): string | undefined {
     return rec.answers.has(id) ? undefined : id;
   }
   return undefined;
+}
+
+/**
+ * The transient `storage_unavailable` notice: sent to tabs, never stored, no `seq`. With
+ * `lost`, this session's writes were refused and the connection is about to close.
+ */
+function storageNotice(reason: string, lost = false): string {
+  return JSON.stringify({
+    type: "error",
+    data: {
+      code: "storage_unavailable",
+      message: lost
+        ? `This conversation's last frames could not be stored (${reason}): reconnect to resume`
+        : `The server cannot store this conversation just now (${reason}); it waits and carries on by itself`,
+    },
+    ts: Date.now(),
+  });
 }
 
 /** Puts the token back into a stored `session` frame's JSON (it is never stored). */
