@@ -209,6 +209,26 @@ function table(head, rows, caption) {
   `;
 }
 
+/** Ids for the "why?" tooltips, unique within a shadow root. */
+let whyIds = 0;
+
+/**
+ * A "Why?" button whose tooltip quotes the person's words a finding rests on; shown on
+ * hover and on keyboard focus. Nothing without evidence.
+ * @param {readonly {quote: string, questionId?: string | undefined, rule: string}[] | undefined} evidence
+ * @returns {TemplateResult | typeof nothing}
+ */
+export function why(evidence) {
+  if (!Array.isArray(evidence) || evidence.length === 0) return nothing;
+  const id = `why-${++whyIds}`;
+  return html`<span class="why" part="why"><button type="button" class="why-button"
+    aria-describedby=${id}>Why?</button><span class="tip" role="tooltip" id=${id}>${
+    evidence.slice(0, 8).map((e) =>
+      html`<span class="tip-line">“${e.quote}”<span class="rule"> · ${e.rule}</span></span>`
+    )
+  }</span></span>`;
+}
+
 /** @param {string} p */
 function priority(p) {
   if (!p) return nothing;
@@ -231,14 +251,41 @@ function clarifier(c) {
     ["Compliance", r.compliance],
     ["Domains", r.domains],
     ["Notes", r.notes],
+    ["Later", r.later],
+    ["Not included", r.excluded],
+    ["Countries", r.jurisdictions],
   ];
+  const slots = /** @type {Record<string, string>} */ ({
+    Idea: "idea",
+    Purpose: "purpose",
+    Users: "users",
+    Platforms: "platforms",
+    Features: "features",
+    Scale: "scale",
+    Budget: "budget",
+    Timeline: "timeline",
+    Compliance: "compliance",
+    Domains: "domains",
+    Notes: "notes",
+    Later: "later",
+    "Not included": "excluded",
+    Countries: "jurisdictions",
+  });
+  const evidence = r.evidence ?? {};
+  /** @param {string} label */
+  const slotEvidence = (label) => {
+    const slot = slots[label] ?? "";
+    return Object.entries(evidence)
+      .filter(([k]) => k === slot || k.startsWith(`${slot}:`))
+      .flatMap(([, v]) => v);
+  };
   const shown = facts.filter(([, v]) => (typeof v === "string" ? v.trim() : v?.length));
   return html`
     <p class="meta">Round ${c.round}${c.done ? " · complete" : ""}</p>
     <dl class="facts">${shown.map(([k, v]) =>
       html`
         <dt>${k}</dt>
-        <dd>${typeof v === "string" ? v : v?.join(", ")}</dd>
+        <dd>${typeof v === "string" ? v : v?.join(", ")} ${why(slotEvidence(k))}</dd>
       `
     )}</dl>
     ${c.missing.length ? html`<p class="meta">Still unknown: ${c.missing.join(", ")}</p>` : nothing}
@@ -255,7 +302,12 @@ function product(p) {
     ${p.requirements.length ? html`<h4>Requirements</h4>` : nothing}
     ${table(
       ["ID", "Requirement", "Priority", "Why"],
-      p.requirements.map((r) => [r.id, r.text, priority(r.priority), r.rationale]),
+      p.requirements.map((r) => [
+        r.id,
+        html`${r.text} ${why(r.evidence)}`,
+        priority(r.priority),
+        r.rationale,
+      ]),
     )}
     ${p.userStories.length ? html`<h4>User stories</h4>` : nothing}
     ${table(
@@ -273,7 +325,7 @@ function customer(c) {
     <dl class="facts">${c.segments.map((s) =>
       html`
         <dt>${s.name}</dt>
-        <dd>${s.description}</dd>
+        <dd>${s.description} ${why(s.evidence)}</dd>
       `
     )}</dl>
     ${c.personas.length ? html`<h4>Personas</h4>` : nothing}
@@ -306,7 +358,7 @@ function engineer(e) {
     ${x.size
       ? html`<p class="lead">Size <strong>${x.size}</strong>${weeks}${
         x.team ? ` · ${x.team}` : ""
-      }</p>`
+      } ${why(x.evidence)}</p>`
       : nothing}
     ${table(["Component", "Responsibility"], e.components.map((c) => [c.name, c.responsibility]))}
     ${e.stack.length ? html`<h4>Stack</h4>` : nothing}
@@ -315,7 +367,10 @@ function engineer(e) {
     ${e.data.length ? html`<h4>Data</h4>` : nothing}
     ${table(["Entity", "Notes"], e.data.map((d) => [d.entity, d.notes]))}
     ${e.integrations.length ? html`<h4>Integrations</h4>` : nothing}
-    ${table(["Integration", "Purpose"], e.integrations.map((i) => [i.name, i.purpose]))}
+    ${table(
+      ["Integration", "Purpose"],
+      e.integrations.map((i) => [i.name, html`${i.purpose} ${why(i.evidence)}`]),
+    )}
     ${listSection("Assumptions", x.assumptions)}
   `;
 }
@@ -354,7 +409,14 @@ function risk(r) {
       ["ID", "Risk", "Category", "Likelihood", "Impact", "Mitigation"],
       r.risks.map((
         k,
-      ) => [k.id, k.title, k.category, level(k.likelihood), level(k.impact), k.mitigation]),
+      ) => [
+        k.id,
+        html`${k.title} ${why(k.evidence)}`,
+        k.category,
+        level(k.likelihood),
+        level(k.impact),
+        k.mitigation,
+      ]),
       "Risk register",
     )}
   `;
