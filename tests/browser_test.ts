@@ -431,6 +431,10 @@ browserTest(
     assert.equal(await stop.isEnabled(), true);
     await stop.focus();
     await page.keyboard.press("Enter");
+    // Stop asks first; the dialog's own Stop button confirms.
+    const dialog = page.locator("parley-conversation dialog[open]");
+    await dialog.waitFor();
+    await dialog.locator("button.danger").click();
     await page.locator("parley-conversation [part=notice]", { hasText: "Stopped." }).waitFor();
     assert.equal(await stop.isDisabled(), true, "nothing left to stop");
     assert.equal(await page.locator("parley-conversation textarea").count(), 0);
@@ -444,6 +448,10 @@ browserTest(
 
     await restart.focus();
     await page.keyboard.press("Enter");
+    // There are answers, so Start over asks first too.
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /Start over\? Your answers/);
+    await dialog.locator("button.danger").click();
     await waitForQuestion(page, SAMPLE_QUESTIONS[0].question);
     assert.deepEqual((await view(page)).answers, [], "a new, empty conversation");
     assert.equal(await page.locator("parley-conversation [part=notice]").count(), 0);
@@ -808,7 +816,7 @@ browserTest(
     assert.match(mid[0]!.text, /Draft · writing…/);
     assert.match(mid[0]!.text, new RegExp(SAMPLE_RESULTS.product.vision.slice(0, 20)));
     assert.doesNotMatch(mid[0]!.text, /Success metrics/, "fields not streamed yet are left out");
-    assert.match(mid[4]!.text, /^Product brief/);
+    assert.match(mid[4]!.text, /^Your product brief/);
     assert.match(mid[4]!.text, /Tool library/);
     resume.resolve();
 

@@ -12,9 +12,12 @@ import { markdown } from "./markdown.js";
 
 const article = /** @type {HTMLElement} */ (document.getElementById("brief"));
 document.getElementById("print")?.addEventListener("click", () => print());
+// Another token pasted into the address bar: load that brief instead.
+addEventListener("hashchange", () => location.reload());
 
 /** @param {string} message */
 function fail(message) {
+  article.replaceChildren();
   render(
     html`
       <h1>Product brief</h1>
@@ -48,6 +51,7 @@ if (!id || !token) {
       else {
         const title = typeof body?.brief?.title === "string" ? body.brief.title : null;
         if (title) document.title = `${title} · Parley`;
+        article.replaceChildren();
         render(markdown(summary, { headingOffset: 0 }), article);
         article.removeAttribute("aria-live");
       }

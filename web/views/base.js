@@ -118,8 +118,22 @@ export const styles = css`
   }
   .shell {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
     padding: var(--_gap);
+  }
+  /* Grid items may shrink below their content's width: wide tables scroll in their box. */
+  .shell > *,
+  .panel > *,
+  .brief > *,
+  .details > *,
+  .card-body > * {
+    min-width: 0;
+  }
+  @container (max-width: 480px) {
+    .shell {
+      padding: 0.6rem;
+    }
   }
 
   .error {

@@ -160,7 +160,7 @@ export function brief(v) {
   const draft = v.drafts.get("summary");
   if (summary === null && draft) {
     return html`
-      <section class="brief draft" part="summary brief-panel draft"
+      <section class="brief summary draft" part="summary draft"
         aria-labelledby="brief-h" aria-busy="true" data-seq=${draft.seq}>
         <div class="brief-head">
           <h3 id="brief-h" class="brief-title">${s.brief}
@@ -177,7 +177,7 @@ export function brief(v) {
   const share = sharePageUrl(v.snap.briefUrl);
   const agents = cardAgents(v);
   return html`
-    <section class="brief" part="summary brief-panel" aria-labelledby="brief-h"
+    <section class="brief summary" part="summary" aria-labelledby="brief-h"
       tabindex="-1">
         <div class="brief-head">
           <h3 id="brief-h" class="brief-title">${s.brief}</h3>

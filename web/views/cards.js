@@ -219,6 +219,12 @@ export const styles = css`
     font: 600 0.72rem/1.5 var(--_mono);
   }
 
+  /* Positioned, so visually hidden text inside stays inside the scrolling box. */
+  .risk-grid,
+  .table-wrap,
+  .card {
+    position: relative;
+  }
   .risk-grid {
     max-width: 100%;
     overflow-x: auto;

@@ -63,6 +63,7 @@ export const styles = css`
   }
 
   .feed-box {
+    position: relative;
     max-height: var(--_feed-height);
     overflow-y: auto;
     overscroll-behavior: contain;

@@ -41,6 +41,7 @@ export const styles = css`
     color: var(--_muted);
   }
   .transcript-box {
+    position: relative;
     max-height: var(--_transcript-height);
     overflow-y: auto;
     overscroll-behavior: contain;
