@@ -192,8 +192,7 @@ const RELAYED = /** @type {const} */ ([
  * @csspart draft - A card or brief still being written.
  * @csspart risk-grid - The risk likelihood × impact grid.
  * @csspart why - A "Why?" button with the person's words behind a finding.
- * @csspart summary - The brief panel (also `brief-panel`).
- * @csspart brief-panel - The brief panel.
+ * @csspart summary - The brief panel.
  * @csspart brief - The rendered Markdown brief.
  * @csspart brief-details - The agents' cards inside the brief.
  * @csspart actions - Download, copy and print buttons.

@@ -90,10 +90,11 @@ export const styles = css`
     border-top: 1px solid var(--_border);
     margin: 1rem 0;
   }
-  .brief:focus {
+  /* Focused on completion: the ring goes round the title, not the whole brief. */
+  .brief:focus,
+  .brief:focus-visible {
     outline: none;
   }
-  .brief:focus-visible,
   .brief:focus .brief-title {
     outline: 3px solid var(--_focus);
     outline-offset: 4px;
