@@ -58,6 +58,7 @@ import { confirmDialog, styles as confirmStyles } from "./views/confirm.js";
  * and its handlers. Views are functions of this and nothing else.
  * @typedef {object} View
  * @property {Strings} s
+ * @property {(english: string) => string} cardWords The cards' words (`s.cards`) as a lookup.
  * @property {Snap} snap
  * @property {string} title
  * @property {string | undefined} subtitle
@@ -312,6 +313,12 @@ export class ParleyConversation extends LitElement {
     this._announcedKey = "";
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this._tick = undefined;
+    /**
+     * The words for one `lang` and `strings`, kept while they stay the same, so the cards
+     * (rebuilt when their words change) are not rebuilt on every render.
+     * @type {{lang: string, overrides: Partial<Strings> | null, words: Strings, cardWords: (english: string) => string} | null}
+     */
+    this._wordsMemo = null;
     this._touch = typeof matchMedia === "function" && matchMedia("(pointer: coarse)").matches;
     this._conversation = new ConversationController(this, {
       onClient: (client) => this.#listen(client),
@@ -328,7 +335,15 @@ export class ParleyConversation extends LitElement {
 
   /** The words the element shows now: its `lang`'s, with `strings` on top. */
   get words() {
-    return stringsFor(this.lang || this.closest("[lang]")?.getAttribute("lang"), this.strings);
+    const lang = this.lang || this.closest("[lang]")?.getAttribute("lang") || "";
+    const memo = this._wordsMemo;
+    if (memo && memo.lang === lang && memo.overrides === this.strings) return memo.words;
+    const words = stringsFor(lang, this.strings);
+    const cards = words.cards;
+    /** @type {(english: string) => string} */
+    const cardWords = (english) => cards[english] ?? english;
+    this._wordsMemo = { lang, overrides: this.strings, words, cardWords };
+    return words;
   }
 
   /** Connects now (also without `auto-connect`). */
@@ -698,6 +713,7 @@ export class ParleyConversation extends LitElement {
     /** @type {View} */
     const v = {
       s,
+      cardWords: this._wordsMemo?.cardWords ?? ((english) => english),
       snap,
       title: this.heading ?? "",
       subtitle: this.subheading,

@@ -38,3 +38,11 @@ Deno.test("stringsFor: picks by primary subtag, falls back to English, merges ov
   assert.equal(es.stages.summary, "Resumen", "the shipped table is not changed");
   assert.equal(mine.questionOfAbout(4, 7), "Pregunta 4 de unas 7");
 });
+
+Deno.test("strings: every word the cards look up is in the cards table", async () => {
+  const source = await Deno.readTextFile(new URL("../result-cards.js", import.meta.url));
+  const used = new Set([...source.matchAll(/\bt\("([^"]+)"\)/g)].map((m) => m[1]!));
+  for (const m of source.matchAll(/\["([A-Z][^"]+)", r\./g)) used.add(m[1]!);
+  const missing = [...used].filter((k) => !Object.hasOwn(en.cards, k));
+  assert.deepEqual(missing, []);
+});

@@ -321,7 +321,8 @@ export function card(v, agent, open) {
           ${err ? html`<p class="error" part="error">${err}</p>` : nothing}
           ${data === undefined
             ? nothing
-            : guard([data, schemasLoaded()], () => resultBody(agent, data))}
+            : guard([data, schemasLoaded(), v.cardWords], () =>
+              resultBody(agent, data, v.cardWords))}
         </div>
     </details>
   `;
@@ -344,7 +345,8 @@ function draftCard(v, agent, title, draft, wide) {
       <div class="card-body">
           ${draft.partial === undefined
             ? nothing
-            : guard([draft.partial], () => partialBody(agent, draft.partial))}
+            : guard([draft.partial, v.cardWords], () =>
+              partialBody(agent, draft.partial, v.cardWords))}
           ${draft.text ? html`<p class="stream-text">${draft.text}</p>` : nothing}
         </div>
     </details>
