@@ -414,3 +414,67 @@ browserTest(
     assert.deepEqual(await axe(page), []);
   },
 );
+
+browserTest(
+  "safe actions on a phone: Enter adds a line, Send sends; Start over asks, Escape keeps everything",
+  async () => {
+    await using server = await startTestServer();
+    await using b = await launchBrowser();
+    const page = await b.newPage({ phone: true });
+    await page.goto(`${server.url}/`);
+    const box = page.locator("parley-conversation textarea:not([readonly])");
+    await box.waitFor();
+    assert.equal(await page.evaluate(() => matchMedia("(pointer: coarse)").matches), true);
+    assert.match(
+      await page.locator("parley-conversation #answer-hint").innerText(),
+      /Enter adds a line/,
+    );
+    await box.fill("Lend tools");
+    await box.press("Enter");
+    await box.pressSequentially("to neighbours");
+    assert.equal(await box.inputValue(), "Lend tools\nto neighbours", "Enter added a line");
+    await page.locator("parley-conversation button[part=newline]").tap();
+    await box.pressSequentially("safely");
+    assert.equal(await box.inputValue(), "Lend tools\nto neighbours\nsafely");
+    await page.locator("parley-conversation button[part=send]").tap();
+    await page.locator("parley-conversation .bubble.a").waitFor();
+    const w = await sideways(page);
+    assert.ok(w.scrollWidth <= w.innerWidth, JSON.stringify(w));
+
+    // Start over with an answer given: it asks; Escape (or Keep going) keeps the conversation.
+    const restart = page.getByRole("button", { name: "Start over with a new conversation" });
+    await restart.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.locator("parley-conversation dialog[open]");
+    await dialog.waitFor();
+    assert.equal(await focusedInside(page), "button", "focus moves into the dialog");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" }).catch(() => {});
+    await page.waitForFunction(() =>
+      !document.querySelector("parley-conversation")!.shadowRoot!.querySelector("dialog[open]")
+    );
+    assert.equal(await page.locator("parley-conversation .bubble.a").count(), 1, "nothing lost");
+    // Stop asks too; the client has no finish(), so the choices are Keep going and Stop.
+    await page.getByRole("button", { name: "Stop the conversation" }).tap();
+    await dialog.waitFor();
+    const choices = await dialog.locator("button").allInnerTexts();
+    const canFinish = await page.evaluate(() =>
+      // deno-lint-ignore no-explicit-any
+      typeof (document.querySelector("parley-conversation")!.client as any)?.finish === "function"
+    );
+    assert.deepEqual(
+      choices,
+      canFinish
+        ? ["Keep going", "Brief me on what I have said so far", "Stop without a brief"]
+        : ["Keep going", "Stop"],
+    );
+    await dialog.getByRole("button", { name: "Keep going" }).tap();
+    await page.waitForFunction(() =>
+      !document.querySelector("parley-conversation")!.shadowRoot!.querySelector("dialog[open]")
+    );
+    assert.equal(await page.locator("parley-conversation textarea:not([readonly])").count(), 1);
+    await page.screenshot({ path: "/tmp/parley-phone-touch.png" });
+    report("screenshot", "/tmp/parley-phone-touch.png");
+    assert.deepEqual(b.pageErrors, []);
+  },
+);
