@@ -65,11 +65,12 @@ export const styles = css`
     border-radius: 50%;
     background: var(--_muted);
   }
-  [data-state="open"] .dot {
+  [data-state="live"] .dot {
     background: var(--_success);
   }
   [data-state="connecting"] .dot,
-  [data-state="reconnecting"] .dot {
+  [data-state="reconnecting"] .dot,
+  [data-state="offline"] .dot {
     background: var(--_warning);
     animation: pulse 1.2s ease-in-out infinite;
   }
