@@ -246,14 +246,7 @@ browserTest("demo page: a whole conversation typed into <parley-conversation>", 
   // not fail a correct page.
   assert.ok(latency.n > 20);
   assert.deepEqual(b.pageErrors, []);
-
-  // The screenshot for the README: the finished brief on the demo page.
-  await page.setViewportSize({ width: 1280, height: 1480 });
-  await page.evaluate(() => scrollTo(0, 0));
-  await page.screenshot({
-    path: new URL("../docs/screenshot.png", import.meta.url).pathname,
-    fullPage: false,
-  });
+  // The README screenshot is taken by tests/browser_element_test.ts.
 });
 
 browserTest(
@@ -828,6 +821,13 @@ browserTest(
     finish.resolve();
     await page.locator("parley-conversation .summary .actions").waitFor();
     assert.deepEqual(await drafts(page), [], "no draft is left");
+    // The cards are now the brief's collapsed sections: open them to read them.
+    await page.evaluate(() => {
+      const root = document.querySelector("parley-conversation")?.shadowRoot;
+      for (const d of root?.querySelectorAll("details") ?? []) {
+        (d as HTMLDetailsElement).open = true;
+      }
+    });
     const finalCards = await page.evaluate(() =>
       Array.from(
         document.querySelector("parley-conversation")?.shadowRoot?.querySelectorAll(".card-body") ??

@@ -123,7 +123,8 @@ export const en = {
   restartAsk: "Start over? Your answers so far will be cleared from this page.",
   keepGoing: "Keep going",
   /** @param {string} message */
-  stoppedNotice: (message) => `Stopped. ${message} Start over to begin a new conversation.`,
+  stoppedNotice: (message) =>
+    `Stopped. ${message.replace(/[.!?]*$/, ".")} Start over to begin a new conversation.`,
   // Results and brief
   agentsFound: "What the agents found",
   requirements: "Requirements",
