@@ -124,7 +124,9 @@ export const en = {
   keepGoing: "Keep going",
   /** @param {string} message */
   stoppedNotice: (message) =>
-    `Stopped. ${message.replace(/[.!?]*$/, ".")} Start over to begin a new conversation.`,
+    `Stopped. ${
+      message ? message.replace(/[.!?]*$/, ".") : ""
+    } Start over to begin a new conversation.`,
   // Results and brief
   agentsFound: "What the agents found",
   requirements: "Requirements",

@@ -97,7 +97,9 @@ export const es = {
   restartAsk: "¿Empezar de nuevo? Tus respuestas se borrarán de esta página.",
   keepGoing: "Seguir",
   stoppedNotice: (message) =>
-    `Detenida. ${message.replace(/[.!?]*$/, ".")} Empieza de nuevo para iniciar otra conversación.`,
+    `Detenida. ${
+      message ? message.replace(/[.!?]*$/, ".") : ""
+    } Empieza de nuevo para iniciar otra conversación.`,
   agentsFound: "Lo que encontraron los agentes",
   requirements: "Requisitos",
   analysis: (agent) => `${agent}`,
