@@ -10,7 +10,13 @@ import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import AXE_SOURCE from "axe-core/axe.min.js" with { type: "text" };
 import type {} from "../web/global.d.ts";
-import { launchBrowser, noBrowser, startOtherOrigin } from "./_browser.ts";
+import {
+  launchBrowser,
+  noBrowser,
+  sampleConversation,
+  startOtherOrigin,
+  startSessionServer,
+} from "./_browser.ts";
 import { startTestServer } from "./_server.ts";
 
 function browserTest(name: string, fn: () => Promise<void>) {
@@ -476,5 +482,48 @@ browserTest(
     await page.screenshot({ path: "/tmp/parley-phone-touch.png" });
     report("screenshot", "/tmp/parley-phone-touch.png");
     assert.deepEqual(b.pageErrors, []);
+  },
+);
+
+browserTest(
+  "lost session: the server forgot the conversation; the transcript stays and the idea is reused",
+  async () => {
+    await using server = await startSessionServer((c) => sampleConversation(c));
+    await using b = await launchBrowser();
+    const page = await b.newPage();
+    await page.goto(`${server.url}/`);
+    const box = page.locator("parley-conversation textarea:not([readonly])");
+    await box.waitFor();
+    await box.fill("Lend tools to neighbours");
+    await box.press("Enter");
+    await page.locator("parley-conversation .qtext", { hasText: "Who will use it?" }).waitFor();
+    // The server restarts without its sessions: the resume's token opens nothing.
+    server.sessions.length = 0;
+    server.dropAll();
+    const hasField = await page.evaluate(() =>
+      // deno-lint-ignore no-explicit-any
+      "sessionLost" in (document.querySelector("parley-conversation")!.client as any)
+        .getSnapshot()
+    );
+    if (!hasField) {
+      // A client without `sessionLost` starts over by itself; nothing more to check here.
+      report("lost session", "client has no sessionLost: skipped the notice checks");
+      return;
+    }
+    const notice = page.locator("parley-conversation [part~=connection-notice][data-kind=lost]");
+    await notice.waitFor({ timeout: 10_000 });
+    assert.match(await notice.innerText(), /The server no longer has this conversation/);
+    assert.deepEqual(
+      (await page.locator("parley-conversation .bubble.a").allInnerTexts())
+        .map((t) => t.replace(/^Your answer:\s*/, "")),
+      ["Lend tools to neighbours"],
+      "the old transcript stays",
+    );
+    await notice.getByRole("button", { name: "Start again with the same idea" }).click();
+    await page.locator("parley-conversation .qtext", { hasText: "What is your product idea?" })
+      .waitFor();
+    assert.equal(await box.inputValue(), "Lend tools to neighbours", "the idea is in the box");
+    assert.equal(await notice.count(), 0);
+    assert.equal(server.sessions.length, 1, "a new session");
   },
 );
