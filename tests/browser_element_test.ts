@@ -13,8 +13,10 @@ import type {} from "../web/global.d.ts";
 import {
   launchBrowser,
   noBrowser,
+  SAMPLE_RESULTS,
   sampleConversation,
   startOtherOrigin,
+  startScriptedServer,
   startSessionServer,
 } from "./_browser.ts";
 import { startTestServer } from "./_server.ts";
@@ -177,8 +179,8 @@ browserTest(
             `no sideways scroll at ${width}px: ${JSON.stringify(w)}`,
           );
         }
-        await page.screenshot({ path: "/tmp/parley-phone-question.png" });
-        report("screenshot", "/tmp/parley-phone-question.png");
+        await page.screenshot({ path: "/tmp/i10-element/phone-question.png" });
+        report("screenshot", "/tmp/i10-element/phone-question.png");
         await page.setViewportSize({ width: 1280, height: 900 });
       }
 
@@ -220,6 +222,10 @@ browserTest(
       assert.equal(layout.liveRegions, 1, "one live region");
       assert.equal(layout.logOnList, 0);
       assert.deepEqual(await axe(page), [], `axe when finished (${scheme})`);
+      if (scheme === "dark") {
+        await page.screenshot({ path: "/tmp/i10-element/dark-brief.png" });
+        report("screenshot", "/tmp/i10-element/dark-brief.png");
+      }
 
       if (scheme === "light") {
         for (const width of [320, 390, 1280]) {
@@ -237,8 +243,8 @@ browserTest(
             `no sideways scroll on the brief at ${width}px: ${JSON.stringify(w)}`,
           );
           if (width === 390) {
-            await page.screenshot({ path: "/tmp/parley-phone-brief.png" });
-            report("screenshot", "/tmp/parley-phone-brief.png");
+            await page.screenshot({ path: "/tmp/i10-element/phone-brief.png" });
+            report("screenshot", "/tmp/i10-element/phone-brief.png");
           }
         }
         // Print: only the brief.
@@ -269,8 +275,8 @@ browserTest(
         await page.screenshot({
           path: new URL("../docs/screenshot.png", import.meta.url).pathname,
         });
-        await page.screenshot({ path: "/tmp/parley-desktop-brief.png", fullPage: true });
-        report("screenshot", "docs/screenshot.png, /tmp/parley-desktop-brief.png");
+        await page.screenshot({ path: "/tmp/i10-element/desktop-brief.png", fullPage: true });
+        report("screenshot", "docs/screenshot.png, /tmp/i10-element/desktop-brief.png");
 
         // The shareable page: the token only in the fragment, never in a request URL.
         const href = await page.locator("parley-conversation [part=share-link]").getAttribute(
@@ -479,8 +485,8 @@ browserTest(
       !document.querySelector("parley-conversation")!.shadowRoot!.querySelector("dialog[open]")
     );
     assert.equal(await page.locator("parley-conversation textarea:not([readonly])").count(), 1);
-    await page.screenshot({ path: "/tmp/parley-phone-touch.png" });
-    report("screenshot", "/tmp/parley-phone-touch.png");
+    await page.screenshot({ path: "/tmp/i10-element/phone-touch.png" });
+    report("screenshot", "/tmp/i10-element/phone-touch.png");
     assert.deepEqual(b.pageErrors, []);
   },
 );
@@ -525,5 +531,100 @@ browserTest(
     assert.equal(await box.inputValue(), "Lend tools to neighbours", "the idea is in the box");
     assert.equal(await notice.count(), 0);
     assert.equal(server.sessions.length, 1, "a new session");
+  },
+);
+
+browserTest(
+  "evidence: Why? shows the person's words on hover and on focus; requirements show later, excluded, countries",
+  async () => {
+    const quote = "deposits paid by card";
+    await using server = await startScriptedServer(async (c) => {
+      const idea = await c.ask("clarifier-r1-q1", "What is your product idea?", 1, "idea");
+      c.send("result", {
+        agent: "clarifier",
+        data: {
+          done: true,
+          round: 1,
+          missing: [],
+          resp: [{ id: "clarifier-r1-q1", question: "What is your product idea?", answer: idea }],
+          requirements: {
+            idea,
+            users: ["renters"],
+            platforms: ["web"],
+            features: [],
+            compliance: ["PCI DSS"],
+            domains: ["payments"],
+            notes: [],
+            later: ["mobile apps"],
+            excluded: ["insurance"],
+            jurisdictions: ["DE"],
+            evidence: {
+              "compliance:PCI DSS": [{
+                quote,
+                questionId: "clarifier-r1-q1",
+                rule: "regulation:pci-dss",
+              }],
+            },
+          },
+        },
+      });
+      const risk = {
+        risks: SAMPLE_RESULTS.risk.risks.map((k, i) =>
+          i === 0 ? { ...k, evidence: [{ quote, rule: "domain:payments" }] } : k
+        ),
+      };
+      c.send("result", { agent: "risk", data: risk });
+      c.send("complete", {
+        summary: "# Tool library\n\nA brief.",
+        brief: { title: "Tool library" },
+      });
+    });
+    await using b = await launchBrowser();
+    const page = await b.newPage();
+    await page.goto(`${server.url}/`);
+    const box = page.locator("parley-conversation textarea:not([readonly])");
+    await box.fill("Neighbours lend tools, with deposits paid by card");
+    await box.press("Enter");
+    await page.locator("parley-conversation .brief:not(.draft)").waitFor();
+    await page.evaluate(() => {
+      for (
+        const d of document.querySelector("parley-conversation")!.shadowRoot!.querySelectorAll(
+          ".brief details",
+        )
+      ) (d as HTMLDetailsElement).open = true;
+    });
+    const facts = await page.locator("parley-conversation [part~=card-clarifier] .facts")
+      .innerText();
+    assert.match(facts, /Later\s+mobile apps/);
+    assert.match(facts, /Not included\s+insurance/);
+    assert.match(facts, /Countries\s+DE/);
+    const whys = page.locator("parley-conversation .brief .why-button");
+    assert.equal(await whys.count(), 2, "one on the requirement, one on the risk");
+    const tip = page.locator("parley-conversation .brief .why .tip").first();
+    assert.equal(await tip.isVisible(), false);
+    await whys.first().focus();
+    assert.equal(await tip.isVisible(), true, "shown on focus");
+    assert.equal(await tip.innerText(), `“${quote}” · regulation:pci-dss`);
+    await whys.first().blur();
+    assert.equal(await tip.isVisible(), false);
+    await whys.first().hover();
+    assert.equal(await tip.isVisible(), true, "shown on hover");
+    assert.equal(
+      await whys.first().getAttribute("aria-describedby"),
+      await tip.getAttribute("id"),
+      "the tooltip describes its button",
+    );
+    assert.deepEqual(await axe(page), []);
+    // In Spanish the cards speak Spanish too.
+    await page.evaluate(() =>
+      document.querySelector("parley-conversation")!.setAttribute("lang", "es")
+    );
+    await page.locator("parley-conversation .brief .why-button", { hasText: "¿Por qué?" }).first()
+      .waitFor();
+    assert.match(
+      await page.locator("parley-conversation [part~=card-clarifier] .facts").innerText(),
+      /Más adelante\s+mobile apps/,
+    );
+    assert.deepEqual(b.pageErrors, []);
   },
 );
