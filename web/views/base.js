@@ -103,7 +103,9 @@ export const styles = css`
   }
   h2,
   h3,
-  h4 {
+  h4,
+  h5,
+  h6 {
     margin: 0;
     line-height: 1.25;
   }

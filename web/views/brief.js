@@ -46,17 +46,18 @@ export const styles = css`
   .markdown {
     overflow-wrap: anywhere;
   }
-  .markdown h2 {
+  /* The brief's own headings sit under the panel's h3: "#" is h4, "##" h5, "###" h6. */
+  .markdown h4 {
     font-size: 1.45rem;
     margin: 0.2rem 0 0.6rem;
   }
-  .markdown h3 {
+  .markdown h5 {
     font-size: 1.1rem;
     margin: 1.2rem 0 0.4rem;
     padding-top: 0.8rem;
     border-top: 1px solid var(--_border);
   }
-  .markdown h4 {
+  .markdown h6 {
     font-size: 0.95rem;
     margin: 0.9rem 0 0.3rem;
   }
