@@ -242,6 +242,23 @@ export const styles = css`
   th {
     overflow-wrap: break-word;
   }
+  /* A flex summary loses the browser's disclosure triangle: draw one. */
+  .card > summary::before {
+    content: "";
+    flex: none;
+    width: 0.45rem;
+    height: 0.45rem;
+    border-right: 2px solid currentColor;
+    border-bottom: 2px solid currentColor;
+    transform: rotate(-45deg);
+    margin-right: 0.2rem;
+  }
+  .card[open] > summary::before {
+    transform: rotate(45deg);
+  }
+  .card > summary::-webkit-details-marker {
+    display: none;
+  }
   .why {
     position: relative;
     display: inline-block;

@@ -97,7 +97,7 @@ export function feedLines(messages, s, limit) {
         line = [s.interview, str(data.question)];
         break;
       case "result":
-        line = [s.stages[agent] ?? agent, "✓"];
+        line = [s.stages[agent] ?? agent, s.stageState.done ?? "done"];
         break;
       case "complete":
         line = [s.stages.summary ?? "", s.briefReady];
