@@ -1,5 +1,6 @@
 /**
- * Static files for the browser: the demo page, the embed entry, the `web/` modules, the
+ * Static files for the browser: the demo page, the embed entry, the share page of a brief
+ * (`/sessions/{id}/brief`, one file for every session), the `web/` modules, the
  * shared `protocol/` modules and the npm packages they import (`/vendor/<pkg>/…`), with
  * no bundler and no CDN.
  *
