@@ -35,21 +35,6 @@ const same = (english) => english;
 /** @typedef {import("../protocol/brief.js").EngineerAnalysis} EngineerAnalysisT */
 /** @typedef {import("../protocol/brief.js").RiskAnalysis} RiskAnalysisT */
 
-/** Display names of the built-in agents and stages. */
-export const AGENT_LABELS = /** @type {Readonly<Record<string, string>>} */ ({
-  clarifier: "Clarifier",
-  product: "Product",
-  customer: "Customer",
-  engineer: "Engineer",
-  risk: "Risk",
-  summary: "Summary",
-});
-
-/** @param {string} agent */
-export function agentLabel(agent) {
-  return AGENT_LABELS[agent] ?? agent.charAt(0).toUpperCase() + agent.slice(1);
-}
-
 /**
  * The body of an agent's card.
  * @param {string} agent

@@ -5,7 +5,7 @@
  * @module
  */
 
-/** @type {import("./en.js").Strings} */
+/** The Spanish strings, in the shape of `en.js`. @type {import("./en.js").Strings} */
 export const es = {
   lang: "es",
   title: "Parley",
