@@ -324,7 +324,10 @@ export function cardAgents(v) {
  */
 export function card(v, agent, open) {
   const { s } = v;
-  const title = agent === "clarifier" ? s.requirements : s.stages[agent] ?? agent;
+  // An agent the strings do not know (a host's own) shows its name, capitalised.
+  const title = agent === "clarifier"
+    ? s.requirements
+    : s.stages[agent] ?? agent.charAt(0).toUpperCase() + agent.slice(1);
   const draft = v.drafts.get(agent);
   const wide = WIDE.has(agent) ? "wide" : "";
   if (draft) return draftCard(v, agent, title, draft, wide);
