@@ -8,6 +8,7 @@ import { loadConfig } from "./server/config.ts";
 import { createEngine } from "./server/engine.ts";
 import { createLogger, errorFields } from "./server/log.ts";
 import { createParley } from "./server/mod.ts";
+import { StoreOpenError } from "./server/sqlite_store.ts";
 import { createStaticHandler } from "./server/static.ts";
 
 if (import.meta.main) {
@@ -28,11 +29,21 @@ if (import.meta.main) {
     console.error(`parley: ${err instanceof Error ? err.message : err}`);
     Deno.exit(2);
   }
-  const parley = createParley(config, {
-    log,
-    engine,
-    staticHandler: createStaticHandler({ corsOrigins: config.corsOrigins }),
-  });
+  let parley;
+  try {
+    parley = createParley(config, {
+      log,
+      engine,
+      staticHandler: createStaticHandler({ corsOrigins: config.corsOrigins }),
+    });
+  } catch (err) {
+    // A database that cannot serve (corrupted, read-only, missing folder, in use by another
+    // Parley): one line, `parley: <file>: <what> — <what to do>`, no stack trace.
+    if (!(err instanceof StoreOpenError)) throw err;
+    // deno-lint-ignore no-console
+    console.error(`parley: ${err.message}`);
+    Deno.exit(1);
+  }
   const abort = new AbortController();
   const server = Deno.serve({
     hostname: config.host,

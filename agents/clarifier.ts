@@ -2,13 +2,15 @@
  * The Clarifier: interviews the person over up to `maxRounds` rounds. Each question is a
  * yielded `question` frame; the answer comes back as the value of that `yield`. Each
  * round ends with a clarifier `result` `{done, resp, …}`; it stops early when the engine
- * has nothing more to ask.
+ * has nothing more to ask, or when an answer is `FINISH_ANSWER` (the person asked for the
+ * brief now: that question is dropped and the analysts work from what was said).
  *
  * @module
  */
 import type { ClarifierResult, QA, Requirements } from "../protocol/brief.js";
 import type { CallMeta, Engine, FrameBody } from "./types.ts";
 import { progress, result, sumMeta } from "./frames.ts";
+import { FINISH_ANSWER } from "../protocol/constants.js";
 
 /** Options of {@link clarifier}. */
 export interface ClarifierOptions {
@@ -78,6 +80,8 @@ export async function* clarifier(
         }…`,
     );
     const resp: QA[] = [];
+    // The person asked for the brief now: no more questions, analyse what was said.
+    let finished = false;
     for (const [i, q] of questions.entries()) {
       const id = `clarifier-r${round}-q${i + 1}`;
       const answer = yield {
@@ -87,6 +91,10 @@ export async function* clarifier(
       if (typeof answer !== "string") {
         throw new TypeError(`Clarifier expected an answer to question ${id}: got none`);
       }
+      if (answer === FINISH_ANSWER) {
+        finished = true;
+        break;
+      }
       const qa = { id, question: q.question, answer };
       resp.push(qa);
       transcript.push(qa);
@@ -94,7 +102,7 @@ export async function* clarifier(
     opts.signal.throwIfAborted();
     const last = round >= maxRounds;
     const next = yield* ask(round + 1);
-    const done = last || next.questions.length === 0;
+    const done = last || finished || next.questions.length === 0;
     const data: ClarifierResult = {
       done,
       resp,

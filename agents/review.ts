@@ -11,7 +11,7 @@
  * @module
  */
 import type { Evidence, QA, Requirements } from "../protocol/brief.js";
-import { REVIEW_FIELDS } from "../protocol/constants.js";
+import { FINISH_ANSWER, REVIEW_FIELDS } from "../protocol/constants.js";
 import type { CallMeta, Engine, FrameBody, ReviewReading } from "./types.ts";
 import { progress } from "./frames.ts";
 import { ACCEPT_REPLIES, FIELD_WORDS, LIST_FIELDS, PLATFORM_WORDS } from "./review_words.ts";
@@ -321,6 +321,8 @@ async function* read(
   reply: string,
   questionId: string,
 ): AsyncGenerator<FrameBody, ReviewReading, string | undefined> {
+  // "Brief me now" at the review is an "ok".
+  if (reply === FINISH_ANSWER) return { requirements, changed: [], notUnderstood: [] };
   const typed = parseTypedLines(reply);
   if (typed) {
     return { ...applyChanges(requirements, typed, reply, questionId), notUnderstood: [] };

@@ -15,6 +15,13 @@ export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
 /** Longest answer the server accepts, in characters. */
 export const MAX_ANSWER_CHARS = 10_000;
 
+/**
+ * What the session hands the Clarifier as the answer to the pending question when the
+ * person asks for the brief now (a `finish` frame): "stop interviewing, analyse what I have
+ * said so far". It starts with NUL, which no answer a person sends can contain.
+ */
+export const FINISH_ANSWER = "\u0000finish";
+
 /** Agent names of the built-in pipeline, in the order they run. */
 export const PIPELINE_STAGES = /** @type {const} */ ([
   "clarifier",

@@ -18,6 +18,7 @@ import { z } from "zod";
 
 import {
   ADDED_FRAME_TYPES,
+  FINISH_ANSWER,
   MAX_ANSWER_CHARS,
   MAX_CLIENT_FRAME_BYTES,
   PIPELINE_STAGES,
@@ -29,6 +30,7 @@ export { CLOSE_CODES, ERROR_CODES, INPUT_ERROR_CODES, QUESTION_TOPICS } from "./
 
 export {
   ADDED_FRAME_TYPES,
+  FINISH_ANSWER,
   MAX_ANSWER_CHARS,
   MAX_CLIENT_FRAME_BYTES,
   PIPELINE_STAGES,
@@ -248,6 +250,13 @@ export const EditFrame = z.object({
 /** Stops the conversation; the server acknowledges with `cancelled`. */
 export const CancelFrame = z.object({ type: z.literal("cancel") });
 
+/**
+ * "Brief me on what I have said so far": the Clarifier stops interviewing and the analysts
+ * work from the answers given; the pending question is withdrawn (`answered` with
+ * `finish: true` and an empty `answer`).
+ */
+export const FinishFrame = z.object({ type: z.literal("finish") });
+
 /** Ends the current conversation and starts a new session on the same socket. */
 export const RestartFrame = z.object({ type: z.literal("restart") });
 
@@ -267,6 +276,7 @@ export const TypedClientFrame = z.discriminatedUnion("type", [
   ReviewFrame,
   EditFrame,
   CancelFrame,
+  FinishFrame,
   RestartFrame,
   ResumeFrame,
 ]);

@@ -28,7 +28,7 @@ Deno.test("parseClientFrame explains each kind of bad frame", () => {
     ['{"answer": 42}', /^Frame has the wrong shape at "answer"/],
     [
       '{"type":"dance"}',
-      /^Unknown frame type "dance": expected one of answer, review, edit, cancel, restart, resume/,
+      /^Unknown frame type "dance": expected one of answer, review, edit, cancel, finish, restart, resume/,
     ],
     ['{"type":"answer","answer":"x"}', /wrong shape at "questionId"/],
     [JSON.stringify({ answer: "x".repeat(MAX_ANSWER_CHARS + 1) }), /Answer is too long/],

@@ -53,7 +53,11 @@ export class ClientLink {
 
   constructor(opts: LinkOptions) {
     this.#o = opts;
-    this.conn = { sentSeq: 0, send: (text) => opts.io.send(text) };
+    this.conn = {
+      sentSeq: 0,
+      send: (text) => opts.io.send(text),
+      close: (code, reason) => opts.io.close(code, reason),
+    };
   }
 
   /** The session this link is on, once it has one. */

@@ -107,7 +107,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
   });
   const sockets = new Set<WebSocket>();
   const protocolJson = JSON.stringify(protocolJsonSchema(), null, 2);
-  registry.sweep();
+  registry.sweep(); // never rejects; batched, so start-up is not held up
   const sweeper = setInterval(() => registry.sweep(), config.sweepMs);
   Deno.unrefTimer(sweeper);
 
@@ -278,14 +278,21 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
         });
       }
       if (path === "/healthz") {
+        // While the store is failing: 503, so a load balancer stops sending new sessions.
+        const failure = store.failure;
         return json(
           req,
           JSON.stringify({
-            status: "ok",
+            status: failure === undefined ? "ok" : "failing",
+            ok: failure === undefined,
             sessions: registry.size,
             engine: engine.name,
-            store: store.kind,
+            store: failure === undefined ? store.kind : "failing",
+            ...(failure === undefined
+              ? {}
+              : { storeError: failure, pendingWrites: store.pendingWrites }),
           }),
+          failure === undefined ? 200 : 503,
         );
       }
       if (path === "/protocol.json") return json(req, protocolJson);
@@ -345,7 +352,9 @@ export function readSession(frames: readonly StoredFrame[]): {
       byId.set(qa.id, qa);
     } else if (frame.type === "answered" || frame.type === "edited") {
       const qa = byId.get(String(frame.data.questionId));
-      if (qa) qa.answer = String(frame.data.answer);
+      // `finish` withdrew the question: it was never answered, so it leaves the transcript.
+      if (qa && frame.data.finish === true) transcript.splice(transcript.indexOf(qa), 1);
+      else if (qa) qa.answer = String(frame.data.answer);
     } else if (frame.type === "complete") {
       summary = String(frame.data.summary);
       brief = frame.data.brief;

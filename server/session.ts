@@ -8,10 +8,19 @@
  *
  * A session knows nothing of WebSockets: a {@link Connection} is a function and a cursor.
  *
+ * Storage faults: while the store is failing the session pauses (its pipeline takes no
+ * step), every tab gets a `storage_unavailable` notice, an `error` frame WITHOUT a `seq`
+ * (it cannot be stored, so it is not part of the log), and frames already emitted wait
+ * in the store's queue, unsent. When the store recovers they are sent, in order, and the
+ * pipeline carries on. If the store refuses this session's writes for good (another
+ * writer took its seqs), the session stops in memory and closes its connections, which
+ * then resume from what the store holds.
+ *
  * @module
  */
 import type { Brief } from "../protocol/brief.js";
 import type { ClientFrame, ServerFrame } from "../protocol/mod.js";
+import { FINISH_ANSWER } from "../protocol/constants.js";
 import type { FrameBody } from "../agents/types.ts";
 import { reuseKey } from "../agents/pipeline.ts";
 import { changesToAnswer } from "../agents/review.ts";
@@ -24,6 +33,8 @@ export interface Connection {
   send(text: string): void;
   /** The last seq sent to this connection. */
   sentSeq: number;
+  /** Closes the connection (the client may reconnect and resume). */
+  close?(code: number, reason: string): void;
 }
 
 /** Hooks the pipeline reports through; the session logs them. */
@@ -135,6 +146,12 @@ export class Session {
   #asked = new Set<string>();
   /** An accepted edit whose re-run has not yet reached a question or a brief. */
   #editing = false;
+  /** Set while the store is failing; resolved when it is back. */
+  #storeBack: PromiseWithResolvers<void> | undefined;
+  /** Stopped in memory (suspended or lost): emits nothing more. */
+  #dead = false;
+  /** The frame limit was reached (its error and cancelled frames are on their way). */
+  #limited = false;
 
   constructor(opts: SessionOptions) {
     this.id = opts.id;
@@ -184,6 +201,39 @@ export class Session {
     return this.#conns.size;
   }
 
+  /** Number of questions answered so far. */
+  get answered(): number {
+    return this.#answers.size;
+  }
+
+  /**
+   * The store started failing: every tab is told (without a seq: the notice cannot be
+   * stored) and the pipeline pauses before its next step.
+   */
+  storageFailing(reason: string): void {
+    this.#storeBack ??= Promise.withResolvers<void>();
+    for (const c of this.#conns) c.send(storageNotice(reason));
+  }
+
+  /** The store is back: the pipeline carries on (queued frames are sent by the store). */
+  storageRecovered(): void {
+    this.#storeBack?.resolve();
+    this.#storeBack = undefined;
+  }
+
+  /**
+   * The store refused this session's writes for good: stop in memory and close every
+   * connection with `closeCode`, so that each client resumes from what the store holds.
+   */
+  storageLost(reason: string, closeCode: number): void {
+    const conns = [...this.#conns];
+    this.suspend();
+    for (const c of conns) {
+      c.send(storageNotice(reason, true));
+      c.close?.(closeCode, "storage_unavailable");
+    }
+  }
+
   /**
    * Sends the `session` frame that opens a new session: the only frame that carries the
    * token. Call once, right after construction, with the creating connection attached.
@@ -212,6 +262,8 @@ export class Session {
       conn.send(f.seq === 1 ? withToken(f.text, resume.token) : f.text);
     }
     conn.sentSeq = this.#durableSeq;
+    const failure = this.#opts.store.failure;
+    if (failure !== undefined) conn.send(storageNotice(failure));
     const pending = this.pendingQuestion;
     this.#emit({
       type: "session",
@@ -233,7 +285,9 @@ export class Session {
 
   /** Handles a parsed client frame from `conn` (not `resume` or `restart`: the caller's). */
   handle(frame: ClientFrame): void {
+    if (this.#dead) return;
     if ("type" in frame && frame.type === "cancel") return this.cancel("Stopped at your request");
+    if ("type" in frame && frame.type === "finish") return this.#finish();
     if ("type" in frame && frame.type === "edit") return this.#edit(frame);
     if ("type" in frame && frame.type === "review") {
       const topic = this.#topics.get(frame.questionId);
@@ -276,16 +330,45 @@ export class Session {
         `Answer names question ${questionId}, but the question waiting is ${pending}`,
       );
     }
+    if (frame.answer === FINISH_ANSWER) {
+      return this.inputError("bad_frame", "That answer is reserved: send other text");
+    }
+    this.#take(pending, frame.answer);
+  }
+
+  /** A `finish` frame: the pending question gets {@link FINISH_ANSWER}, which ends the interview. */
+  #finish(): void {
+    const pending = this.pendingQuestion;
+    if (!pending) {
+      return this.inputError(
+        "no_question",
+        `Nothing to finish: no question is waiting (the conversation is ${this.#state})`,
+      );
+    }
+    if (this.#answers.size === 0) {
+      return this.inputError("bad_frame", "Nothing to brief yet: answer the first question");
+    }
+    this.#take(pending, FINISH_ANSWER);
+  }
+
+  /** Records the answer to the pending question, tells every tab, and hands it on. */
+  #take(pending: string, answer: string): void {
     const waiting = this.#pending;
     this.#pending = this.#recoveredPending = undefined;
     // A recovered question not reached again yet finds its answer here when it is.
-    this.#answers.set(pending, frame.answer);
-    this.#opts.store.saveAnswer(this.id, pending, frame.answer);
+    this.#answers.set(pending, answer);
+    this.#opts.store.saveAnswer(this.id, pending, answer);
+    const finish = answer === FINISH_ANSWER;
     this.#emit(
-      { type: "answered", data: { questionId: pending, answer: frame.answer } },
+      {
+        type: "answered",
+        data: finish
+          ? { questionId: pending, answer: "", finish: true }
+          : { questionId: pending, answer },
+      },
       "session",
     );
-    waiting?.resolve(frame.answer);
+    waiting?.resolve(answer);
   }
 
   /**
@@ -364,6 +447,8 @@ export class Session {
    * stays `live` in the store, and a restarted server resumes it.
    */
   suspend(): void {
+    this.#dead = true;
+    this.storageRecovered();
     this.#abort.abort(new DOMException("Server shutting down", "AbortError"));
     this.#conns.clear();
   }
@@ -374,6 +459,7 @@ export class Session {
   }
 
   #emit(body: FrameBody, origin: FrameOrigin, token?: string): ServerFrame {
+    if (this.#dead) return { ...body, seq: this.#seq, ts: Date.now() } as ServerFrame;
     const frame = { ...body, seq: ++this.#seq, ts: Date.now() } as ServerFrame;
     const stored = JSON.stringify(frame);
     const text = token === undefined ? stored : withToken(stored, token);
@@ -387,8 +473,10 @@ export class Session {
         c.sentSeq = frame.seq;
         c.send(text);
       }
-    });
-    if (this.#seq >= this.#opts.maxFrames && this.#state === "live" && origin !== "session") {
+    }, this.id);
+    // Every stored frame counts, whoever produced it; the limit's own two frames follow.
+    if (this.#seq >= this.#opts.maxFrames && this.#state === "live" && !this.#limited) {
+      this.#limited = true;
       this.#limitReached();
     }
     return frame;
@@ -468,6 +556,9 @@ export class Session {
     let input: string | undefined;
     try {
       while (!signal.aborted) {
+        // Paused while the store is failing: nothing more is produced until it is back.
+        if (this.#storeBack) await this.#storeBack.promise;
+        if (signal.aborted) break;
         if (more && left === 0) return "edited";
         const step = await gen.next(input);
         input = undefined;
@@ -572,7 +663,8 @@ function segments(rec: Recovery | undefined): Segment[] {
       out.push({ frames: [], answers: new Map() });
     }
     if (frame.type === "answered" || frame.type === "edited") {
-      answers.set(String(frame.data.questionId), String(frame.data.answer));
+      const answer = frame.data.finish === true ? FINISH_ANSWER : String(frame.data.answer);
+      answers.set(String(frame.data.questionId), answer);
     }
     if (f.origin === "pipeline") out.at(-1)!.frames.push(f);
   }
@@ -593,6 +685,23 @@ function unansweredQuestion(rec: Recovery): string | undefined {
     return rec.answers.has(id) ? undefined : id;
   }
   return undefined;
+}
+
+/**
+ * The transient `storage_unavailable` notice: sent to tabs, never stored, no `seq`. With
+ * `lost`, this session's writes were refused and the connection is about to close.
+ */
+function storageNotice(reason: string, lost = false): string {
+  return JSON.stringify({
+    type: "error",
+    data: {
+      code: "storage_unavailable",
+      message: lost
+        ? `This conversation's last frames could not be stored (${reason}): reconnect to resume`
+        : `The server cannot store this conversation just now (${reason}); it waits and carries on by itself`,
+    },
+    ts: Date.now(),
+  });
 }
 
 /** Puts the token back into a stored `session` frame's JSON (it is never stored). */

@@ -3,6 +3,17 @@
  * memory, or from the store after a restart), the grace period after the last client
  * leaves, the caps, and the sweep that deletes expired sessions.
  *
+ * Slots: `maxSessions` counts running pipelines in memory and limits only NEW sessions; a
+ * resume is never refused by it. With a deterministic engine (the offline one), a session
+ * whose last client left before any answer is dropped from memory at once (it stays
+ * `live` in the store, and a resume replays it exactly), so connect-and-close floods hold
+ * no slot. A session leaves memory only once its writes are durable, so a resume never
+ * reads a store that is behind.
+ *
+ * Storage faults: the registry relays the store's events to the sessions in memory
+ * (pause and notify, carry on, or stop a session whose writes were refused) and refuses
+ * new sessions with `server_busy` naming the fault while it lasts.
+ *
  * @module
  */
 import { Buffer } from "node:buffer";
@@ -10,14 +21,15 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Engine } from "../agents/types.ts";
 import { runPipeline } from "../agents/pipeline.ts";
 import type { Agent } from "../agents/types.ts";
+import { CLOSE_CODES } from "../protocol/errors.js";
 import type { Logger } from "./log.ts";
 import { RecordingEngine } from "./recording_engine.ts";
 import { type Connection, type PipelineFactory, Session } from "./session.ts";
-import { type SessionRecord, type SessionStore, StoreFullError } from "./store.ts";
+import { type SessionRecord, type SessionStore, type StoreEvent, StoreFullError } from "./store.ts";
 
 /** The limits and timings a registry works within. */
 export interface RegistryLimits {
-  /** Most sessions in memory at once. */
+  /** Most running sessions (pipelines) in memory at once; limits new sessions only. */
   maxSessions: number;
   /** Most frames in one session. */
   maxFrames: number;
@@ -78,6 +90,36 @@ export class SessionRegistry {
   constructor(opts: RegistryOptions) {
     this.#opts = opts;
     this.#deterministic = opts.engine.deterministic === true;
+    opts.store.subscribe((event) => this.#storeEvent(event));
+  }
+
+  #storeEvent(event: StoreEvent) {
+    const log = this.#opts.log;
+    if (event.type === "failing") {
+      log.error("store failing: sessions paused, new ones refused", { reason: event.reason });
+      for (const s of this.#live.values()) s.storageFailing(event.reason);
+    } else if (event.type === "recovered") {
+      log.info("store recovered: sessions carry on", { downMs: event.downMs });
+      for (const s of this.#live.values()) s.storageRecovered();
+    } else {
+      const session = this.#live.get(event.sessionId);
+      log.error("store refused a session's writes", {
+        sessionId: event.sessionId,
+        reason: event.reason,
+      });
+      if (!session) return;
+      this.#live.delete(session.id);
+      this.#stopGrace(session.id);
+      // The detail (a constraint, a table name) goes to the log, not to the client.
+      session.storageLost("the store refused them", CLOSE_CODES.tryAgain);
+    }
+  }
+
+  /** Running sessions (pipelines) in memory: what `maxSessions` counts. */
+  get running(): number {
+    let n = 0;
+    for (const s of this.#live.values()) if (s.state === "live") n++;
+    return n;
   }
 
   /** Sessions in memory. */
@@ -119,16 +161,31 @@ export class SessionRegistry {
       });
   }
 
+  /** Refuses a new session at a cap or while the store is failing, naming which. */
   #checkCapacity() {
     const o = this.#opts;
-    if (this.#live.size >= o.maxSessions) {
+    if (o.store.failure !== undefined) {
       throw new BusyError(
-        `The server has reached its limit of ${o.maxSessions} sessions: try again later`,
+        `Storage is failing (${o.store.failure}): new conversations are refused until it is back; try again later`,
       );
     }
+    // `running` walks the sessions: only when memory holds enough of them to matter.
+    if (this.#live.size >= o.maxSessions && this.running >= o.maxSessions) {
+      throw new BusyError(
+        `The server has reached its limit of ${o.maxSessions} running sessions (PARLEY_MAX_SESSIONS): try again later`,
+      );
+    }
+    this.#checkWrites();
+  }
+
+  /** Refuses work that would queue more writes than the store may hold in memory. */
+  #checkWrites() {
+    const o = this.#opts;
     if (o.store.pendingWrites > o.maxPendingWrites) {
       throw new BusyError(
-        new StoreFullError(o.store.pendingWrites, o.maxPendingWrites).message,
+        `${
+          new StoreFullError(o.store.pendingWrites, o.maxPendingWrites).message
+        } (PARLEY_MAX_PENDING_WRITES)`,
       );
     }
   }
@@ -154,10 +211,26 @@ export class SessionRegistry {
     return session;
   }
 
+  /**
+   * Reads from the store; a read that fails (an I/O error, a corrupt page) becomes a
+   * {@link BusyError} the client can retry, never an exception on a socket's event.
+   */
+  #read<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      this.#opts.log.error("store read failed", { reason });
+      throw new BusyError(`Storage cannot be read just now (${reason}): try again later`, {
+        cause: err,
+      });
+    }
+  }
+
   /** Finds the session a token opens, checking the secret in constant time. */
   #verify(token: string, clientId?: string): SessionRecord {
     const parts = splitToken(token);
-    const record = parts && this.#opts.store.get(parts.id);
+    const record = parts && this.#read(() => this.#opts.store.get(parts.id));
     if (!parts || !record) throw new BadTokenError();
     const expected = Buffer.from(record.tokenHash, "hex");
     const actual = hash(parts.secret);
@@ -182,15 +255,20 @@ export class SessionRegistry {
    */
   resume(token: string, lastSeq: number, clientId: string, conn: Connection): Session {
     const record = this.#verify(token, clientId);
+    // A resume is never refused by the cap on new sessions: only by a store so far behind
+    // that its queue is at its bound (a resume appends a frame).
+    this.#checkWrites();
     let session = this.#live.get(record.id);
     if (!session) {
-      this.#checkCapacity();
       const store = this.#opts.store;
-      session = this.#make(record, {
-        frames: store.frames(record.id),
-        answers: store.answers(record.id),
-        state: record.state,
-      });
+      session = this.#make(
+        record,
+        this.#read(() => ({
+          frames: store.frames(record.id),
+          answers: store.answers(record.id),
+          state: record.state,
+        })),
+      );
       this.#opts.log.info("session recovered", {
         sessionId: record.id,
         state: record.state,
@@ -215,6 +293,7 @@ export class SessionRegistry {
       onIdle: (s) => this.#idle(s),
     });
     this.#live.set(record.id, session);
+    if (o.store.failure !== undefined) session.storageFailing(o.store.failure);
     session.finished.then(() => {
       if (session.connections === 0) this.#evict(session);
     });
@@ -223,6 +302,11 @@ export class SessionRegistry {
 
   #idle(session: Session) {
     if (session.state !== "live") return this.#evict(session);
+    if (this.#deterministic && session.answered === 0) {
+      // Abandoned before any answer: nothing is lost by dropping it, since a resume
+      // replays the same frames. It stays `live` in the store until the sweep.
+      return this.#drop(session);
+    }
     // Disconnect is not cancel: the conversation keeps its place for a while.
     const timer = setTimeout(() => {
       this.#grace.delete(session.id);
@@ -244,18 +328,41 @@ export class SessionRegistry {
     this.#grace.delete(id);
   }
 
+  /** Suspends a live session with no client and takes it out of memory once durable. */
+  #drop(session: Session) {
+    this.#opts.store.whenDurable(() => {
+      if (this.#live.get(session.id) !== session || session.connections > 0) return;
+      session.suspend();
+      this.#live.delete(session.id);
+    }, session.id);
+  }
+
   #evict(session: Session) {
     if (this.#live.get(session.id) !== session || session.connections > 0) return;
     if (session.state === "live" && this.#grace.has(session.id)) return;
     this.#stopGrace(session.id);
-    this.#live.delete(session.id);
+    // Out of memory only once its last frames are durable: a resume reads the store.
+    this.#opts.store.whenDurable(() => {
+      if (this.#live.get(session.id) !== session || session.connections > 0) return;
+      this.#live.delete(session.id);
+    }, session.id);
   }
 
-  /** Deletes sessions idle for longer than the TTL, except those in memory. */
-  sweep(now = Date.now()): number {
-    const n = this.#opts.store.sweep(now - this.#opts.ttlMs, (id) => this.#live.has(id));
-    if (n) this.#opts.log.info("expired sessions deleted", { count: n });
-    return n;
+  /**
+   * Deletes sessions idle for longer than the TTL, except those in memory, in batches.
+   * Never rejects: a failure is logged and the next sweep tries again.
+   */
+  async sweep(now = Date.now()): Promise<number> {
+    try {
+      const n = await this.#opts.store.sweep(now - this.#opts.ttlMs, (id) => this.#live.has(id));
+      if (n) this.#opts.log.info("expired sessions deleted", { count: n });
+      return n;
+    } catch (err) {
+      this.#opts.log.error("sweep failed", {
+        error: err instanceof Error ? err.message : String(err),
+      });
+      return 0;
+    }
   }
 
   /** Suspends every session (they stay resumable in the store) and flushes the store. */

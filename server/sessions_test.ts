@@ -3,7 +3,13 @@
  * expiry sweep, and the caps (sessions, frames, pending writes) with their errors.
  */
 import assert from "node:assert/strict";
-import { answerUntilComplete, RecordingConnection, testRegistry, tokenOf } from "./_testing.ts";
+import {
+  answerUntilComplete,
+  RecordingConnection,
+  testRegistry,
+  tokenOf,
+  twoRoundEngine,
+} from "./_testing.ts";
 import { BadTokenError, BusyError } from "./sessions.ts";
 import { MemoryStore } from "./store.ts";
 
@@ -29,9 +35,14 @@ async function within<T>(ms: number, promise: Promise<T>, what: string): Promise
 const typesIn = (store: MemoryStore, id: string) =>
   store.frames(id).map((f) => JSON.parse(f.text).type as string);
 
+/** The test engine, but not deterministic: like a model, so its sessions get a grace period. */
+function modelLikeEngine() {
+  return Object.assign(twoRoundEngine(), { deterministic: false });
+}
+
 Deno.test("SessionRegistry grace: a session with no client keeps running, then is cancelled and evicted", async () => {
   const store = new MemoryStore();
-  const registry = testRegistry({ store, graceMs: 30 });
+  const registry = testRegistry({ store, graceMs: 30, engine: modelLikeEngine() });
   const conn = new RecordingConnection();
   const session = registry.create("grace", conn);
   await conn.until("question");
@@ -61,7 +72,7 @@ Deno.test("SessionRegistry grace: a session with no client keeps running, then i
 });
 
 Deno.test("SessionRegistry grace: reattaching before the grace period ends keeps the session", async () => {
-  const registry = testRegistry({ graceMs: 30 });
+  const registry = testRegistry({ graceMs: 30, engine: modelLikeEngine() });
   const first = new RecordingConnection();
   const session = registry.create("back", first);
   await first.until("question");
@@ -95,8 +106,8 @@ Deno.test("SessionRegistry.sweep deletes finished sessions past the TTL and keep
   const live = registry.create("live", liveConn);
   await liveConn.until("question");
 
-  assert.equal(registry.sweep(Date.now()), 0, "nothing is older than the TTL yet");
-  assert.equal(registry.sweep(Date.now() + 2_000), 1);
+  assert.equal(await registry.sweep(Date.now()), 0, "nothing is older than the TTL yet");
+  assert.equal(await registry.sweep(Date.now() + 2_000), 1);
   assert.equal(store.get(done.id), undefined);
   assert.deepEqual(store.frames(done.id), []);
   assert.equal(store.get(live.id)?.state, "live", "a session in memory is kept");
@@ -119,7 +130,7 @@ Deno.test("SessionRegistry.create refuses past maxSessions with a BusyError nami
     (err: unknown) => {
       assert.ok(err instanceof BusyError);
       assert.equal(err.code, "server_busy");
-      assert.match(err.message, /limit of 2 sessions/);
+      assert.match(err.message, /limit of 2 running sessions \(PARLEY_MAX_SESSIONS\)/);
       return true;
     },
   );
@@ -162,5 +173,94 @@ Deno.test("SessionRegistry.create refuses while storage is behind, with a BusyEr
   pending = 0;
   registry.create("later", new RecordingConnection());
   assert.equal(registry.size, 2);
+  await registry.shutdown();
+});
+
+Deno.test("SessionRegistry: the frame cap counts every stored frame, the session's own too", async () => {
+  const store = new MemoryStore();
+  // session, status, progress, question (4 frames), then the answer's `answered` is the 5th.
+  const registry = testRegistry({ store, maxFrames: 5 });
+  const conn = new RecordingConnection();
+  const session = registry.create("cap", conn);
+  const q = await conn.until("question");
+  session.handle({ type: "answer", questionId: String(q.data.id), answer: "An idea" });
+  await session.finished;
+  assert.deepEqual(conn.types.slice(3), ["question", "answered", "error", "cancelled"]);
+  assert.equal(conn.frames[5]!.data.code, "frame_limit");
+  assert.deepEqual(typesIn(store, session.id), conn.types);
+  await registry.shutdown();
+});
+
+Deno.test("SessionRegistry: an offline session abandoned before any answer holds no slot, and resumes exactly", async () => {
+  const store = new MemoryStore();
+  const registry = testRegistry({ store, maxSessions: 1 });
+  const first = new RecordingConnection();
+  const session = registry.create("gone", first);
+  await first.until("question");
+  session.detach(first);
+  assert.equal(registry.size, 0, "dropped from memory at once");
+  assert.equal(store.get(session.id)?.state, "live", "still resumable in the store");
+  // The slot is free for someone else...
+  const other = new RecordingConnection();
+  registry.create("other", other);
+  assert.throws(() => registry.create("third", new RecordingConnection()), BusyError);
+  // ...and the cap on new sessions never refuses a resume.
+  const back = new RecordingConnection();
+  const resumed = registry.resume(tokenOf(first), first.frames.length, "gone", back);
+  assert.notEqual(resumed, session, "rebuilt from the store");
+  await answerUntilComplete(back, resumed);
+  const all = [...first.frames, ...back.frames].map((f) => Number(f.seq));
+  assert.deepEqual(all, all.map((_, i) => i + 1), "gapless across the drop");
+  await registry.shutdown();
+});
+
+Deno.test("SessionRegistry: a connect-and-close flood locks out neither a new session nor the owner of a finished one", async () => {
+  const store = new MemoryStore();
+  const registry = testRegistry({ store, maxSessions: 5 });
+  const owner = new RecordingConnection();
+  const done = registry.create("owner", owner);
+  await answerUntilComplete(owner, done);
+  done.detach(owner);
+  for (let i = 0; i < 200; i++) {
+    const c = new RecordingConnection();
+    registry.create(`flood-${i}`, c).detach(c);
+  }
+  assert.equal(registry.running, 0);
+  const fresh = new RecordingConnection();
+  await answerUntilComplete(fresh, registry.create("fresh", fresh));
+  const back = new RecordingConnection();
+  registry.resume(tokenOf(owner), 0, "owner", back);
+  assert.ok(back.types.includes("complete"), "the owner gets the finished conversation back");
+  await registry.shutdown();
+});
+
+/** A memory store whose reads fail like a corrupt page while `broken` is set. */
+class UnreadableStore extends MemoryStore {
+  broken = false;
+  override frames(sessionId: string, afterSeq?: number) {
+    if (this.broken) throw new Error("database disk image is malformed");
+    return super.frames(sessionId, afterSeq);
+  }
+}
+
+Deno.test("SessionRegistry: a store read that fails refuses the resume with server_busy; it works once the store reads again", async () => {
+  const store = new UnreadableStore();
+  const registry = testRegistry({ store });
+  const first = new RecordingConnection();
+  const session = registry.create("unreadable", first);
+  await first.until("question");
+  session.detach(first); // offline, no answer: out of memory, so a resume reads the store
+  store.broken = true;
+  assert.throws(
+    () => registry.resume(tokenOf(first), 0, "unreadable", new RecordingConnection()),
+    (err: unknown) => {
+      assert.ok(err instanceof BusyError);
+      assert.match(err.message, /Storage cannot be read just now \(database disk image/);
+      return true;
+    },
+  );
+  store.broken = false;
+  const back = new RecordingConnection();
+  await answerUntilComplete(back, registry.resume(tokenOf(first), 0, "unreadable", back));
   await registry.shutdown();
 });

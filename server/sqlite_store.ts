@@ -7,16 +7,32 @@
  * WAL mode with `synchronous = NORMAL`: a commit survives the process being killed
  * (SIGKILL); only an operating-system crash or power loss can lose the last commits.
  *
+ * Faults: a group that fails to commit (disk full, I/O error, corrupt page, read-only file,
+ * locked) is rolled back and kept, with its callbacks, and retried with capped backoff; the
+ * store reports `failing`, then `recovered`. A write refused by a constraint (a UNIQUE
+ * violation from a second writer, a session deleted meanwhile) drops that session's queued
+ * writes and callbacks (`rejected`) and the rest of the group commits. A callback runs only
+ * after its writes committed, so nothing un-stored is ever sent.
+ *
+ * Checkpoints: every 200 WAL pages (3 MiB) rather than SQLite's 1,000, so the checkpoint a
+ * commit may run copies little and no commit blocks the event loop for long.
+ *
+ * One process per file: the connection takes SQLite's exclusive lock (`locking_mode =
+ * exclusive`) at open. The kernel releases it when the process dies, even by SIGKILL, so
+ * there is no stale lock file to clean up; a second Parley on the same file stops at start.
+ *
  * @module
  */
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { setImmediate } from "node:timers";
+import { setTimeout as delay } from "node:timers/promises";
 import type {
   FrameOrigin,
   SessionRecord,
   SessionState,
   SessionStore,
   StoredFrame,
+  StoreEvent,
 } from "./store.ts";
 
 type Write =
@@ -28,8 +44,10 @@ type Write =
 
 const SCHEMA = `
 pragma page_size = 16384;
+pragma locking_mode = exclusive;
 pragma journal_mode = wal;
 pragma synchronous = normal;
+pragma wal_autocheckpoint = 200;
 pragma foreign_keys = on;
 create table if not exists sessions (
   id text primary key,
@@ -64,26 +82,182 @@ create table if not exists calls (
 /** Writes that commit together at the latest. */
 const GROUP_SIZE = 512;
 
+/** First retry after a failed commit, in ms; doubled on each failure up to the cap. */
+export const RETRY_FIRST_MS = 50;
+/** Longest wait between two retries of a failing store, in ms. */
+export const RETRY_MAX_MS = 2_000;
+/** Sessions deleted per sweep transaction at most; the sweep yields to the event loop between. */
+export const SWEEP_BATCH = 200;
+/** A sweep transaction ends after this many ms of deleting, whatever its count. */
+export const SWEEP_SLICE_MS = 3;
+/** Most errors `pragma quick_check` reports at open (it stops at the first). */
+const QUICK_CHECK_ERRORS = 1;
+
+/** Options of {@link SqliteStore}. */
+export interface SqliteStoreOptions {
+  /**
+   * Take SQLite's exclusive lock for the life of the store (default true): a second process
+   * on the same file is refused. Tests that read the file from another connection turn it off.
+   */
+  exclusive?: boolean;
+  /** Sessions deleted per sweep transaction (default {@link SWEEP_BATCH}). */
+  sweepBatch?: number;
+  /**
+   * Opens the connection (default `new DatabaseSync(path)`). Fault tests pass a subclass
+   * that fails the way a disk does where the machine cannot make the fault real.
+   */
+  open?: (path: string) => DatabaseSync;
+}
+
+/**
+ * Raised when the database cannot be opened: `file`, what is wrong, and what to do, for the
+ * one-line `parley: <file>: <what> — <what to do>` message at start-up.
+ */
+export class StoreOpenError extends Error {
+  readonly file: string;
+  readonly what: string;
+  readonly todo: string;
+  constructor(file: string, what: string, todo: string, options?: ErrorOptions) {
+    super(`${file}: ${what} — ${todo}`, options);
+    this.name = "StoreOpenError";
+    this.file = file;
+    this.what = what;
+    this.todo = todo;
+  }
+}
+
+const message = (err: unknown) => err instanceof Error ? err.message : String(err);
+
+/** Whether a write error belongs to that write (a constraint), not to the store. */
+const isConstraint = (err: unknown) => /constraint failed/i.test(message(err));
+
+/** What went wrong opening `path`, as a {@link StoreOpenError}. */
+function openError(path: string, err: unknown): StoreOpenError {
+  // SQLite's messages may span lines (quick_check's report): one line, bounded.
+  const m = message(err).replace(/\s+/g, " ").trim().slice(0, 200);
+  const dir = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) || "/" : ".";
+  if (/locked|busy/i.test(m)) {
+    return new StoreOpenError(
+      path,
+      "the database is in use by another process (another Parley?)",
+      "stop that process, or set PARLEY_DB to another file",
+      { cause: err },
+    );
+  }
+  if (/readonly|read-only/i.test(m) || !writable(path)) {
+    return new StoreOpenError(
+      path,
+      "the database is read-only",
+      "make the file and its folder writable for this user, or set PARLEY_DB to a writable path",
+      { cause: err },
+    );
+  }
+  if (/not a database|malformed|corrupt/i.test(m)) {
+    return new StoreOpenError(
+      path,
+      `the database is corrupted (${m})`,
+      "restore it from a backup, or move it aside to start with an empty store",
+      { cause: err },
+    );
+  }
+  if (/full/i.test(m)) {
+    return new StoreOpenError(path, "the disk is full", "free some space, then start again", {
+      cause: err,
+    });
+  }
+  let dirExists = true;
+  try {
+    dirExists = Deno.statSync(dir).isDirectory;
+  } catch {
+    dirExists = false;
+  }
+  if (!dirExists) {
+    return new StoreOpenError(
+      path,
+      `the folder ${dir} does not exist`,
+      "create it, or set PARLEY_DB to a file in an existing folder",
+      { cause: err },
+    );
+  }
+  return new StoreOpenError(
+    path,
+    `the database cannot be opened (${m})`,
+    "check that the path is a readable and writable file, or set PARLEY_DB to another path",
+    { cause: err },
+  );
+}
+
+/** Whether `path` (or, if it does not exist, its folder) can be written. */
+function writable(path: string): boolean {
+  try {
+    Deno.openSync(path, { write: true }).close();
+    // The WAL and its index are created beside the file.
+    const probe = `${path}.probe-${crypto.randomUUID()}`;
+    Deno.openSync(probe, { write: true, createNew: true }).close();
+    Deno.removeSync(probe);
+    return true;
+  } catch (err) {
+    return !(err instanceof Deno.errors.PermissionDenied ||
+      /read-only|os error 30|os error 13/i.test(message(err)));
+  }
+}
+
+interface Waiting {
+  fn: () => void;
+  sessionId: string | undefined;
+}
+
 /** A session store in a SQLite file. */
 export class SqliteStore implements SessionStore {
   readonly kind = "sqlite";
   readonly #db: DatabaseSync;
   #queue: Write[] = [];
-  #callbacks: (() => void)[] = [];
+  #callbacks: Waiting[] = [];
   #scheduled = false;
   readonly #stmt: Record<string, StatementSync>;
-
   readonly #onError: (error: unknown, write: string) => void;
+  readonly #listeners: ((event: StoreEvent) => void)[] = [];
+  readonly #sweepBatch: number;
+  #failure: string | undefined;
+  #failingSince = 0;
+  #retryMs = RETRY_FIRST_MS;
+  #retry: ReturnType<typeof setTimeout> | undefined;
+  #closed = false;
 
   /**
-   * Opens (and creates if needed) the database at `path`. A write that fails (the disk is
-   * full, the session was deleted meanwhile) is reported to `onError` and skipped; the
-   * others in its group still commit.
+   * Opens (and creates if needed) the database at `path`, takes its lock and runs a quick
+   * integrity check. Throws {@link StoreOpenError} when the file cannot serve as the store.
+   * Write failures are reported to `onError` (the first of each outage, and each rejected
+   * write) and to the {@link subscribe} listeners.
    */
-  constructor(path: string, onError: (error: unknown, write: string) => void = () => {}) {
+  constructor(
+    path: string,
+    onError: (error: unknown, write: string) => void = () => {},
+    options: SqliteStoreOptions = {},
+  ) {
     this.#onError = onError;
-    this.#db = new DatabaseSync(path);
-    this.#db.exec(SCHEMA);
+    this.#sweepBatch = options.sweepBatch ?? SWEEP_BATCH;
+    let db: DatabaseSync | undefined;
+    try {
+      db = options.open ? options.open(path) : new DatabaseSync(path);
+      db.exec(
+        options.exclusive === false ? SCHEMA.replace(/^pragma locking_mode.*$/m, "") : SCHEMA,
+      );
+      // The schema may write nothing; an immediate transaction takes the write lock now.
+      db.exec("begin immediate; commit");
+      const check = db.prepare(`pragma quick_check(${QUICK_CHECK_ERRORS})`).all() as Record<
+        string,
+        unknown
+      >[];
+      const result = String(Object.values(check[0] ?? {})[0] ?? "");
+      if (result !== "ok") throw new Error(`database disk image is malformed: ${result}`);
+    } catch (err) {
+      try {
+        db?.close();
+      } catch { /* not open */ }
+      throw path === ":memory:" ? err : openError(path, err);
+    }
+    this.#db = db;
     const p = (sql: string) => this.#db.prepare(sql);
     this.#stmt = {
       create: p(
@@ -104,7 +278,9 @@ export class SqliteStore implements SessionStore {
       ),
       answers: p("select question_id, answer from answers where session_id = ?"),
       calls: p("select key, value from calls where session_id = ?"),
-      expired: p("select id from sessions where updated_at < ?"),
+      expired: p(
+        "select id from sessions where updated_at < ? and id > ? order by id limit ?",
+      ),
       delete: p("delete from sessions where id = ?"),
     };
   }
@@ -113,15 +289,35 @@ export class SqliteStore implements SessionStore {
     return this.#queue.length;
   }
 
+  get failure(): string | undefined {
+    return this.#failure;
+  }
+
+  subscribe(listener: (event: StoreEvent) => void): void {
+    this.#listeners.push(listener);
+  }
+
+  #tell(event: StoreEvent) {
+    for (const l of this.#listeners) {
+      try {
+        l(event);
+      } catch (err) {
+        this.#onError(err, "listener");
+      }
+    }
+  }
+
   #push(write: Write) {
     this.#queue.push(write);
     // A full group commits at once; otherwise at the end of this turn of the event loop.
+    // While failing, the retry timer commits everything queued.
+    if (this.#failure !== undefined) return;
     if (this.#queue.length >= GROUP_SIZE) this.flush();
     else this.#schedule();
   }
 
   #schedule() {
-    if (this.#scheduled) return;
+    if (this.#scheduled || this.#failure !== undefined) return;
     this.#scheduled = true;
     // After this turn's I/O callbacks (the check phase), so that every frame emitted in
     // this turn of the event loop, from every session, shares one commit. Not
@@ -145,39 +341,99 @@ export class SqliteStore implements SessionStore {
     this.#push({ kind: "state", sessionId, state, at });
   }
 
-  whenDurable(fn: () => void): void {
-    if (this.#queue.length === 0) return fn();
-    this.#callbacks.push(fn);
+  whenDurable(fn: () => void, sessionId?: string): void {
+    if (this.#queue.length === 0 && this.#failure === undefined) return fn();
+    this.#callbacks.push({ fn, sessionId });
     this.#schedule();
   }
 
-  /** Commits every queued write in one transaction, then runs the waiting callbacks. */
+  /**
+   * Commits every queued write in one transaction, then runs the waiting callbacks. On a
+   * store fault nothing is lost: the writes and callbacks stay queued and a retry is set.
+   */
   flush(): void {
     this.#scheduled = false;
-    const queue = this.#queue;
-    const callbacks = this.#callbacks;
+    if (this.#closed) return;
+    if (this.#retry !== undefined) {
+      clearTimeout(this.#retry);
+      this.#retry = undefined;
+    }
+    // The batch is taken out of the queue, so whatever a listener or a callback queues
+    // meanwhile waits for the next commit and is never mistaken for committed.
+    let batch = this.#queue;
+    let callbacks = this.#callbacks;
     this.#queue = [];
     this.#callbacks = [];
-    if (queue.length) {
-      const s = this.#stmt;
-      const touched = new Map<string, number>();
-      this.#db.exec("begin");
-      try {
-        for (const w of queue) {
-          try {
-            this.#write(w, touched);
-          } catch (err) {
-            this.#onError(err, w.kind);
-          }
-        }
-        for (const [id, at] of touched) s.touch!.run(at, id);
-        this.#db.exec("commit");
-      } catch (err) {
-        this.#db.exec("rollback");
-        this.#onError(err, "commit");
+    // Each rejected session is taken out and the batch tried again: at most once per
+    // session in it, so the loop is bounded.
+    while (batch.length) {
+      const result = this.#commit(batch);
+      if (result.ok) break;
+      if (result.rejected === undefined) {
+        this.#queue = batch.concat(this.#queue);
+        this.#callbacks = callbacks.concat(this.#callbacks);
+        return this.#failed(result.error);
       }
+      const id = result.rejected;
+      const dropped = batch.filter((w) => sessionOf(w) === id).length;
+      batch = batch.filter((w) => sessionOf(w) !== id);
+      callbacks = callbacks.filter((c) => c.sessionId !== id);
+      this.#onError(result.error, `session ${id}: ${dropped} writes dropped`);
+      this.#tell({ type: "rejected", sessionId: id, reason: message(result.error) });
     }
-    for (const fn of callbacks) fn();
+    if (this.#failure !== undefined) {
+      const downMs = Date.now() - this.#failingSince;
+      this.#failure = undefined;
+      this.#retryMs = RETRY_FIRST_MS;
+      this.#tell({ type: "recovered", downMs });
+    }
+    for (const c of callbacks) c.fn();
+    if (this.#queue.length || this.#callbacks.length) this.#schedule();
+  }
+
+  /** One transaction over `queue`: ok, or the error and the session a constraint refused. */
+  #commit(
+    queue: readonly Write[],
+  ): { ok: true } | { ok: false; error: unknown; rejected: string | undefined } {
+    const s = this.#stmt;
+    const touched = new Map<string, number>();
+    let current: Write | undefined;
+    try {
+      this.#db.exec("begin");
+      for (const w of queue) {
+        current = w;
+        this.#write(w, touched);
+      }
+      current = undefined;
+      for (const [id, at] of touched) s.touch!.run(at, id);
+      this.#db.exec("commit");
+      return { ok: true };
+    } catch (error) {
+      try {
+        if (this.#db.isTransaction) this.#db.exec("rollback");
+      } catch (rollbackError) {
+        this.#onError(rollbackError, "rollback");
+      }
+      const rejected = current && isConstraint(error) ? sessionOf(current) : undefined;
+      return { ok: false, error, rejected };
+    }
+  }
+
+  #failed(error: unknown) {
+    if (this.#failure === undefined) {
+      this.#failure = message(error);
+      this.#failingSince = Date.now();
+      this.#onError(error, "commit");
+      this.#tell({ type: "failing", reason: this.#failure });
+    } else {
+      this.#failure = message(error);
+    }
+    const wait = this.#retryMs;
+    this.#retryMs = Math.min(this.#retryMs * 2, RETRY_MAX_MS);
+    this.#retry = setTimeout(() => {
+      this.#retry = undefined;
+      this.flush();
+    }, wait);
   }
 
   #write(w: Write, touched: Map<string, number>) {
@@ -236,19 +492,62 @@ export class SqliteStore implements SessionStore {
     return new Map(rows.map((r) => [String(r.key), String(r.value)]));
   }
 
-  sweep(before: number, keep: (sessionId: string) => boolean = () => false): number {
-    this.flush();
-    const ids = (this.#stmt.expired!.all(before) as { id: string }[]).map((r) => String(r.id))
-      .filter((id) => !keep(id));
-    if (ids.length === 0) return 0;
-    this.#db.exec("begin");
-    for (const id of ids) this.#stmt.delete!.run(id);
-    this.#db.exec("commit");
-    return ids.length;
+  async sweep(before: number, keep: (sessionId: string) => boolean = () => false): Promise<number> {
+    let deleted = 0;
+    let after = "";
+    // Bounded: each batch moves the cursor past the ids it read.
+    while (!this.#closed && this.#failure === undefined) {
+      const ids = (this.#stmt.expired!.all(before, after, this.#sweepBatch) as { id: string }[])
+        .map((r) => String(r.id));
+      if (ids.length === 0) break;
+      after = ids.at(-1)!;
+      const doomed = ids.filter((id) => !keep(id));
+      if (doomed.length) {
+        try {
+          // One transaction per slice of at most SWEEP_SLICE_MS: a session with many
+          // frames costs more to delete, so the batch ends early rather than block.
+          const started = performance.now();
+          let i = 0;
+          this.#db.exec("begin");
+          for (; i < doomed.length; i++) {
+            this.#stmt.delete!.run(doomed[i]!);
+            if (performance.now() - started > SWEEP_SLICE_MS) {
+              i++;
+              break;
+            }
+          }
+          this.#db.exec("commit");
+          deleted += i;
+          if (i < doomed.length) {
+            after = doomed[i - 1]!;
+            await delay(0);
+            continue;
+          }
+        } catch (err) {
+          try {
+            if (this.#db.isTransaction) this.#db.exec("rollback");
+          } catch { /* reported below */ }
+          this.#onError(err, "sweep");
+          break;
+        }
+      }
+      if (ids.length < this.#sweepBatch) break;
+      await delay(0);
+    }
+    return deleted;
   }
 
+  /** Makes everything durable if it can and releases the store. */
   close(): void {
+    if (this.#closed) return;
     this.flush();
+    clearTimeout(this.#retry);
+    this.#closed = true;
     this.#db.close();
   }
+}
+
+/** The session a write belongs to. */
+function sessionOf(w: Write): string {
+  return w.kind === "create" ? w.record.id : w.sessionId;
 }

@@ -23,7 +23,7 @@ const frame = (seq: number): StoredFrame => ({
 async function tempStore(onError?: (error: unknown, write: string) => void) {
   const dir = await Deno.makeTempDir({ prefix: "parley-store-" });
   const path = `${dir}/parley.db`;
-  const store = new SqliteStore(path, onError);
+  const store = new SqliteStore(path, onError, { exclusive: false });
   return {
     store,
     path,
@@ -119,14 +119,14 @@ Deno.test("SqliteStore.sweep deletes sessions idle since before a time, except t
   store.saveAnswer("old1", "q", "a");
   store.setState("old2", "complete", old);
   await durable(store);
-  assert.equal(store.sweep(Date.now() - 5_000, (id) => id === "kept"), 2);
+  assert.equal(await store.sweep(Date.now() - 5_000, (id) => id === "kept"), 2);
   assert.equal(store.get("old1"), undefined);
   assert.equal(store.get("old2"), undefined);
   assert.deepEqual(store.answers("old1"), new Map(), "answers go with their session");
   assert.equal(store.get("kept")?.id, "kept");
   assert.equal(store.get("fresh")?.id, "fresh");
-  assert.equal(store.sweep(Date.now() - 5_000, (id) => id === "kept"), 0);
-  assert.equal(store.sweep(Date.now() - 5_000), 1);
+  assert.equal(await store.sweep(Date.now() - 5_000, (id) => id === "kept"), 0);
+  assert.equal(await store.sweep(Date.now() - 5_000), 1);
 });
 
 Deno.test("SqliteStore keeps everything across close and reopen of the same file", async () => {
@@ -155,7 +155,7 @@ Deno.test("SqliteStore keeps everything across close and reopen of the same file
   }
 });
 
-Deno.test("SqliteStore reports a failing write to onError and commits the rest of its group", async () => {
+Deno.test("SqliteStore drops the writes and callbacks of a session a constraint refuses and commits the rest", async () => {
   const errors: { write: string; message: string }[] = [];
   await using t = await tempStore((error, write) => {
     errors.push({ write, message: error instanceof Error ? error.message : String(error) });
@@ -168,13 +168,76 @@ Deno.test("SqliteStore reports a failing write to onError and commits the rest o
   store.saveAnswer("ghost", "q", "a");
   store.saveAnswer("s1", "q", "a");
   const ran: string[] = [];
-  store.whenDurable(() => ran.push("callback"));
+  const rejected: string[] = [];
+  store.subscribe((e) => e.type === "rejected" && rejected.push(e.sessionId));
+  store.whenDurable(() => ran.push("ghost"), "ghost");
+  store.whenDurable(() => ran.push("s1"), "s1");
+  store.whenDurable(() => ran.push("any"));
   await durable(store);
-  assert.deepEqual(errors.map((e) => e.write), ["frame", "answer"]);
+  assert.deepEqual(errors.map((e) => e.write), ["session ghost: 2 writes dropped"]);
   assert.match(errors[0]!.message, /FOREIGN KEY/i);
-  assert.deepEqual(ran, ["callback"]);
+  assert.deepEqual(rejected, ["ghost"]);
+  assert.deepEqual(ran, ["s1", "any"], "the refused session's callback never runs");
+  assert.equal(store.failure, undefined, "a refused write is not a store fault");
   assert.deepEqual(store.frames("s1"), [frame(1), frame(2)]);
   assert.deepEqual(store.answers("s1"), new Map([["q", "a"]]));
   assert.deepEqual(store.frames("ghost"), []);
   assert.equal(t.committedFrames("s1"), 2);
 });
+
+/** A real SQLite connection whose `begin` or `commit` fails like a bad disk while `fail` is set. */
+class FlakyDatabase extends DatabaseSync {
+  fail: "begin" | "commit" | undefined;
+  override exec(sql: string): void {
+    if (this.fail && sql.trim().toLowerCase() === this.fail) {
+      throw Object.assign(new Error("disk I/O error"), { code: "ERR_SQLITE_ERROR" });
+    }
+    super.exec(sql);
+  }
+}
+
+for (const step of ["begin", "commit"] as const) {
+  Deno.test(`SqliteStore keeps a group whose ${step} fails, runs no callback, and commits it all when the fault clears`, async () => {
+    const dir = await Deno.makeTempDir({ prefix: "parley-flaky-" });
+    let db: FlakyDatabase | undefined;
+    const errors: string[] = [];
+    const events: string[] = [];
+    const store = new SqliteStore(`${dir}/parley.db`, (e, w) => errors.push(`${w}: ${e}`), {
+      open: (path) => db = new FlakyDatabase(path),
+    });
+    try {
+      store.subscribe((e) => events.push(e.type));
+      store.create(record("s1"));
+      await durable(store);
+      db!.fail = step;
+      const ran: number[] = [];
+      for (let seq = 1; seq <= 3; seq++) {
+        store.appendFrame("s1", frame(seq));
+        store.whenDurable(() => ran.push(seq), "s1");
+      }
+      await new Promise((r) => setTimeout(r, 5));
+      assert.equal(store.failure, "disk I/O error");
+      assert.deepEqual(events, ["failing"]);
+      assert.equal(ran.length, 0, "nothing ran: nothing was durable");
+      assert.equal(store.pendingWrites, 3, "the writes are kept");
+      assert.deepEqual(store.frames("s1"), [], "and none is half-written");
+      // More writes while failing join the queue; the retries keep failing quietly.
+      store.appendFrame("s1", frame(4));
+      store.whenDurable(() => ran.push(4), "s1");
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(errors.length, 1, `one report per outage: ${errors.join("; ")}`);
+      assert.doesNotMatch(errors.join(";"), /no transaction is active/);
+      db!.fail = undefined;
+      const back = Promise.withResolvers<void>();
+      store.subscribe((e) => e.type === "recovered" && back.resolve());
+      await back.promise;
+      assert.deepEqual(ran, [1, 2, 3, 4], "callbacks run in order once durable");
+      assert.deepEqual(store.frames("s1"), [frame(1), frame(2), frame(3), frame(4)]);
+      assert.deepEqual(events, ["failing", "recovered"]);
+      assert.equal(store.failure, undefined);
+    } finally {
+      store.close();
+      await Deno.remove(dir, { recursive: true });
+    }
+  });
+}

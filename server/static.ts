@@ -1,5 +1,6 @@
 /**
- * Static files for the browser: the demo page, the embed entry, the `web/` modules, the
+ * Static files for the browser: the demo page, the embed entry, the share page of a brief
+ * (`/sessions/{id}/brief`, one file for every session), the `web/` modules, the
  * shared `protocol/` modules and the npm packages they import (`/vendor/<pkg>/…`), with
  * no bundler and no CDN.
  *
@@ -74,6 +75,13 @@ const TYPES: Record<string, string> = {
 };
 const WEB_EXTENSIONS = new Set([".js", ".html", ".css", ".json", ".svg", ".png", ".ico", ".md"]);
 const VENDOR_EXTENSIONS = new Set([".js", ".map"]);
+
+/**
+ * The read-only page of a session's brief, `GET /sessions/{id}/brief`. The token stays in
+ * the URL fragment (`#token=…`), which browsers never send, so it reaches no log and no
+ * `Referer`; the page's script sends it in an `Authorization` header.
+ */
+export const SHARE_PAGE = /^\/sessions\/[A-Za-z0-9_-]{1,64}\/brief$/;
 
 /** Placeholder in our HTML pages replaced by the import map and modulepreload links. */
 export const HEAD_PLACEHOLDER = "<!-- parley:head -->";
@@ -456,6 +464,8 @@ export function createStaticHandler(
     } catch {
       return null;
     }
+    // Every session's share page is one file: its script reads the id from the path.
+    if (SHARE_PAGE.test(decoded)) decoded = "/web/brief.html";
     if (!locateSafe(decoded)) return null;
     if (req.method !== "GET" && req.method !== "HEAD") {
       return new Response("Method not allowed\n", { status: 405, headers: { allow: "GET, HEAD" } });

@@ -220,3 +220,16 @@ Deno.test("transformModule rewrites bare and aliased imports and lists static on
   assert.match(aliased.code, /import "\/web\/side\.js"/);
   assert.match(aliased.code, /from '\/protocol\/mod\.js'/);
 });
+
+Deno.test("createStaticHandler serves every session's share page as one page, no-referrer", async () => {
+  const a = await ok("/sessions/s-1/brief");
+  const b = await ok("/sessions/Other_id-2/brief");
+  assert.equal(a.res.headers.get("content-type"), "text/html; charset=utf-8");
+  assert.equal(a.res.headers.get("referrer-policy"), "no-referrer");
+  assert.match(a.res.headers.get("content-security-policy") ?? "", /script-src 'self'/);
+  assert.equal(a.res.headers.get("etag"), b.res.headers.get("etag"), "one page for all sessions");
+  assert.match(a.text, /<script type="module" src="\/web\/brief-page\.js"><\/script>/);
+  for (const path of ["/sessions/s-1/brief.md", "/sessions/s-1/brief/x", "/sessions/a b/brief"]) {
+    assert.equal(await get(path), null, path);
+  }
+});

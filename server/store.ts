@@ -41,6 +41,16 @@ export class StoreFullError extends Error {
   }
 }
 
+/**
+ * What a store reports: its writes started failing (the disk is full, the file is corrupt
+ * or read-only), they work again, or one session's writes were refused for good (another
+ * writer took its seqs, or the session was deleted meanwhile) and were dropped.
+ */
+export type StoreEvent =
+  | { type: "failing"; reason: string }
+  | { type: "recovered"; downMs: number }
+  | { type: "rejected"; sessionId: string; reason: string };
+
 /** The session store. Reads are synchronous; writes are queued and grouped. */
 export interface SessionStore {
   /** `memory` or `sqlite`. */
@@ -51,8 +61,16 @@ export interface SessionStore {
   /** Stores a finished engine call's result (JSON) under a key unique in the session. */
   saveCall(sessionId: string, key: string, json: string): void;
   setState(sessionId: string, state: SessionState, at: number): void;
-  /** Runs `fn` once every write queued so far is durable (at once for the memory store). */
-  whenDurable(fn: () => void): void;
+  /**
+   * Runs `fn` once every write queued so far is durable (at once for the memory store).
+   * With `sessionId`, `fn` is dropped, never run, if that session's writes are rejected.
+   * While the store is failing, callbacks wait: they run when the writes finally commit.
+   */
+  whenDurable(fn: () => void, sessionId?: string): void;
+  /** What is wrong while writes are failing (they are kept and retried), else undefined. */
+  readonly failure: string | undefined;
+  /** Calls `listener` on every {@link StoreEvent}. */
+  subscribe(listener: (event: StoreEvent) => void): void;
   /** Writes queued and not yet durable. */
   readonly pendingWrites: number;
   get(sessionId: string): SessionRecord | undefined;
@@ -60,8 +78,12 @@ export interface SessionStore {
   frames(sessionId: string, afterSeq?: number): StoredFrame[];
   answers(sessionId: string): Map<string, string>;
   calls(sessionId: string): Map<string, string>;
-  /** Deletes sessions last updated before `before`, except those `keep` names; returns how many. */
-  sweep(before: number, keep?: (sessionId: string) => boolean): number;
+  /**
+   * Deletes sessions last updated before `before`, except those `keep` names, in small
+   * batches that yield to the event loop between them; resolves to how many. A failing
+   * store deletes nothing and resolves to 0 (the next sweep tries again).
+   */
+  sweep(before: number, keep?: (sessionId: string) => boolean): Promise<number>;
   /** Makes everything durable and releases the store. */
   close(): void;
 }
@@ -83,6 +105,7 @@ export const MEMORY_STORE_MAX_SESSIONS = 10_000;
 export class MemoryStore implements SessionStore {
   readonly kind = "memory";
   readonly pendingWrites = 0;
+  readonly failure = undefined;
   readonly #sessions = new Map<string, MemorySession>();
   readonly #max: number;
 
@@ -132,6 +155,9 @@ export class MemoryStore implements SessionStore {
   whenDurable(fn: () => void): void {
     fn();
   }
+  subscribe(): void {
+    // A memory store never fails.
+  }
   get(sessionId: string): SessionRecord | undefined {
     const r = this.#session(sessionId)?.record;
     return r && { ...r };
@@ -149,7 +175,7 @@ export class MemoryStore implements SessionStore {
   calls(sessionId: string): Map<string, string> {
     return new Map(this.#session(sessionId)?.calls);
   }
-  sweep(before: number, keep: (sessionId: string) => boolean = () => false): number {
+  sweep(before: number, keep: (sessionId: string) => boolean = () => false): Promise<number> {
     let n = 0;
     for (const [id, s] of this.#sessions) {
       if (s.record.updatedAt < before && !keep(id)) {
@@ -157,7 +183,7 @@ export class MemoryStore implements SessionStore {
         n++;
       }
     }
-    return n;
+    return Promise.resolve(n);
   }
   close(): void {}
 }

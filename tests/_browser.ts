@@ -51,7 +51,11 @@ export const noBrowser: boolean = (() => {
 export interface TestBrowser extends AsyncDisposable {
   browser: Browser;
   /** A fresh page in a fresh context; errors in the page fail the test via `pageErrors`. */
-  newPage(options?: { colorScheme?: "light" | "dark" }): Promise<Page>;
+  newPage(options?: {
+    colorScheme?: "light" | "dark";
+    /** A phone: 390×844, touch, coarse pointer. */
+    phone?: boolean;
+  }): Promise<Page>;
   /** Another page in `page`'s context: a second tab sharing its storage. */
   newTab(page: Page): Promise<Page>;
   /** Uncaught errors and console errors of every page, as text. */
@@ -85,9 +89,10 @@ export async function launchBrowser(): Promise<TestBrowser> {
     },
     async newPage(options = {}) {
       const context = await browser.newContext({
-        viewport: { width: 1280, height: 900 },
+        viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
         colorScheme: options.colorScheme ?? "light",
         reducedMotion: "reduce",
+        ...(options.phone ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
       });
       contexts.push(context);
       return watch(await context.newPage());

@@ -246,14 +246,7 @@ browserTest("demo page: a whole conversation typed into <parley-conversation>", 
   // not fail a correct page.
   assert.ok(latency.n > 20);
   assert.deepEqual(b.pageErrors, []);
-
-  // The screenshot for the README: the finished brief on the demo page.
-  await page.setViewportSize({ width: 1280, height: 1480 });
-  await page.evaluate(() => scrollTo(0, 0));
-  await page.screenshot({
-    path: new URL("../docs/screenshot.png", import.meta.url).pathname,
-    fullPage: false,
-  });
+  // The README screenshot is taken by tests/browser_element_test.ts.
 });
 
 browserTest(
@@ -285,7 +278,7 @@ browserTest(
     assert.equal(given, 2, "only the questions not answered before the drop");
     const events = (await recordedEvents(page)).slice(before);
     const connection = events.filter((e) => e.type === "parley-connection").map((e) => e.detail);
-    assert.deepEqual(connection.map((d) => d.state), ["reconnecting", "open"]);
+    assert.deepEqual(connection.map((d) => d.state), ["reconnecting", "live"]);
     assert.ok(connection[0].delayMs > 0 && connection[0].delayMs <= 500, "backoff delay");
     assert.deepEqual(events.filter((e) => e.type === "parley-reset"), [], "not started over");
     assert.equal(server.sessions.length, 1);
@@ -431,6 +424,10 @@ browserTest(
     assert.equal(await stop.isEnabled(), true);
     await stop.focus();
     await page.keyboard.press("Enter");
+    // Stop asks first; the dialog's own Stop button confirms.
+    const dialog = page.locator("parley-conversation dialog[open]");
+    await dialog.waitFor();
+    await dialog.locator("button.danger").click();
     await page.locator("parley-conversation [part=notice]", { hasText: "Stopped." }).waitFor();
     assert.equal(await stop.isDisabled(), true, "nothing left to stop");
     assert.equal(await page.locator("parley-conversation textarea").count(), 0);
@@ -444,6 +441,10 @@ browserTest(
 
     await restart.focus();
     await page.keyboard.press("Enter");
+    // There are answers, so Start over asks first too.
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /Start over\? Your answers/);
+    await dialog.locator("button.danger").click();
     await waitForQuestion(page, SAMPLE_QUESTIONS[0].question);
     assert.deepEqual((await view(page)).answers, [], "a new, empty conversation");
     assert.equal(await page.locator("parley-conversation [part=notice]").count(), 0);
@@ -808,7 +809,7 @@ browserTest(
     assert.match(mid[0]!.text, /Draft · writing…/);
     assert.match(mid[0]!.text, new RegExp(SAMPLE_RESULTS.product.vision.slice(0, 20)));
     assert.doesNotMatch(mid[0]!.text, /Success metrics/, "fields not streamed yet are left out");
-    assert.match(mid[4]!.text, /^Product brief/);
+    assert.match(mid[4]!.text, /^Your product brief/);
     assert.match(mid[4]!.text, /Tool library/);
     resume.resolve();
 
@@ -820,6 +821,13 @@ browserTest(
     finish.resolve();
     await page.locator("parley-conversation .summary .actions").waitFor();
     assert.deepEqual(await drafts(page), [], "no draft is left");
+    // The cards are now the brief's collapsed sections: open them to read them.
+    await page.evaluate(() => {
+      const root = document.querySelector("parley-conversation")?.shadowRoot;
+      for (const d of root?.querySelectorAll("details") ?? []) {
+        (d as HTMLDetailsElement).open = true;
+      }
+    });
     const finalCards = await page.evaluate(() =>
       Array.from(
         document.querySelector("parley-conversation")?.shadowRoot?.querySelectorAll(".card-body") ??

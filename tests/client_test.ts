@@ -46,7 +46,7 @@ Deno.test("ConversationClient completes a conversation against the real server",
   const complete = nextEvent<{ summary: string; brief: unknown }>(client, "complete");
   client.connect();
   const { summary, brief } = await complete;
-  assert.deepEqual(seen, ["connecting", "open"]);
+  assert.deepEqual(seen, ["connecting", "live"]);
   assert.match(summary, /^# /m);
   assert.ok(brief && typeof brief === "object");
   assert.equal(client.finalSummary, summary);
@@ -187,5 +187,35 @@ Deno.test("ConversationClient.cancel and restart against the real server", async
   assert.notEqual(client.sessionId, old);
   assert.equal(client.cancelled, false);
   assert.deepEqual(client.messages.map((f) => f.seq), client.messages.map((_, i) => i + 1));
+  client.disconnect();
+});
+
+Deno.test("ConversationClient.finish: the brief from what was said so far, on the real server", async () => {
+  await using server = await startTestServer();
+  const client = new ConversationClient({ server: server.url, clientId: "finish-test" });
+  let asked = 0;
+  client.addEventListener("question", () => {
+    asked++;
+    if (asked <= 2) client.sendAnswer(ANSWERS[asked - 1]!);
+    else client.finish();
+  });
+  const finished = nextEvent<{ finish?: boolean; answer: string }>(
+    client,
+    "answered",
+    (d) => d.finish === true,
+  );
+  const complete = nextEvent<{ summary: string; brief: unknown }>(client, "complete");
+  client.connect();
+  assert.equal((await finished).answer, "", "the withdrawn question has no answer");
+  const { summary } = await complete;
+  assert.equal(asked, 3, "no question after finish");
+  assert.deepEqual(client.transcript.map((e) => e.answer), ANSWERS.slice(0, 2));
+  assert.match(summary, /tools/i, "the brief is built from the answers given");
+  const clarifier = client.agentResults.clarifier as { done: boolean; resp: unknown[] };
+  assert.equal(clarifier.done, true);
+  const snap = client.getSnapshot();
+  assert.equal(snap.complete, true);
+  assert.deepEqual(snap.pending, []);
+  assert.equal(snap.stage, null);
   client.disconnect();
 });

@@ -18,6 +18,7 @@ Deno.test("handler serves /healthz as JSON", async () => {
   assert.equal(res.headers.get("content-type"), "application/json; charset=utf-8");
   assert.deepEqual(await res.json(), {
     status: "ok",
+    ok: true,
     sessions: 0,
     engine: "scripted",
     store: "memory",

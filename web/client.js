@@ -3,95 +3,99 @@
  * `ConversationClient`: a framework-free client for one Parley conversation. It runs in
  * browsers and in Deno, keeps the state the seed's React hook kept (`isConnected`,
  * `messages`, `currentQuestion`, `currentStatus`, `agentResults`, `finalSummary`), calls
- * the seed's callbacks, dispatches DOM events, and reconnects with capped exponential
+ * the seed's callbacks, dispatches typed DOM events, and reconnects with capped exponential
  * backoff. It keeps its session's secret token (in `localStorage` in a browser) and, on
  * every reconnect or page load, resumes the same conversation: the server replays what
  * the page has not applied yet, and frames already applied are ignored.
  *
+ * It is the thin composition of three parts: `client/state.js` (a pure reducer of frames
+ * and local events into the state), `client/transport.js` (the reconnecting socket with its
+ * queue, backoff and heartbeat) and `client/tokens.js` (token storage); this file adds the
+ * notifier (events, callbacks, `subscribe`/`getSnapshot`).
+ *
  * Frames are validated with the shared protocol module; frames of a type it does not know
  * are passed to `onMessage` and the `frame` event, and otherwise ignored. That module
- * (and zod with it) loads in the background: frames that arrive first wait for it, in
- * order, so nothing on the page waits for zod before its first render.
+ * (and zod with it) loads in the background: sockets open once it is ready, so nothing on
+ * the page waits for zod before its first render.
  *
  * @module
  */
+import { MAX_ANSWER_CHARS } from "./constants.js";
+import { CLOSE_CODES } from "../protocol/errors.js";
 import {
-  ADDED_FRAME_TYPES,
-  MAX_ANSWER_CHARS,
-  PIPELINE_STAGES,
-  SEED_FRAME_TYPES,
-} from "./constants.js";
+  applyFrame,
+  errorCodeOf,
+  errorScope,
+  fromErrorFrame,
+  ideaOf,
+  initialState,
+  reduce,
+} from "./client/state.js";
+import { Transport, TRANSPORT_DEFAULTS } from "./client/transport.js";
+import { parseFrame } from "./client/frames.js";
+import { sessionUrls, socketUrl } from "./client/urls.js";
+import {
+  defaultStorage,
+  readSession,
+  removeSession,
+  sessionStorageKey,
+  writeSession,
+} from "./client/tokens.js";
+
+export { sessionStorageKey, sessionUrls, socketUrl };
 
 /** @type {typeof import("../protocol/mod.js") | null} */
 let protocol = null;
 
 /** Resolves once the shared protocol module has loaded and frames can be validated. */
 export const protocolReady = import("../protocol/mod.js").then((m) => (protocol = m));
-// A failed load is reported by each client that has frames waiting.
+// A failed load is reported by each client that tries to connect.
 protocolReady.catch(() => {});
 
 /** @typedef {import("../protocol/mod.js").ServerFrame} ServerFrame */
 /** @typedef {import("../protocol/mod.js").QuestionData} QuestionData */
 /** @typedef {import("../protocol/mod.js").ErrorData} ErrorData */
-
-/**
- * Any frame the server sent: a known {@link ServerFrame}, or one of a type this client
- * does not know yet, kept as it came.
- * @typedef {ServerFrame | { type: string, data?: unknown, seq?: number, ts?: number, known?: false }} AnyFrame
- */
-
-/**
- * `idle` (never connected), `connecting`, `open`, `reconnecting` (waiting to retry, or
- * retrying), `closed` (after `disconnect()`, or after giving up).
- * @typedef {"idle" | "connecting" | "open" | "reconnecting" | "closed"} ConnectionState
- */
-
-/**
- * A question and, once given, its answer.
- * @typedef {object} TranscriptEntry
- * @property {string} id
- * @property {string} question
- * @property {string | null} answer
- * @property {number | undefined} round
- * @property {string | undefined} topic
- */
-
-/**
- * An error from the server (`source: "server"`), about the connection, or found by the
- * client in what the server sent. `code` is stable for programs.
- * @typedef {object} ConversationError
- * @property {string} message
- * @property {string | undefined} code
- * @property {string | undefined} agent
- * @property {string | undefined} ref Server reference for its logs, or a question id.
- * @property {"server" | "connection" | "client"} source
- * @property {number | undefined} seq
- */
-
-/**
- * Where the pipeline is: one state per stage of {@link PIPELINE_STAGES}.
- * @typedef {"pending" | "active" | "done" | "failed"} StageState
- */
+/** @typedef {import("./client/state.js").AnyFrame} AnyFrame */
+/** @typedef {import("./client/state.js").ConnectionState} ConnectionState */
+/** @typedef {import("./client/state.js").TranscriptEntry} TranscriptEntry */
+/** @typedef {import("./client/state.js").ConversationError} ConversationError */
+/** @typedef {import("./client/state.js").StageState} StageState */
+/** @typedef {import("./client/state.js").AgentStream} AgentStream */
+/** @typedef {import("./client/state.js").PendingAnswer} PendingAnswer */
+/** @typedef {import("./client/state.js").InterviewProgress} InterviewProgress */
+/** @typedef {import("./client/state.js").ConversationState} ConversationState */
+/** @typedef {import("./client/tokens.js").TokenStorage} TokenStorage */
+/** @typedef {import("./client/transport.js").ReconnectOptions} ReconnectOptions */
+/** @typedef {import("./client/transport.js").HeartbeatOptions} HeartbeatOptions */
+/** @typedef {import("./client/transport.js").NetworkEnvironment} NetworkEnvironment */
 
 /**
  * Everything a view needs, as one immutable object that changes identity on every change
  * (what React's `useSyncExternalStore` expects).
  * @typedef {object} ConversationSnapshot
- * @property {ConnectionState} state
- * @property {boolean} isConnected
+ * @property {ConnectionState} state `live` replaced `open` (issue 10).
+ * @property {boolean} isConnected `state === "live"`.
+ * @property {number | null} retryAt Epoch ms of the next connection attempt, if one waits.
  * @property {readonly AnyFrame[]} messages The last `maxMessages` frames, oldest first.
  * @property {QuestionData | null} currentQuestion
  * @property {string | null} currentStatus
- * @property {string | null} stage The pipeline stage running now.
+ * @property {string | null} stage The pipeline stage running now (null before the first
+ *   status and after `complete` or `cancelled`).
  * @property {number | null} round The clarifier round.
+ * @property {InterviewProgress | null} progress Where the interview stands.
  * @property {Readonly<Record<string, StageState>>} stages
  * @property {Readonly<Record<string, unknown>>} agentResults The latest result per agent.
  * @property {readonly TranscriptEntry[]} transcript
+ * @property {readonly PendingAnswer[]} pending Answers sent or queued, not yet confirmed.
+ * @property {string | null} idea The first answer.
  * @property {string | null} finalSummary
  * @property {unknown} brief The structured brief from `complete`, if any.
+ * @property {boolean} complete Whether `complete` arrived.
  * @property {ConversationError | null} lastError
  * @property {number} attempt Reconnect attempts since the last good connection.
  * @property {string | null} sessionId
+ * @property {boolean} sessionLost The server no longer has this conversation (its token was
+ *   refused on resume); the transcript and idea stay; `restart()` starts a new one.
  * @property {boolean} cancelled Whether the conversation was stopped.
  * @property {Readonly<Record<string, AgentStream>>} streams Open streams by agent.
  * @property {string | null} sessionUrl `GET` the session as JSON (the URL holds the token).
@@ -99,32 +103,29 @@ protocolReady.catch(() => {});
  */
 
 /**
- * Where the client keeps `{sessionId, token}` between page loads: `localStorage`, or any
- * object with its `getItem`/`setItem`/`removeItem`.
- * @typedef {Pick<Storage, "getItem" | "setItem" | "removeItem">} TokenStorage
+ * The detail of the `connection` event.
+ * @typedef {{ state: ConnectionState, attempt: number, delayMs: number | null, retryAt: number | null }} ConnectionDetail
  */
 
 /**
- * What an agent has streamed so far (`delta` frames) while it generates. The agent's
- * `result` (or `complete`, an error of the agent, `cancelled`) closes it; a new stream id
- * of the same agent (a retry) replaces it.
- * @typedef {object} AgentStream
- * @property {string} agent
- * @property {string} id The stream id, e.g. `summary-1`, `product-2`.
- * @property {string} text All `text` so far ("" when the stream sends only `partial`).
- * @property {unknown} partial The result object so far, or `undefined`.
- * @property {number} seq The `seq` of the last delta applied.
- */
-
-/**
- * Reconnect policy: delay `initialDelayMs * factor ** attempt`, capped at `maxDelayMs`,
- * less up to `jitter` of itself at random; at most `maxRetries` attempts in a row.
- * @typedef {object} ReconnectOptions
- * @property {number} [initialDelayMs] Default 500.
- * @property {number} [maxDelayMs] Default 10 000.
- * @property {number} [factor] Default 2.
- * @property {number} [maxRetries] Default 20; then the state becomes `closed`.
- * @property {number} [jitter] Fraction 0–1, default 0.2.
+ * Every event a {@link ConversationClient} dispatches, with its type (for
+ * `addEventListener`).
+ * @typedef {object} ConversationClientEventMap
+ * @property {CustomEvent<AnyFrame>} frame Every frame, known or not (not `pong`).
+ * @property {CustomEvent<{ message: string, stage?: string | undefined }>} status
+ * @property {CustomEvent<{ message: string, agent?: string | undefined }>} progress
+ * @property {CustomEvent<QuestionData>} question
+ * @property {CustomEvent<{ agent: string, data: unknown }>} result
+ * @property {CustomEvent<{ summary: string, brief: unknown }>} complete
+ * @property {CustomEvent<ConversationError>} error
+ * @property {CustomEvent<ConnectionDetail>} connection
+ * @property {CustomEvent<Record<string, unknown> & { sessionUrl: string | null, briefUrl: string | null }>} session
+ *   A session started or was resumed (never with the token).
+ * @property {CustomEvent<{ questionId: string, answer: string, byThisClient: boolean }>} answered
+ * @property {CustomEvent<{ agent: string, id: string, text?: string | undefined, partial?: unknown }>} delta
+ * @property {CustomEvent<{ message: string }>} cancelled
+ * @property {CustomEvent<{ dropped: number }>} reset The client moved to a new conversation.
+ * @property {Event} change Anything changed (see `subscribe`).
  */
 
 /**
@@ -134,8 +135,13 @@ protocolReady.catch(() => {});
  * @property {string} clientId 1–128 letters, digits or `. _ : -`.
  * @property {boolean} [autoConnect] Connect in the constructor (default false).
  * @property {ReconnectOptions | false} [reconnect] `false` never reconnects.
+ * @property {HeartbeatOptions | false} [heartbeat] `{intervalMs: 15000, timeoutMs: 10000}`;
+ *   `false` sends no `ping`.
+ * @property {NetworkEnvironment | null} [environment] Where `online`, `offline` and
+ *   `visibilitychange` come from (default: the page's; none in Deno).
  * @property {number} [maxMessages] Frames kept in `messages` (default 1000; older ones drop).
- * @property {number} [maxQueue] Answers queued while disconnected (default 16).
+ * @property {number} [maxQueue] Answers (and other frames) queued while disconnected
+ *   (default 16).
  * @property {number} [maxFrameBytes] Largest frame accepted, in UTF-16 units (default 1 MiB).
  * @property {typeof WebSocket} [WebSocket] WebSocket implementation (default the global).
  * @property {TokenStorage | null} [storage] Where the session token is kept between page
@@ -154,79 +160,21 @@ protocolReady.catch(() => {});
 /** Defaults of the bounded resources, documented in docs/web.md. */
 export const CLIENT_DEFAULTS = Object.freeze({
   maxMessages: 1000,
-  maxQueue: 16,
+  maxQueue: TRANSPORT_DEFAULTS.maxQueue,
   maxFrameBytes: 1024 * 1024,
-  reconnect: Object.freeze({
-    initialDelayMs: 500,
-    maxDelayMs: 10_000,
-    factor: 2,
-    maxRetries: 20,
-    jitter: 0.2,
-  }),
+  reconnect: TRANSPORT_DEFAULTS.reconnect,
+  heartbeat: TRANSPORT_DEFAULTS.heartbeat,
 });
-
-/**
- * Server error codes that refuse this socket before any conversation: reported, but not
- * part of the session's sequence.
- */
-const CONNECTION_CODES = new Set(["client_id_in_use", "server_busy", "bad_token"]);
-/** Server error codes that mean the last answer was not taken. */
-const REJECTED_ANSWER_CODES = new Set(["bad_frame", "wrong_question"]);
-/** The WebSocket close code of a refused resume token. */
-const CLOSE_BAD_TOKEN = 4401;
-
-/** The `localStorage` key of a client id's session. @param {string} clientId */
-export function sessionStorageKey(clientId) {
-  return `parley.session.${clientId}`;
-}
-
-/**
- * The `/ws/{clientId}` URL of a server base URL.
- * @param {string} server
- * @param {string} clientId
- * @returns {string}
- */
-export function socketUrl(server, clientId) {
-  const url = new URL(server);
-  if (url.protocol === "http:") url.protocol = "ws:";
-  else if (url.protocol === "https:") url.protocol = "wss:";
-  if (url.protocol !== "ws:" && url.protocol !== "wss:") {
-    throw new TypeError(`Server URL must be ws:, wss:, http: or https:: got ${server}`);
-  }
-  url.pathname = `${url.pathname.replace(/\/+$/, "")}/ws/${encodeURIComponent(clientId)}`;
-  url.search = "";
-  url.hash = "";
-  return url.href;
-}
-
-/**
- * The HTTP URLs of a session: as JSON, and its brief as Markdown. They carry the token,
- * which is the only thing that grants access: share them only with whom may read it.
- * @param {string} server Server base URL (`ws:`, `wss:`, `http:` or `https:`).
- * @param {string} sessionId
- * @param {string} token
- * @returns {{ sessionUrl: string, briefUrl: string }}
- */
-export function sessionUrls(server, sessionId, token) {
-  const url = new URL(server);
-  if (url.protocol === "ws:") url.protocol = "http:";
-  else if (url.protocol === "wss:") url.protocol = "https:";
-  const base = `${url.origin}${url.pathname.replace(/\/+$/, "")}/sessions/${
-    encodeURIComponent(sessionId)
-  }`;
-  const query = `?token=${encodeURIComponent(token)}`;
-  return { sessionUrl: `${base}${query}`, briefUrl: `${base}/brief.md${query}` };
-}
 
 /**
  * A client for one conversation.
  *
- * Events (all `CustomEvent`s on the client itself): `frame` (every frame), `status`,
- * `progress`, `question`, `result`, `complete`, `error`, `connection` (state changes),
- * `session` (a session started or was resumed), `answered` (an answer was accepted, from
- * any tab), `delta` (an agent streamed output), `cancelled`, `reset` (the client moved to
- * a new conversation), and `change` (any state change: for
- * {@link ConversationClient.subscribe}).
+ * Events (all `CustomEvent`s on the client itself, typed by
+ * {@link ConversationClientEventMap}): `frame` (every frame), `status`, `progress`,
+ * `question`, `result`, `complete`, `error`, `connection` (state changes), `session` (a
+ * session started or was resumed), `answered` (an answer was accepted, from any tab),
+ * `delta` (an agent streamed output), `cancelled`, `reset` (the client moved to a new
+ * conversation), and `change` (any state change: for {@link ConversationClient.subscribe}).
  *
  * @example
  * ```js
@@ -241,68 +189,20 @@ export function sessionUrls(server, sessionId, token) {
  * ```
  */
 export class ConversationClient extends EventTarget {
-  /** @type {Required<Omit<ConversationClientOptions, "reconnect" | "storage" | "onMessage" | "onStatus" | "onProgress" | "onQuestion" | "onResult" | "onComplete" | "onError" | "onConnectionChange">> & { reconnect: Required<ReconnectOptions> | false }} */
+  /** @type {{ server: string, clientId: string, maxQueue: number, maxFrameBytes: number }} */
   #opts;
   /** @type {ConversationClientOptions} */
   #callbacks;
-  /** @type {WebSocket | null} */
-  #ws = null;
-  /** @type {ConnectionState} */
-  #state = "idle";
-  #attempt = 0;
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  #timer;
-  /** Whether the current socket has delivered a frame yet. */
-  #fresh = true;
-  #lastSeq = 0;
-  /** @type {string[]} */
-  #queue = [];
-  /** @type {AnyFrame[]} */
-  #messages = [];
-  /** @type {TranscriptEntry[]} */
-  #transcript = [];
-  /** Questions asked and not yet answered, oldest first. @type {QuestionData[]} */
-  #pending = [];
-  /** @type {TranscriptEntry | null} */
-  #lastAnswered = null;
-  /** Ids of the questions this client sent an answer to. @type {Set<string>} */
-  #answeredHere = new Set();
-  /** @type {string | null} */
-  #status = null;
-  /** @type {string | null} */
-  #stage = null;
-  /** @type {number | null} */
-  #round = null;
-  /** @type {Record<string, StageState>} */
-  #stages = initialStages();
-  /** @type {Record<string, unknown>} */
-  #results = {};
-  /** @type {string | null} */
-  #summary = null;
-  /** @type {unknown} */
-  #brief = null;
-  /** @type {ConversationError | null} */
-  #lastError = null;
+  /** @type {TokenStorage | null} */
+  #storage;
+  /** @type {Transport} */
+  #transport;
+  /** @type {ConversationState} */
+  #s;
   /** @type {ConversationSnapshot | null} */
   #snapshot = null;
-  /** Counts deferred opens, so a `disconnect()` meanwhile cancels them. */
-  #opening = 0;
   /** Frames that arrived before the protocol module loaded. @type {unknown[]} */
   #backlog = [];
-  /** @type {TokenStorage | null} */
-  #storage = null;
-  /** The session this client is in (or will resume), and its secret. @type {string | null} */
-  #sessionId = null;
-  /** @type {string | null} */
-  #token = null;
-  /** Whether the current socket was opened to resume with {@link #token}. */
-  #resuming = false;
-  /** Set when the server refused the token: the close that follows connects afresh. */
-  #tokenRejected = false;
-  /** The `cancelled` message, once the conversation was stopped. @type {string | null} */
-  #cancelled = null;
-  /** Open streams by agent. @type {Record<string, AgentStream>} */
-  #streams = {};
 
   /** @param {ConversationClientOptions} options */
   constructor(options) {
@@ -311,107 +211,190 @@ export class ConversationClient extends EventTarget {
       throw new TypeError("ConversationClient needs options.server and options.clientId");
     }
     socketUrl(options.server, options.clientId); // validates early
-    const WS = options.WebSocket ?? globalThis.WebSocket;
-    const r = options.reconnect;
     this.#opts = {
       server: options.server,
       clientId: options.clientId,
-      autoConnect: options.autoConnect ?? false,
-      maxMessages: positive(options.maxMessages, CLIENT_DEFAULTS.maxMessages),
       maxQueue: positive(options.maxQueue, CLIENT_DEFAULTS.maxQueue),
       maxFrameBytes: positive(options.maxFrameBytes, CLIENT_DEFAULTS.maxFrameBytes),
-      WebSocket: WS,
-      reconnect: r === false ? false : { ...CLIENT_DEFAULTS.reconnect, ...r },
     };
     this.#callbacks = options;
     this.#storage = options.storage === undefined ? defaultStorage() : options.storage;
     const saved = readSession(this.#storage, options.clientId);
-    if (saved) {
-      this.#sessionId = saved.sessionId;
-      this.#token = saved.token;
+    this.#s = initialState({
+      maxMessages: positive(options.maxMessages, CLIENT_DEFAULTS.maxMessages),
+      sessionId: saved?.sessionId ?? null,
+      token: saved?.token ?? null,
+    });
+    const hb = options.heartbeat;
+    if (hb) {
+      positive(hb.intervalMs, 1);
+      positive(hb.timeoutMs, 1);
     }
+    this.#transport = new Transport({
+      target: () => this.#target(),
+      ...(options.WebSocket ? { WebSocket: options.WebSocket } : {}),
+      reconnect: options.reconnect === undefined ? CLIENT_DEFAULTS.reconnect : options.reconnect,
+      maxQueue: this.#opts.maxQueue,
+      heartbeat: hb === undefined ? CLIENT_DEFAULTS.heartbeat : hb,
+      ready: protocolReady,
+      ...(options.environment !== undefined ? { environment: options.environment } : {}),
+      decide: (close) => this.#decide(close),
+      greeting: (resuming) => this.#greeting(resuming),
+    });
+    const t = this.#transport;
+    t.addEventListener("state", (e) => this.#onState(/** @type {CustomEvent} */ (e).detail));
+    t.addEventListener("attempt", () => this.#dispatch({ type: "connection", state: t.state }));
+    t.addEventListener("open", (e) => this.#onOpen(/** @type {CustomEvent} */ (e).detail));
+    t.addEventListener("message", (e) => this.#receive(/** @type {CustomEvent} */ (e).detail.data));
+    t.addEventListener("close", (e) => this.#onClose(/** @type {CustomEvent} */ (e).detail));
+    t.addEventListener("failure", (e) => {
+      const { message, code } = /** @type {CustomEvent} */ (e).detail;
+      this.#fail({
+        message,
+        code,
+        source: code === "protocol_unavailable" ? "client" : "connection",
+      });
+    });
     this.subscribe = this.subscribe.bind(this);
     this.getSnapshot = this.getSnapshot.bind(this);
     this.sendAnswer = this.sendAnswer.bind(this);
     this.cancel = this.cancel.bind(this);
+    this.finish = this.finish.bind(this);
     this.restart = this.restart.bind(this);
-    if (this.#opts.autoConnect) this.connect();
+    this.retryNow = this.retryNow.bind(this);
+    if (options.autoConnect) this.connect();
+  }
+
+  /**
+   * Listens for one of the client's events, typed by {@link ConversationClientEventMap}.
+   * @template {keyof ConversationClientEventMap} K
+   * @overload
+   * @param {K} type
+   * @param {(event: ConversationClientEventMap[K]) => void} listener
+   * @param {boolean | AddEventListenerOptions} [options]
+   * @returns {void}
+   */
+  /**
+   * @overload
+   * @param {string} type
+   * @param {EventListenerOrEventListenerObject | null} listener
+   * @param {boolean | AddEventListenerOptions} [options]
+   * @returns {void}
+   */
+  /**
+   * @override
+   * @param {string} type
+   * @param {EventListenerOrEventListenerObject | null} listener
+   * @param {boolean | AddEventListenerOptions} [options]
+   * @returns {void}
+   */
+  addEventListener(type, listener, options) {
+    super.addEventListener(type, listener, options);
   }
 
   /** The URL this client connects to. */
   get url() {
     return socketUrl(this.#opts.server, this.#opts.clientId);
   }
+  /** The client id given to the constructor. */
   get clientId() {
     return this.#opts.clientId;
   }
   /** @returns {ConnectionState} */
   get state() {
-    return this.#state;
+    return this.#s.connection;
   }
+  /** Whether the socket is live (`state === "live"`). */
   get isConnected() {
-    return this.#state === "open";
+    return this.#s.connection === "live";
   }
-  /** The last `maxMessages` frames, oldest first (a live, read-only view). */
+  /** Epoch ms of the next connection attempt while one waits, else `null`. */
+  get retryAt() {
+    return this.#s.retryAt;
+  }
+  /** The last `maxMessages` frames, oldest first. */
   get messages() {
-    return /** @type {readonly AnyFrame[]} */ (this.#messages);
+    return this.#s.messages;
   }
   /** The question waiting for an answer, or `null`. */
   get currentQuestion() {
-    return this.#pending[0] ?? null;
+    return this.#s.questions[0] ?? null;
   }
   /** The message of the last `status` frame. */
   get currentStatus() {
-    return this.#status;
+    return this.#s.status;
   }
+  /** The pipeline stage running now. */
   get stage() {
-    return this.#stage;
+    return this.#s.stage;
   }
+  /** The clarifier round. */
   get round() {
-    return this.#round;
+    return this.#s.round;
+  }
+  /** Where the interview stands (see {@link InterviewProgress}). */
+  get progress() {
+    return this.#s.progress;
   }
   /** @returns {Readonly<Record<string, StageState>>} */
   get stages() {
-    return this.#stages;
+    return this.#s.stages;
   }
   /** The latest result per agent (`clarifier`, `product`, …). */
   get agentResults() {
-    return /** @type {Readonly<Record<string, unknown>>} */ (this.#results);
+    return this.#s.results;
   }
   /** @returns {readonly TranscriptEntry[]} */
   get transcript() {
-    return this.#transcript;
+    return this.#s.transcript;
+  }
+  /** Answers typed here and not yet confirmed by the server. */
+  get pending() {
+    return this.#s.pending;
+  }
+  /** The first answer of the conversation, or `null`. */
+  get idea() {
+    return ideaOf(this.#s);
   }
   /** The brief as Markdown, once `complete` arrived. */
   get finalSummary() {
-    return this.#summary;
+    return this.#s.summary;
   }
   /** The structured brief (`protocol/brief.js` `Brief`), once `complete` arrived. */
   get brief() {
-    return this.#brief;
+    return this.#s.brief;
   }
+  /** Whether `complete` arrived. */
+  get complete() {
+    return this.#s.complete;
+  }
+  /** The last error, from the server, the connection or this client. */
   get lastError() {
-    return this.#lastError;
+    return this.#s.lastError;
   }
   /** Frames (answers, `cancel`) waiting for a connection. */
   get queued() {
-    return this.#queue.length;
+    return this.#transport.queued + this.#s.pending.filter((p) => p.state === "queued").length;
   }
   /** The session's id, once known (from the server, or remembered from an earlier page). */
   get sessionId() {
-    return this.#sessionId;
+    return this.#s.sessionId;
+  }
+  /** Whether the server no longer has this conversation (see the snapshot). */
+  get sessionLost() {
+    return this.#s.sessionLost;
   }
   /** Whether the conversation was stopped (`cancelled` frame). */
   get cancelled() {
-    return this.#cancelled !== null;
+    return this.#s.cancelled !== null;
   }
   /** The server's message when the conversation was stopped, or `null`. */
   get cancelMessage() {
-    return this.#cancelled;
+    return this.#s.cancelled;
   }
   /** What agents are streaming now, by agent (see {@link AgentStream}). */
   get streams() {
-    return /** @type {Readonly<Record<string, AgentStream>>} */ (this.#streams);
+    return this.#s.streams;
   }
   /** `GET` this session as JSON: an http(s) URL with the token, or `null`. */
   get sessionUrl() {
@@ -423,14 +406,12 @@ export class ConversationClient extends EventTarget {
   }
 
   /**
-   * Opens the connection (no-op if open or opening). After `disconnect()` it starts over
+   * Opens the connection (no-op if live or opening). After `disconnect()` it starts over
    * with a fresh reconnect budget.
    * @returns {void}
    */
   connect() {
-    if (this.#ws || this.#state === "reconnecting" || this.#state === "connecting") return;
-    this.#attempt = 0;
-    this.#open("connecting");
+    this.#transport.connect();
   }
 
   /**
@@ -440,27 +421,23 @@ export class ConversationClient extends EventTarget {
    * @returns {void}
    */
   disconnect(code = 1000, reason = "Client disconnected") {
-    this.#opening++;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    const ws = this.#ws;
-    this.#ws = null;
-    if (ws) {
-      ws.onopen =
-        ws.onmessage =
-        ws.onerror =
-        ws.onclose =
-          null;
-      try {
-        ws.close(code, reason);
-      } catch { /* already closing */ }
-    }
-    this.#setState("closed");
+    this.#transport.disconnect(code, reason);
   }
 
   /**
-   * Answers the current question (or the one named). Sends at once when connected,
-   * otherwise queues it (at most `maxQueue`).
+   * Tries to connect now instead of waiting for the next attempt (`retryAt`); also from
+   * `offline` or after giving up.
+   * @returns {void}
+   */
+  retryNow() {
+    this.#transport.retryNow();
+  }
+
+  /**
+   * Answers the current question (or the one named). Sends at once when live, otherwise
+   * keeps it in `pending` (at most `maxQueue` queued) and sends it when the connection is
+   * back; an answer in flight when the connection dropped is sent again after the resume
+   * (the server applies a repeated answer once).
    * @param {string} answer
    * @param {string} [questionId] Default: the current question.
    * @returns {boolean} `false` when the queue is full and the answer was dropped.
@@ -473,24 +450,16 @@ export class ConversationClient extends EventTarget {
         `Answer is too long: ${answer.length} characters, the limit is ${MAX_ANSWER_CHARS}`,
       );
     }
-    const index = questionId === undefined
-      ? 0
-      : this.#pending.findIndex((q) => q.id === questionId);
-    const question = index >= 0 ? this.#pending[index] : undefined;
-    const id = question?.id ?? questionId;
-    const frame = id === undefined ? { answer } : { type: "answer", questionId: id, answer };
-    if (!this.#send(JSON.stringify(frame))) return false;
-    if (question) {
-      this.#answeredHere.add(question.id);
-      this.#pending.splice(index, 1);
-      const entry = this.#transcript.find((e) => e.id === question.id && e.answer === null);
-      if (entry) {
-        entry.answer = answer;
-        this.#transcript = [...this.#transcript];
-        this.#lastAnswered = entry;
-      }
+    const id = questionId ?? this.#s.questions[0]?.id;
+    if (id === undefined) {
+      // No question known yet: the seed's `{answer}` frame, for the server's pending one.
+      return this.#send(JSON.stringify({ answer }));
     }
-    this.#changed();
+    const queued = this.#s.pending.filter((p) => p.state === "queued").length;
+    const text = answerFrame(id, answer);
+    const sent = this.#transport.sendNow(text);
+    if (!sent && queued >= this.#opts.maxQueue) return this.#queueFull();
+    this.#dispatch({ type: "answer", questionId: id, answer, sent });
     return true;
   }
 
@@ -504,23 +473,34 @@ export class ConversationClient extends EventTarget {
   }
 
   /**
-   * Starts over: a new conversation in a new session. Connected, it asks the server, which
+   * "Brief me on what I have said so far": the interview stops at the pending question and
+   * the analysts work from the answers given (the server withdraws that question with an
+   * `answered` frame marked `finish`). Queued like an answer while disconnected.
+   * @returns {boolean} `false` when the queue is full.
+   */
+  finish() {
+    return this.#send(JSON.stringify({ type: "finish" }));
+  }
+
+  /**
+   * Starts over: a new conversation in a new session. Live, it asks the server, which
    * cancels the current conversation (other tabs see `cancelled`) and sends a new
-   * `session` frame; the client then resets. Disconnected, it forgets the session and
-   * connects afresh.
+   * `session` frame; the client then resets. Otherwise (also after `sessionLost`) it
+   * forgets the session and connects afresh.
    * @returns {void}
    */
   restart() {
-    const ws = this.#ws;
-    if (ws && ws.readyState === 1 && this.#state === "open") {
-      ws.send(JSON.stringify({ type: "restart" }));
+    if (!this.#s.sessionLost && this.#transport.sendNow(JSON.stringify({ type: "restart" }))) {
       return;
     }
-    this.disconnect(1000, "Starting over");
+    this.#transport.disconnect(1000, "Starting over");
     this.#forgetSession();
-    this.#reset();
+    const dropped = this.#transport.clearQueue() +
+      this.#s.pending.filter((p) => p.state === "queued").length;
+    this.#s = reduce(this.#s, { type: "reset" });
+    this.#emit("reset", { dropped });
     this.#changed();
-    this.connect();
+    this.#transport.connect();
   }
 
   /**
@@ -540,24 +520,31 @@ export class ConversationClient extends EventTarget {
    * @returns {ConversationSnapshot}
    */
   getSnapshot() {
+    const s = this.#s;
     return this.#snapshot ??= Object.freeze({
-      state: this.#state,
-      isConnected: this.#state === "open",
-      messages: this.#messages.slice(),
-      currentQuestion: this.currentQuestion,
-      currentStatus: this.#status,
-      stage: this.#stage,
-      round: this.#round,
-      stages: this.#stages,
-      agentResults: this.#results,
-      transcript: this.#transcript,
-      finalSummary: this.#summary,
-      brief: this.#brief,
-      lastError: this.#lastError,
-      attempt: this.#attempt,
-      sessionId: this.#sessionId,
-      cancelled: this.#cancelled !== null,
-      streams: this.#streams,
+      state: s.connection,
+      isConnected: s.connection === "live",
+      retryAt: s.retryAt,
+      messages: s.messages,
+      currentQuestion: s.questions[0] ?? null,
+      currentStatus: s.status,
+      stage: s.stage,
+      round: s.round,
+      progress: s.progress,
+      stages: s.stages,
+      agentResults: s.results,
+      transcript: s.transcript,
+      pending: s.pending,
+      idea: ideaOf(s),
+      finalSummary: s.summary,
+      brief: s.brief,
+      complete: s.complete,
+      lastError: s.lastError,
+      attempt: s.attempt,
+      sessionId: s.sessionId,
+      sessionLost: s.sessionLost,
+      cancelled: s.cancelled !== null,
+      streams: s.streams,
       sessionUrl: this.sessionUrl,
       briefUrl: this.briefUrl,
     });
@@ -565,122 +552,93 @@ export class ConversationClient extends EventTarget {
 
   // -------------------------------------------------------------------------------------
 
-  /** @param {ConnectionState} state */
-  #open(state) {
-    this.#setState(state);
-    if (!protocol) {
-      // Open the socket only once frames can be validated, so none waits on arrival.
-      const wanted = ++this.#opening;
-      protocolReady.then(() => {
-        if (wanted === this.#opening && this.#state === state && !this.#ws) this.#open(state);
-      }, () => {
-        this.#fail({
-          message: "Cannot load the protocol module: reload the page",
-          code: "protocol_unavailable",
-          source: "client",
-        });
-        this.#setState("closed");
-      });
-      return;
-    }
-    const token = this.#token;
-    /** @type {WebSocket} */
-    let ws;
-    try {
-      ws = new this.#opts.WebSocket(token === null ? this.url : `${this.url}?resume=1`);
-    } catch (err) {
-      this.#fail({
-        message: `Cannot connect: ${err instanceof Error ? err.message : String(err)}`,
-        code: "connect_failed",
-        source: "connection",
-      });
-      this.#retry();
-      return;
-    }
-    this.#ws = ws;
-    this.#fresh = true;
-    this.#resuming = token !== null;
-    this.#tokenRejected = false;
-    ws.onopen = () => {
-      if (this.#ws !== ws) return;
-      if (token !== null) {
-        // The first frame: the server replays what this page has not applied yet.
-        ws.send(JSON.stringify({ type: "resume", token, lastSeq: this.#lastSeq }));
-      }
-      this.#setState("open");
+  /** Where the next socket connects, and its first frame (the resume frame). */
+  #target() {
+    const token = this.#s.token;
+    if (token === null) return { url: this.url, first: null };
+    return {
+      url: `${this.url}?resume=1`,
+      // The server replays what this page has not applied yet.
+      first: JSON.stringify({ type: "resume", token, lastSeq: this.#s.lastSeq }),
     };
-    ws.onmessage = (e) => {
-      if (this.#ws === ws) this.#receive(e.data);
-    };
-    ws.onclose = (e) => {
-      if (this.#ws !== ws) return;
-      this.#ws = null;
-      if (token !== null && (this.#tokenRejected || e.code === CLOSE_BAD_TOKEN)) {
-        // The session is gone (expired, unknown): start a new one, once, at once. The
-        // new socket sends no token, so a refusal cannot repeat.
-        this.#forgetSession();
-        this.#open(this.#state === "open" ? "connecting" : this.#state);
-        return;
-      }
-      if (this.#cancelled !== null) {
-        // Nothing more will come: a stopped conversation is not worth reconnecting to.
-        this.#setState("closed");
-        return;
-      }
-      const detail = e.reason ? `${e.code} ${e.reason}` : String(e.code);
-      this.#fail({
-        message: `Connection closed: ${detail}`,
-        code: "closed",
-        source: "connection",
-      });
-      this.#retry();
-    };
-    // Every error is followed by a close event, which reports it and reconnects.
-    ws.onerror = () => {};
-  }
-
-  #retry() {
-    const policy = this.#opts.reconnect;
-    if (!policy || this.#attempt >= policy.maxRetries) {
-      if (policy) {
-        this.#fail({
-          message: `Gave up reconnecting after ${this.#attempt} attempts: call connect() to retry`,
-          code: "reconnect_failed",
-          source: "connection",
-        });
-      }
-      this.#setState("closed");
-      return;
-    }
-    const base = Math.min(
-      policy.maxDelayMs,
-      policy.initialDelayMs * policy.factor ** this.#attempt,
-    );
-    const delay = Math.round(base * (1 - policy.jitter * Math.random()));
-    this.#attempt++;
-    this.#setState("reconnecting", delay);
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      if (this.#state === "reconnecting") this.#open("reconnecting");
-    }, delay);
   }
 
   /**
-   * @param {ConnectionState} state
-   * @param {number} [delayMs]
+   * @param {{ code: number, reason: string, heartbeat: boolean }} close
+   * @returns {import("./client/transport.js").CloseDecision}
    */
-  #setState(state, delayMs) {
-    if (state === this.#state && delayMs === undefined) return;
-    this.#state = state;
-    this.#emit("connection", { state, attempt: this.#attempt, delayMs: delayMs ?? null });
-    this.#callbacks.onConnectionChange?.(state);
+  #decide(close) {
+    const s = this.#s;
+    if (s.resuming && close.code === CLOSE_CODES.badToken && s.token !== null) {
+      // Refused without an error frame: the same as `bad_token`.
+      this.#applyState(applyFrame(s, {
+        type: "error",
+        data: { message: "The server no longer has this conversation", code: "bad_token" },
+      }));
+    }
+    if (this.#s.sessionLost) return "stop";
+    if (s.resuming && this.#s.token === null) {
+      // The session is gone but nothing was shown yet (a page load): start a new one,
+      // once, at once. The new socket sends no token, so a refusal cannot repeat.
+      return "reopen";
+    }
+    // Nothing more will come: a stopped conversation is not worth reconnecting to.
+    if (this.#s.cancelled !== null) return "stop";
+    return "retry";
+  }
+
+  /** @param {{ code: number, reason: string, heartbeat: boolean }} close */
+  #onClose(close) {
+    const s = this.#s;
+    if (s.cancelled !== null || (s.resuming && close.code === CLOSE_CODES.badToken)) return;
+    if (s.token === null && s.resuming) return;
+    const detail = close.reason ? `${close.code} ${close.reason}` : String(close.code);
+    this.#fail({
+      message: close.heartbeat
+        ? "Connection lost: the server did not answer the heartbeat"
+        : `Connection closed: ${detail}`,
+      code: close.heartbeat ? "heartbeat_timeout" : "closed",
+      source: "connection",
+    });
+  }
+
+  /** @param {ConnectionDetail} detail */
+  #onState(detail) {
+    this.#dispatch({
+      type: "connection",
+      state: detail.state,
+      attempt: detail.attempt,
+      retryAt: detail.retryAt,
+    }, false);
+    this.#emit("connection", detail);
+    this.#callbacks.onConnectionChange?.(detail.state);
     this.#changed();
+  }
+
+  /** @param {{ resuming: boolean }} detail */
+  #onOpen({ resuming }) {
+    this.#s = reduce(this.#s, { type: "open", resuming });
+    if (resuming) this.#s = reduce(this.#s, { type: "flushed" });
+    this.#changed();
+  }
+
+  /**
+   * What a new socket sends after the resume frame and before other queued frames (such
+   * as `finish` or `cancel`): the answers not confirmed yet, sent again. The server applies
+   * a repeated answer once. A socket that does not resume starts another conversation,
+   * which these answers do not belong to.
+   * @param {boolean} resuming
+   * @returns {string[]}
+   */
+  #greeting(resuming) {
+    if (!resuming) return [];
+    return this.#s.pending.map((p) => answerFrame(p.questionId, p.answer));
   }
 
   /** @param {unknown} raw */
   #receive(raw) {
     if (protocol && this.#backlog.length === 0) return this.#handle(raw, protocol);
-    if (this.#backlog.length >= this.#opts.maxMessages) {
+    if (this.#backlog.length >= this.#s.maxMessages) {
       return this.#fail({
         message: "Too many frames while the protocol module loads: frame dropped",
         code: "backlog_full",
@@ -691,245 +649,67 @@ export class ConversationClient extends EventTarget {
     if (this.#backlog.length > 1) return;
     protocolReady.then((p) => {
       for (const r of this.#backlog.splice(0)) this.#handle(r, p);
-    }, (err) => {
+    }, () => {
       this.#backlog = [];
-      this.#fail({
-        message: `Cannot load the protocol module: ${err instanceof Error ? err.message : err}`,
-        code: "protocol_unavailable",
-        source: "client",
-      });
     });
   }
 
   /**
+   * Validates one frame and applies it.
    * @param {unknown} raw
    * @param {typeof import("../protocol/mod.js")} p
    */
   #handle(raw, p) {
-    if (typeof raw !== "string") {
-      return this.#fail({
-        message: "Server sent a binary frame: expected JSON text",
-        code: "bad_server_frame",
-        source: "client",
-      });
+    const parsed = parseFrame(raw, p, this.#opts.maxFrameBytes);
+    if (!parsed.success) {
+      return this.#fail({ message: parsed.error, code: "bad_server_frame", source: "client" });
     }
-    if (raw.length > this.#opts.maxFrameBytes) {
-      return this.#fail({
-        message:
-          `Server frame is too large: ${raw.length} characters, limit ${this.#opts.maxFrameBytes}`,
-        code: "bad_server_frame",
-        source: "client",
-      });
+    const { frame, known } = parsed;
+    const prev = this.#s;
+    const next = applyFrame(prev, frame);
+    // Already applied; or a pong, which changes nothing on the page.
+    if (next === prev || frame.type === "pong") {
+      this.#s = next;
+      return;
     }
-    /** @type {unknown} */
-    let json;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      return this.#fail({
-        message: "Server sent a frame that is not JSON",
-        code: "bad_server_frame",
-        source: "client",
-      });
+    if (known && frame.type === "error" && errorScope(errorCodeOf(frame)) === "connection") {
+      // A refusal of this socket, not part of the conversation.
+      this.#applyState(next);
+      const err = /** @type {ConversationError} */ (next.lastError);
+      this.#emit("error", err);
+      this.#callbacks.onError?.(err.message, err);
+      this.#changed();
+      return;
     }
-    if (
-      typeof json !== "object" || json === null || typeof Reflect.get(json, "type") !== "string"
-    ) {
-      return this.#fail({
-        message: "Server sent a frame without a type",
-        code: "bad_server_frame",
-        source: "client",
-      });
-    }
-    const parsed = p.parseServerFrame(json);
-    /** @type {AnyFrame} */
-    const frame = parsed.success
-      ? parsed.value
-      : /** @type {{ type: string, data?: unknown, seq?: number, ts?: number }} */ (json);
-    const known = parsed.success;
-    const type = frame.type;
-    if (!known && KNOWN_TYPES.has(type)) {
-      return this.#fail({
-        message: `Server sent a malformed ${type} frame: ${parsed.success ? "" : parsed.error}`,
-        code: "bad_server_frame",
-        source: "client",
-      });
-    }
-    const code = parsed.success && parsed.value.type === "error"
-      ? parsed.value.data.code ?? ""
-      : "";
-    if (parsed.success && parsed.value.type === "error" && CONNECTION_CODES.has(code)) {
-      // A refusal of this socket, not part of the conversation's sequence.
-      if (code === "bad_token") {
-        this.#tokenRejected = true;
-        this.#forgetSession();
-      }
-      return this.#fail(fromErrorFrame(parsed.value, "connection"));
-    }
-    const seq = typeof frame.seq === "number" ? frame.seq : null;
-    if (seq !== null) {
-      // A new conversation: a fresh (not resumed) socket starts one, and so does a restart
-      // (a `session` frame with seq 1 and another id). Anything else at or below the last
-      // seq applied is a frame this page already has.
-      const fresh = this.#fresh && !this.#resuming;
-      const restarted = frame.type === "session" && known &&
-        Reflect.get(/** @type {object} */ (frame.data), "sessionId") !== this.#sessionId;
-      if (seq === 1 && (fresh || restarted) && this.#hasState()) this.#reset();
-      else if (seq <= this.#lastSeq) return;
-      this.#lastSeq = seq;
-    }
-    if (this.#fresh) {
-      this.#fresh = false;
-      this.#attempt = 0;
-      this.#flush();
-    }
-    // Deltas are transient: their content ends up in the result, so they would only push
-    // real frames out of `messages`.
-    if (type !== "delta") this.#messages.push(frame);
-    if (this.#messages.length > this.#opts.maxMessages) {
-      this.#messages.splice(0, this.#messages.length - this.#opts.maxMessages);
-    }
-    if (known) this.#apply(/** @type {ServerFrame} */ (frame));
+    this.#applyState(next);
     this.#emit("frame", frame);
     this.#callbacks.onMessage?.(frame);
     if (known) this.#notify(/** @type {ServerFrame} */ (frame));
     this.#changed();
   }
 
-  /** Updates the conversation state from one known frame. @param {ServerFrame} frame */
-  #apply(frame) {
-    switch (frame.type) {
-      case "status": {
-        this.#status = frame.data.message;
-        const stage = frame.data.stage;
-        if (stage) this.#enterStage(stage);
-        break;
-      }
-      case "progress": {
-        const agent = frame.data.agent;
-        if (agent && this.#stages[agent] === "pending") this.#enterStage(agent);
-        const round = /\(Round (\d+)\)/.exec(frame.data.message);
-        if (round && (agent === "clarifier" || agent === undefined)) this.#round = Number(round[1]);
-        break;
-      }
-      case "question": {
-        const q = frame.data;
-        if (q.round !== undefined) this.#round = q.round;
-        if (!this.#pending.some((p) => p.id === q.id)) this.#pending.push(q);
-        if (!this.#transcript.some((e) => e.id === q.id)) {
-          this.#transcript = [...this.#transcript, {
-            id: q.id,
-            question: q.question,
-            answer: null,
-            round: q.round,
-            topic: q.topic,
-          }];
-        }
-        if (this.#stage === null) this.#enterStage(q.agent ?? "clarifier");
-        break;
-      }
-      case "result": {
-        const { agent, data } = frame.data;
-        this.#closeStream(agent);
-        this.#results = { ...this.#results, [agent]: data };
-        const done = agent !== "clarifier" ||
-          (typeof data === "object" && data !== null && Reflect.get(data, "done") === true);
-        if (done) this.#stages = { ...this.#stages, [agent]: "done" };
-        break;
-      }
-      case "complete": {
-        this.#summary = frame.data.summary;
-        this.#brief = frame.data.brief ?? null;
-        this.#pending = [];
-        this.#streams = {};
-        /** @type {Record<string, StageState>} */
-        const stages = { ...this.#stages };
-        for (const [k, v] of Object.entries(stages)) if (v !== "failed") stages[k] = "done";
-        this.#stages = stages;
-        this.#stage = null;
-        break;
-      }
-      case "error": {
-        const err = fromErrorFrame(frame, "server");
-        this.#lastError = err;
-        if (err.agent) {
-          this.#stages = { ...this.#stages, [err.agent]: "failed" };
-          this.#closeStream(err.agent);
-        }
-        const last = this.#lastAnswered;
-        if (err.code && REJECTED_ANSWER_CODES.has(err.code) && last && this.#pending.length === 0) {
-          // The server did not take the last answer: ask it again.
-          const q = this.#transcript.find((e) => e === last);
-          if (q) {
-            q.answer = null;
-            this.#transcript = [...this.#transcript];
-            this.#pending.push({
-              id: q.id,
-              question: q.question,
-              ...(q.round !== undefined ? { round: q.round } : {}),
-              ...(q.topic !== undefined ? { topic: q.topic } : {}),
-            });
-            this.#lastAnswered = null;
-          }
-        }
-        break;
-      }
-      case "session": {
-        this.#sessionId = frame.data.sessionId;
-        const token = frame.data.token;
-        if (token) {
-          this.#token = token;
-          writeSession(this.#storage, this.#opts.clientId, { sessionId: this.#sessionId, token });
-        }
-        break;
-      }
-      case "answered": {
-        const { questionId, answer } = frame.data;
-        this.#pending = this.#pending.filter((q) => q.id !== questionId);
-        const entry = this.#transcript.find((e) => e.id === questionId);
-        if (entry && entry.answer !== answer) {
-          // The first answer wins, whichever tab gave it.
-          this.#transcript = this.#transcript.map((e) => e === entry ? { ...e, answer } : e);
-        }
-        if (this.#lastAnswered?.id === questionId) this.#lastAnswered = null;
-        break;
-      }
-      case "cancelled": {
-        this.#cancelled = frame.data.message;
-        this.#pending = [];
-        this.#streams = {};
-        /** @type {Record<string, StageState>} */
-        const stages = { ...this.#stages };
-        for (const [k, v] of Object.entries(stages)) if (v === "active") stages[k] = "pending";
-        this.#stages = stages;
-        this.#stage = null;
-        break;
-      }
-      case "delta": {
-        const { agent, id, text, partial } = frame.data;
-        const open = this.#streams[agent];
-        // A new id of the same agent (a retry) replaces its stream.
-        const prev = open && open.id === id ? open : null;
-        this.#streams = {
-          ...this.#streams,
-          [agent]: {
-            agent,
-            id,
-            text: (prev?.text ?? "") + (text ?? ""),
-            partial: partial === undefined ? prev?.partial : partial,
-            seq: frame.seq,
-          },
-        };
-        break;
+  /**
+   * Takes a new state: keeps storage in step with the token and reports a reset.
+   * @param {ConversationState} next
+   */
+  #applyState(next) {
+    const prev = this.#s;
+    this.#s = next;
+    if (next.epoch !== prev.epoch) {
+      const dropped = this.#transport.clearQueue() +
+        prev.pending.filter((p) => p.state === "queued").length;
+      this.#emit("reset", { dropped });
+    }
+    if (next.token !== prev.token || next.sessionId !== prev.sessionId) {
+      if (next.token !== null && next.sessionId !== null) {
+        writeSession(this.#storage, this.#opts.clientId, {
+          sessionId: next.sessionId,
+          token: next.token,
+        });
+      } else if (prev.token !== null) {
+        removeSession(this.#storage, this.#opts.clientId);
       }
     }
-  }
-
-  /** @param {string} agent */
-  #closeStream(agent) {
-    if (!Object.hasOwn(this.#streams, agent)) return;
-    const { [agent]: _, ...rest } = this.#streams;
-    this.#streams = rest;
   }
 
   /** Calls the seed callbacks and dispatches the typed events. @param {ServerFrame} frame */
@@ -972,7 +752,7 @@ export class ConversationClient extends EventTarget {
       case "answered":
         this.#emit("answered", {
           ...frame.data,
-          byThisClient: this.#answeredHere.has(frame.data.questionId),
+          byThisClient: this.#s.answeredHere.includes(frame.data.questionId),
         });
         break;
       case "cancelled":
@@ -984,64 +764,19 @@ export class ConversationClient extends EventTarget {
     }
   }
 
-  /** @param {string} stage */
-  #enterStage(stage) {
-    /** @type {Record<string, StageState>} */
-    const stages = { ...this.#stages };
-    const prev = this.#stage;
-    if (prev && prev !== stage && stages[prev] === "active") stages[prev] = "done";
-    // Earlier stages of the built-in pipeline are over once a later one starts.
-    const at = PIPELINE_STAGES.indexOf(/** @type {any} */ (stage));
-    for (let i = 0; i < at; i++) {
-      const s = /** @type {string} */ (PIPELINE_STAGES[i]);
-      if (stages[s] === "pending" || stages[s] === "active") stages[s] = "done";
-    }
-    if (stages[stage] !== "failed") stages[stage] = "active";
-    this.#stages = stages;
-    this.#stage = stage;
-  }
-
-  /** Whether any conversation state would be lost by a reset. */
-  #hasState() {
-    return this.#lastSeq > 0 || this.#messages.length > 0 || this.#transcript.length > 0;
-  }
-
-  /** The client moved to a new conversation: forget the old one. */
-  #reset() {
-    const dropped = this.#queue.length;
-    this.#queue = [];
-    this.#messages = [];
-    this.#transcript = [];
-    this.#pending = [];
-    this.#lastAnswered = null;
-    this.#answeredHere = new Set();
-    this.#status = null;
-    this.#stage = null;
-    this.#round = null;
-    this.#stages = initialStages();
-    this.#results = {};
-    this.#summary = null;
-    this.#brief = null;
-    this.#lastError = null;
-    this.#lastSeq = 0;
-    this.#cancelled = null;
-    this.#streams = {};
-    this.#emit("reset", { dropped });
-  }
-
   /** Forgets the session and its token, here and in storage. */
   #forgetSession() {
-    if (this.#token !== null || this.#sessionId !== null) {
+    if (this.#s.token !== null || this.#s.sessionId !== null) {
       removeSession(this.#storage, this.#opts.clientId);
     }
-    this.#token = null;
-    this.#sessionId = null;
+    this.#s = reduce(this.#s, { type: "session", sessionId: null, token: null });
   }
 
   /** @returns {{ sessionUrl: string, briefUrl: string } | null} */
   #urls() {
-    if (this.#sessionId === null || this.#token === null) return null;
-    return sessionUrls(this.#opts.server, this.#sessionId, this.#token);
+    const { sessionId, token } = this.#s;
+    if (sessionId === null || token === null) return null;
+    return sessionUrls(this.#opts.server, sessionId, token);
   }
 
   /**
@@ -1050,41 +785,43 @@ export class ConversationClient extends EventTarget {
    * @returns {boolean} `false` when the queue was full and the frame dropped.
    */
   #send(text) {
-    const ws = this.#ws;
-    if (ws && ws.readyState === 1) {
-      ws.send(text);
-      return true;
-    }
-    if (this.#queue.length >= this.#opts.maxQueue) {
-      this.#fail({
-        message: `Send queue is full: ${this.#opts.maxQueue} frames wait for a connection`,
-        code: "queue_full",
-        source: "client",
-      });
-      return false;
-    }
-    this.#queue.push(text);
-    return true;
+    if (this.#transport.send(text)) return true;
+    return this.#queueFull();
   }
 
-  #flush() {
-    const ws = this.#ws;
-    if (!ws) return;
-    for (const text of this.#queue.splice(0)) ws.send(text);
+  /** Reports a full queue. @returns {false} */
+  #queueFull() {
+    this.#fail({
+      message: `Send queue is full: ${this.#opts.maxQueue} frames wait for a connection`,
+      code: "queue_full",
+      source: "client",
+    });
+    return false;
   }
 
-  /** @param {{ message: string, code?: string, source: ConversationError["source"] } | ConversationError} e */
+  /**
+   * @param {import("./client/state.js").ClientAction} action
+   * @param {boolean} [notify] Dispatch `change` (default true).
+   */
+  #dispatch(action, notify = true) {
+    const next = reduce(this.#s, action);
+    if (next === this.#s) return;
+    this.#s = next;
+    if (notify) this.#changed();
+  }
+
+  /** @param {{ message: string, code?: string | undefined, source: ConversationError["source"] }} e */
   #fail(e) {
     /** @type {ConversationError} */
     const err = {
       message: e.message,
       code: e.code,
-      agent: "agent" in e ? e.agent : undefined,
-      ref: "ref" in e ? e.ref : undefined,
+      agent: undefined,
+      ref: undefined,
       source: e.source,
-      seq: "seq" in e ? e.seq : undefined,
+      seq: undefined,
     };
-    this.#lastError = err;
+    this.#s = reduce(this.#s, { type: "error", error: err });
     this.#emit("error", err);
     this.#callbacks.onError?.(err.message, err);
     this.#changed();
@@ -1104,8 +841,14 @@ export class ConversationClient extends EventTarget {
   }
 }
 
-/** @type {ReadonlySet<string>} */
-const KNOWN_TYPES = new Set([...SEED_FRAME_TYPES, ...ADDED_FRAME_TYPES]);
+/**
+ * The typed answer frame.
+ * @param {string} questionId
+ * @param {string} answer
+ */
+function answerFrame(questionId, answer) {
+  return JSON.stringify({ type: "answer", questionId, answer });
+}
 
 /**
  * The `session` frame's data without its secret, for events any script on the page sees.
@@ -1114,83 +857,6 @@ const KNOWN_TYPES = new Set([...SEED_FRAME_TYPES, ...ADDED_FRAME_TYPES]);
 function withoutToken(data) {
   const { token: _token, ...rest } = data;
   return rest;
-}
-
-/** `localStorage` in a browser page, if it can be used; elsewhere none. */
-function defaultStorage() {
-  if (typeof document === "undefined") return null;
-  try {
-    const storage = globalThis.localStorage;
-    storage.getItem("parley"); // throws where storage is blocked
-    return storage;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * @param {TokenStorage | null} storage
- * @param {string} clientId
- * @returns {{ sessionId: string, token: string } | null}
- */
-function readSession(storage, clientId) {
-  try {
-    const text = storage?.getItem(sessionStorageKey(clientId));
-    if (!text || text.length > 2048) return null;
-    /** @type {unknown} */
-    const json = JSON.parse(text);
-    if (typeof json !== "object" || json === null) return null;
-    const sessionId = Reflect.get(json, "sessionId");
-    const token = Reflect.get(json, "token");
-    if (typeof sessionId !== "string" || typeof token !== "string" || !sessionId || !token) {
-      return null;
-    }
-    return { sessionId, token };
-  } catch {
-    return null; // unreadable or not JSON: start afresh
-  }
-}
-
-/**
- * @param {TokenStorage | null} storage
- * @param {string} clientId
- * @param {{ sessionId: string, token: string }} session
- */
-function writeSession(storage, clientId, session) {
-  try {
-    storage?.setItem(sessionStorageKey(clientId), JSON.stringify(session));
-  } catch { /* full or blocked: the token lives in memory only */ }
-}
-
-/**
- * @param {TokenStorage | null} storage
- * @param {string} clientId
- */
-function removeSession(storage, clientId) {
-  try {
-    storage?.removeItem(sessionStorageKey(clientId));
-  } catch { /* blocked */ }
-}
-
-/** @returns {Record<string, StageState>} */
-function initialStages() {
-  return Object.fromEntries(PIPELINE_STAGES.map((s) => [s, /** @type {StageState} */ ("pending")]));
-}
-
-/**
- * @param {Extract<ServerFrame, { type: "error" }>} frame
- * @param {ConversationError["source"]} source
- * @returns {ConversationError}
- */
-function fromErrorFrame(frame, source) {
-  return {
-    message: frame.data.message,
-    code: frame.data.code,
-    agent: frame.data.agent,
-    ref: frame.data.ref,
-    source,
-    seq: frame.seq,
-  };
 }
 
 /**

@@ -89,9 +89,9 @@ Deno.test("ConversationClient reconnects with capped exponential backoff and sta
   await nextEvent(client, "question");
   assert.deepEqual(states, [
     ["connecting", null],
-    ["open", null],
+    ["live", null],
     ["reconnecting", 20],
-    ["open", null],
+    ["live", null],
   ]);
   assert.deepEqual(resets, [{ dropped: 0 }]);
   assert.equal(client.currentStatus, "Conversation 2");
@@ -391,7 +391,7 @@ Deno.test("ConversationClient forgets a refused token and connects afresh once",
   await fresh;
   assert.deepEqual(urls, ["?resume=1", ""]);
   assert.deepEqual(errors, ["connection:bad_token"]);
-  assert.deepEqual(states, ["connecting", "open", "connecting", "open"], "no backoff, no loop");
+  assert.deepEqual(states, ["connecting", "live", "connecting", "live"], "no backoff, no loop");
   assert.equal(client.sessionId, "s-new");
   assert.deepEqual(JSON.parse(storage.getItem(sessionStorageKey("tab")) ?? ""), {
     sessionId: "s-new",
@@ -502,5 +502,177 @@ Deno.test("ConversationClient keeps one stream per agent from delta frames until
   await end;
   assert.deepEqual(Object.keys(client.streams), ["summary"], "the result closed product's stream");
   assert.deepEqual(client.messages.map((f) => f.type), ["status", "result", "status"]);
+  client.disconnect();
+});
+
+// ---------------------------------------------------------------------------------------
+// Issue 10 / issue 9: pending answers, lost sessions, frames without seq, typed events
+
+Deno.test("ConversationClient re-sends an unconfirmed answer after a resume and shows it pending", async () => {
+  const seen: unknown[][] = [];
+  await using server = await fakeServer((socket, n) => {
+    const from = inbox(socket);
+    seen.push([]);
+    const log = seen[n - 1]!;
+    if (n === 1) {
+      socket.onopen = () => {
+        socket.send(session(1, "s1", { token: "secret-1" }));
+        socket.send(question(2, "q1"));
+      };
+      // The answer arrives, but the connection drops before it is confirmed.
+      from.next().then((answer) => {
+        log.push(answer);
+        socket.close(1011, "Dropped");
+      });
+      return;
+    }
+    from.next().then(async (resume) => {
+      log.push(resume);
+      log.push(await from.next());
+      socket.send(session(3, "s1", { resumed: true, lastSeq: 2, pending: "q1" }));
+      socket.send(frame(4, "answered", { questionId: "q1", answer: "Tools" }));
+    });
+  });
+  const client = new ConversationClient({
+    server: server.url,
+    clientId: "tab",
+    reconnect: { initialDelayMs: 5, jitter: 0 },
+  });
+  const asked = nextEvent(client, "question");
+  client.connect();
+  await asked;
+  const dropped = nextEvent<{ state: string }>(client, "connection", (d) => d.state !== "live");
+  assert.equal(client.sendAnswer("Tools"), true);
+  assert.deepEqual(client.getSnapshot().pending, [
+    { questionId: "q1", answer: "Tools", state: "sending" },
+  ]);
+  assert.equal((await dropped).state, "reconnecting");
+  assert.equal(client.getSnapshot().pending.length, 1, "still unconfirmed while away");
+  assert.equal(typeof client.getSnapshot().retryAt, "number");
+  const answered = nextEvent<{ byThisClient: boolean }>(client, "answered");
+  assert.equal((await answered).byThisClient, true);
+  const answer = { type: "answer", questionId: "q1", answer: "Tools" };
+  assert.deepEqual(seen, [[answer], [{ type: "resume", token: "secret-1", lastSeq: 2 }, answer]]);
+  const snap = client.getSnapshot();
+  assert.deepEqual(snap.pending, []);
+  assert.equal(snap.state, "live");
+  assert.equal(snap.retryAt, null);
+  assert.equal(snap.idea, "Tools");
+  assert.deepEqual(snap.progress, { number: 1, about: undefined, round: 1, rounds: undefined });
+  client.disconnect();
+});
+
+Deno.test("ConversationClient: a lost session keeps the transcript, stops, and restart starts anew", async () => {
+  await using server = await fakeServer((socket, n, url) => {
+    if (n === 1) {
+      socket.onopen = () => {
+        socket.send(session(1, "s1", { token: "secret-1" }));
+        socket.send(question(2, "q1"));
+        socket.send(frame(3, "answered", { questionId: "q1", answer: "A recipe app" }));
+        socket.send(question(4, "q2"));
+        socket.close(1011, "Server restarted");
+      };
+      return;
+    }
+    if (url.search === "?resume=1") {
+      inbox(socket).next().then(() => {
+        socket.send(frame(1, "error", { message: "Unknown token", code: "bad_token" }));
+        socket.close(4401, "bad_token");
+      });
+      return;
+    }
+    socket.onopen = () => socket.send(session(1, "s2", { token: "secret-2" }));
+  });
+  const storage = new MemoryStorage();
+  const client = new ConversationClient({
+    server: server.url,
+    clientId: "tab",
+    storage,
+    reconnect: { initialDelayMs: 5, jitter: 0 },
+  });
+  const closed = nextEvent<{ state: string }>(client, "connection", (d) => d.state === "closed");
+  client.connect();
+  await closed;
+  const snap = client.getSnapshot();
+  assert.equal(snap.sessionLost, true);
+  assert.equal(snap.state, "closed", "no new conversation behind the person's back");
+  assert.deepEqual(snap.transcript.map((e) => [e.id, e.answer]), [
+    ["q1", "A recipe app"],
+    ["q2", null],
+  ]);
+  assert.equal(snap.idea, "A recipe app");
+  assert.equal(snap.currentQuestion, null, "nothing can be answered any more");
+  assert.equal(snap.lastError?.code, "bad_token");
+  assert.equal(storage.getItem(sessionStorageKey("tab")), null, "the dead token is forgotten");
+  const fresh = nextEvent<{ sessionId: string }>(client, "session");
+  client.restart();
+  assert.equal((await fresh).sessionId, "s2");
+  assert.equal(client.sessionLost, false);
+  assert.deepEqual(client.transcript, []);
+  client.disconnect();
+});
+
+Deno.test("ConversationClient applies frames without seq: pongs silently, input errors as errors", async () => {
+  await using server = await fakeServer((socket) => {
+    socket.onopen = () => {
+      socket.send(session(1, "s1", { token: "secret-1" }));
+      socket.send(JSON.stringify({ type: "pong", data: { id: "7" }, ts: Date.now() }));
+      socket.send(JSON.stringify({
+        type: "error",
+        data: { message: "No question is waiting", code: "no_question" },
+        ts: Date.now(),
+      }));
+      socket.send(question(2, "q1"));
+    };
+  });
+  const frames: string[] = [];
+  const errors: string[] = [];
+  const client = new ConversationClient({
+    server: server.url,
+    clientId: "tab",
+    onMessage: (f) => frames.push(`${f.type}:${f.seq}`),
+  });
+  client.addEventListener("error", (e) => errors.push(`${e.detail.source}:${e.detail.code}`));
+  // The event map types the detail: `e.detail.id` is a string here.
+  const asked = new Promise<string>((resolve) => {
+    client.addEventListener("question", (e) => resolve(e.detail.id), { once: true });
+  });
+  client.connect();
+  assert.equal(await asked, "q1");
+  assert.deepEqual(frames, ["session:1", "error:undefined", "question:2"]);
+  assert.deepEqual(errors, ["server:no_question"]);
+  assert.equal(client.currentQuestion?.id, "q1", "seq 2 applied after the seq-less error");
+  client.disconnect();
+});
+
+Deno.test("ConversationClient heartbeat: a server that stops answering is left and resumed", async () => {
+  const resumes: unknown[] = [];
+  await using server = await fakeServer((socket, n) => {
+    if (n === 1) {
+      // Sends the conversation, then goes silent (a half-open connection).
+      socket.onopen = () => {
+        socket.send(session(1, "s1", { token: "secret-1" }));
+        socket.send(question(2, "q1"));
+      };
+      return;
+    }
+    inbox(socket).next().then((resume) => {
+      resumes.push(resume);
+      socket.send(session(3, "s1", { resumed: true, lastSeq: 2, pending: "q1" }));
+    });
+  });
+  const client = new ConversationClient({
+    server: server.url,
+    clientId: "tab",
+    reconnect: { initialDelayMs: 1, jitter: 0 },
+    heartbeat: { intervalMs: 5, timeoutMs: 20 },
+  });
+  const lost = nextEvent<{ code: string }>(client, "error", (e) => e.code === "heartbeat_timeout");
+  const resumed = nextEvent<{ resumed: boolean }>(client, "session", (d) => d.resumed);
+  client.connect();
+  await lost;
+  await resumed;
+  assert.deepEqual(resumes, [{ type: "resume", token: "secret-1", lastSeq: 2 }]);
+  assert.equal(client.currentQuestion?.id, "q1");
   client.disconnect();
 });

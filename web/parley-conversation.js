@@ -1,40 +1,103 @@
 // @ts-check
 /**
- * `<parley-conversation>`: the whole Parley conversation as one embeddable element.
+ * `<parley-conversation>`: the whole Parley conversation as one embeddable element. It
+ * renders from the client's snapshot through view modules (`views/*.js`, each with its
+ * own styles) in the words of `strings/*.js`.
  *
  * @module
  */
 import { html, LitElement, nothing } from "lit";
-import { repeat } from "lit/directives/repeat.js";
-import { guard } from "lit/directives/guard.js";
-import { live } from "lit/directives/live.js";
-import { MAX_ANSWER_CHARS, PIPELINE_STAGES } from "./constants.js";
 import { ConversationController } from "./conversation-controller.js";
-import { markdown } from "./markdown.js";
-import {
-  agentLabel,
-  partialBody,
-  resultBody,
-  schemasLoaded,
-  schemasReady,
-} from "./result-cards.js";
-import { styles } from "./parley-styles.js";
+import { schemasReady } from "./result-cards.js";
+import { stringsFor } from "./strings/mod.js";
+import { styles as baseStyles } from "./views/base.js";
+import { actions, connectionNotice, header, styles as headerStyles } from "./views/header.js";
+import { progress, questionLine, styles as progressStyles } from "./views/progress.js";
+import { interview, styles as interviewStyles } from "./views/interview.js";
+import { feed, styles as feedStyles } from "./views/feed.js";
+import { results, styles as cardStyles } from "./views/cards.js";
+import { brief, styles as briefStyles } from "./views/brief.js";
+import { confirmDialog, styles as confirmStyles } from "./views/confirm.js";
 
 /** @typedef {import("./client.js").ConversationClient} ConversationClient */
 /** @typedef {import("./client.js").AnyFrame} AnyFrame */
 /** @typedef {import("./client.js").ConversationError} ConversationError */
-/** @typedef {import("./client.js").ConnectionState} ConnectionState */
 /** @typedef {import("./client.js").AgentStream} AgentStream */
+/** @typedef {import("./client.js").TranscriptEntry} TranscriptEntry */
+/** @typedef {import("./client.js").StageState} StageState */
+/** @typedef {import("./strings/en.js").Strings} Strings */
+/** @typedef {import("../protocol/mod.js").QuestionData} QuestionData */
+
+/** Connection states as the element names them. */
+/** @typedef {"idle" | "connecting" | "live" | "reconnecting" | "offline" | "closed"} Connection */
 
 /**
- * One line of the activity feed.
- * @typedef {object} FeedEntry
- * @property {string} key
- * @property {number | null} seq
- * @property {string} kind
- * @property {string} text
- * @property {string} time
- * @property {boolean} error
+ * The client's snapshot as the views read it: fields a newer client adds have defaults
+ * here, so the element works with either.
+ * @typedef {object} Snap
+ * @property {Connection} state
+ * @property {number | null} retryAt When the next reconnect attempt starts (epoch ms).
+ * @property {readonly {questionId: string, answer: string, state: "queued" | "sending"}[]} pending
+ * @property {boolean} sessionLost The server no longer has the conversation.
+ * @property {string | null} idea The person's first answer, to start again with.
+ * @property {{number: number, about?: number, round?: number, rounds?: number} | null} progress
+ * @property {boolean} complete
+ * @property {string | null} stage
+ * @property {Readonly<Record<string, StageState>>} stages
+ * @property {QuestionData | null} currentQuestion
+ * @property {readonly TranscriptEntry[]} transcript
+ * @property {boolean} cancelled
+ * @property {string} cancelMessage
+ * @property {readonly AnyFrame[]} messages
+ * @property {string | null} sessionUrl
+ * @property {string | null} briefUrl
+ */
+
+/**
+ * Everything a view renders from: the strings, the snapshot, the element's own UI state
+ * and its handlers. Views are functions of this and nothing else.
+ * @typedef {object} View
+ * @property {Strings} s
+ * @property {(english: string) => string} cardWords The cards' words (`s.cards`) as a lookup.
+ * @property {Snap} snap
+ * @property {string} title
+ * @property {string | undefined} subtitle
+ * @property {boolean} dev
+ * @property {boolean} touch Coarse pointer: Enter adds a line, Send sends.
+ * @property {number} now
+ * @property {number} feedLimit
+ * @property {string} draft
+ * @property {string | null} answerError
+ * @property {boolean} answeredElsewhere
+ * @property {string} actionMessage
+ * @property {string | null} refusedOrigin The server that refused this page's origin.
+ * @property {boolean} userClosed
+ * @property {"stop" | "restart" | null} confirm
+ * @property {boolean} canFinish
+ * @property {ReadonlyMap<string, unknown>} results Results on screen, by agent.
+ * @property {ReadonlyMap<string, AgentStream>} drafts Drafts on screen, by agent.
+ * @property {ReadonlyMap<string, string>} agentErrors
+ * @property {string | null} summary The brief's Markdown on screen.
+ * @property {Record<string, (e: Event) => void>} on
+ */
+
+/**
+ * The events `<parley-conversation>` fires (all bubble and are composed).
+ * @typedef {object} ParleyConversationEventMap
+ * @property {CustomEvent<{state: string, attempt: number, delayMs: number | null}>} parley-connection
+ * @property {CustomEvent<AnyFrame>} parley-frame
+ * @property {CustomEvent<{message: string, stage?: string}>} parley-status
+ * @property {CustomEvent<{message: string, agent?: string}>} parley-progress
+ * @property {CustomEvent<QuestionData>} parley-question
+ * @property {CustomEvent<{questionId: string, answer: string}>} parley-answer
+ * @property {CustomEvent<{agent: string, data: unknown}>} parley-result
+ * @property {CustomEvent<{summary: string, brief: unknown}>} parley-complete
+ * @property {CustomEvent<ConversationError>} parley-error
+ * @property {CustomEvent<{dropped: number}>} parley-reset
+ * @property {CustomEvent<{sessionId: string, clientId: string, resumed: boolean, sessionUrl: string | null, briefUrl: string | null}>} parley-session
+ * @property {CustomEvent<{questionId: string, answer: string, byThisClient: boolean}>} parley-answered
+ * @property {CustomEvent<{message: string}>} parley-cancelled
+ * @property {CustomEvent<{server: string, origin: string}>} parley-origin-refused
  */
 
 /** Where the element remembers its generated client id. */
@@ -49,89 +112,113 @@ const ANSWER_ERRORS = new Set([
   "already_answered",
 ]);
 
-const CONNECTION_LABELS = /** @type {const} */ ({
-  idle: "Not connected",
-  connecting: "Connecting…",
-  open: "Connected",
-  reconnecting: "Reconnecting…",
-  closed: "Disconnected",
-});
+/** Client events the element re-fires as `parley-*` events. */
+const RELAYED = /** @type {const} */ ([
+  "status",
+  "progress",
+  "question",
+  "result",
+  "complete",
+  "reset",
+  "connection",
+  "session",
+  "answered",
+  "cancelled",
+]);
 
 /**
- * The Parley conversation: connection state, the pipeline's progress, the live activity
- * feed, the interview (question, answer box, transcript), a card per agent result (drawn
- * live, as a draft, while a model writes it) and the final brief with download and copy
- * buttons. The conversation survives reloads and dropped connections (the client resumes
- * its session), can be followed in several tabs at once, stopped, and started over.
+ * The Parley conversation: the connection in plain words, the pipeline's progress, the
+ * interview (question, answer box, transcript), a card per agent result (drawn live while
+ * a model writes it) and, once complete, the brief as the main view with download, copy,
+ * print and a shareable page. The conversation survives reloads and dropped connections,
+ * can be followed in several tabs, stopped and started over (both ask first).
  *
  * @summary An embeddable Parley conversation.
  *
- * @attr {string} server - Server base URL, `ws://host:8000` (or `wss:`/`http(s):`).
- *   Default: the origin this module was loaded from.
- * @attr {string} client-id - Client id for `/ws/{clientId}`. Default: one generated
- *   once and remembered in `localStorage` under `parley.clientId`.
+ * @attr {string} server - Server base URL, `ws://host:8000` (or `wss:`/`http(s):`). Default: the origin this module was loaded from.
+ * @attr {string} client-id - Client id for `/ws/{clientId}`. Default: one generated once and remembered in `localStorage` under `parley.clientId`.
  * @attr {boolean} auto-connect - Connect as soon as the element is in the document.
- * @attr {number} feed-limit - Most lines kept in the activity feed (default 200).
+ * @attr {string} lang - Language of the element's words: `en` (default) or `es`.
+ * @attr {string} heading - The title in the header (default "Parley").
+ * @attr {string} subheading - The line under the title.
+ * @attr {boolean} dev - Developer chrome: Connect/Disconnect, raw JSON links, the activity feed.
+ * @attr {boolean} show-feed - The activity feed alone.
+ * @attr {number} feed-limit - Most lines shown in the activity feed (default 200).
  *
- * @fires {CustomEvent<{state: ConnectionState, attempt: number, delayMs: number | null}>} parley-connection - The connection state changed.
- * @fires {CustomEvent<AnyFrame>} parley-frame - Any frame arrived (also unknown types).
- * @fires {CustomEvent<{message: string, stage?: string}>} parley-status - A `status` frame.
- * @fires {CustomEvent<{message: string, agent?: string}>} parley-progress - A `progress` frame.
- * @fires {CustomEvent<import("../protocol/mod.js").QuestionData>} parley-question - A question waits for an answer.
- * @fires {CustomEvent<{questionId: string, answer: string}>} parley-answer - The person sent an answer.
- * @fires {CustomEvent<{agent: string, data: unknown}>} parley-result - An agent's result.
- * @fires {CustomEvent<{summary: string, brief: unknown}>} parley-complete - The brief is ready.
- * @fires {CustomEvent<ConversationError>} parley-error - An error from the server, the connection or the client.
- * @fires {CustomEvent<{dropped: number}>} parley-reset - The element moved to a new conversation (Start over, or the old session had expired).
- * @fires {CustomEvent<{sessionId: string, clientId: string, resumed: boolean, lastSeq?: number, pending?: string, sessionUrl: string | null, briefUrl: string | null}>} parley-session - A session started (`resumed: false`) or was resumed in some tab (`resumed: true`). Never carries the token itself; the URLs do.
- * @fires {CustomEvent<{questionId: string, answer: string, byThisClient: boolean}>} parley-answered - The server accepted an answer, from this tab or another.
- * @fires {CustomEvent<{message: string}>} parley-cancelled - The conversation was stopped (here or in another tab).
+ * @prop {Partial<Strings>} strings - Replaces any of the element's words (see `web/strings/en.js`).
+ *
+ * @fires {CustomEvent} parley-connection - The connection state changed.
+ * @fires {CustomEvent} parley-frame - Any frame arrived (also unknown types).
+ * @fires {CustomEvent} parley-status - A `status` frame.
+ * @fires {CustomEvent} parley-progress - A `progress` frame.
+ * @fires {CustomEvent} parley-question - A question waits for an answer.
+ * @fires {CustomEvent} parley-answer - The person sent an answer.
+ * @fires {CustomEvent} parley-result - An agent's result.
+ * @fires {CustomEvent} parley-complete - The brief is ready.
+ * @fires {CustomEvent} parley-error - An error from the server, the connection or the client.
+ * @fires {CustomEvent} parley-reset - The element moved to a new conversation.
+ * @fires {CustomEvent} parley-session - A session started or was resumed.
+ * @fires {CustomEvent} parley-answered - The server accepted an answer, from this tab or another.
+ * @fires {CustomEvent} parley-cancelled - The conversation was stopped (here or in another tab).
+ * @fires {CustomEvent} parley-origin-refused - The server refuses this page's origin.
  *
  * @csspart base - The element's inner frame.
  * @csspart header - Title and connection.
+ * @csspart title - The title.
+ * @csspart subtitle - The line under the title.
  * @csspart connection - The connection state pill.
- * @csspart connect-button - The Connect / Disconnect button.
- * @csspart session - The row with the session's links and the Stop and Start over buttons.
- * @csspart session-link - The "Open as JSON" and "Brief as Markdown" links.
+ * @csspart connect-button - The Connect / Disconnect button (with `dev`).
+ * @csspart connection-notice - The connection notice: countdown, lost session, refused origin.
+ * @csspart announcer - The one polite live region (visually hidden).
+ * @csspart session - The row with the Stop and Start over buttons.
+ * @csspart session-link - The raw JSON and Markdown links (with `dev`).
  * @csspart stop-button - The Stop button.
  * @csspart restart-button - The Start over button.
- * @csspart notice - Notices: stopped, answered in another tab.
- * @csspart draft - A card or brief still being written (also has `card` or `summary`).
- * @csspart pipeline - The pipeline progress panel.
+ * @csspart dialog - The confirmation dialog of Stop and Start over.
+ * @csspart notice - Every notice: stopped, answered in another tab, connection.
+ * @csspart pipeline - The progress panel.
  * @csspart stage - Each pipeline stage (also `stage-pending`, `stage-active`, `stage-done`, `stage-failed`).
+ * @csspart now - The line saying what happens now.
  * @csspart interview - The interview panel.
- * @csspart transcript - The list of questions and answers.
+ * @csspart transcript - The scrollable list of questions and answers.
+ * @csspart sending - "Sending…" under an answer on its way.
  * @csspart question - The form with the current question.
  * @csspart input - The answer textarea.
+ * @csspart newline - The New line button (touch screens).
  * @csspart send - The Send button.
- * @csspart feed - The activity feed (a live region).
- * @csspart results - The result cards' container.
+ * @csspart activity - The activity panel (with `dev` or `show-feed`).
+ * @csspart feed - The activity feed's scrolling box.
+ * @csspart results - The result cards' container (before the brief is ready).
  * @csspart card - Each result card (also `card-{agent}`).
+ * @csspart draft - A card or brief still being written.
  * @csspart risk-grid - The risk likelihood × impact grid.
- * @csspart summary - The final brief panel.
+ * @csspart why - A "Why?" button with the person's words behind a finding.
+ * @csspart summary - The brief panel.
  * @csspart brief - The rendered Markdown brief.
- * @csspart actions - Download and copy buttons.
+ * @csspart brief-details - The agents' cards inside the brief.
+ * @csspart actions - Download, copy and print buttons.
+ * @csspart share-link - The link to the shareable page of the brief.
  * @csspart error - Every inline error message.
  *
- * @cssprop [--parley-bg] - Background.
- * @cssprop [--parley-surface] - Background of panels and bubbles.
- * @cssprop [--parley-fg] - Text colour.
- * @cssprop [--parley-muted] - Secondary text.
- * @cssprop [--parley-border] - Borders.
- * @cssprop [--parley-accent] - Accent (progress, answers, primary buttons).
- * @cssprop [--parley-accent-fg] - Text on the accent.
- * @cssprop [--parley-accent-soft] - Soft accent background (tags).
- * @cssprop [--parley-danger] - Errors and high risk.
- * @cssprop [--parley-danger-soft] - Error backgrounds.
- * @cssprop [--parley-success] - Connected, low risk.
- * @cssprop [--parley-warning] - Connecting, medium risk.
- * @cssprop [--parley-focus] - Focus ring.
- * @cssprop [--parley-radius] - Corner radius.
- * @cssprop [--parley-gap] - Spacing between panels.
- * @cssprop [--parley-font] - Font family.
- * @cssprop [--parley-mono-font] - Monospace font family.
- * @cssprop [--parley-feed-height] - Most height of the activity feed (it scrolls).
- * @cssprop [--parley-transcript-height] - Most height of the transcript (it scrolls).
+ * @cssprop [--parley-bg=#ffffff] - Background.
+ * @cssprop [--parley-surface=#f6f7fb] - Background of panels and bubbles.
+ * @cssprop [--parley-fg=#1b1e28] - Text colour.
+ * @cssprop [--parley-muted=#5d6475] - Secondary text.
+ * @cssprop [--parley-border=#e2e5ee] - Borders.
+ * @cssprop [--parley-accent=#4f46e5] - Accent: progress, answers, primary buttons.
+ * @cssprop [--parley-accent-fg=#ffffff] - Text on the accent.
+ * @cssprop [--parley-accent-soft=#eef0ff] - Soft accent background (tags).
+ * @cssprop [--parley-danger=#c0262d] - Errors and high risk.
+ * @cssprop [--parley-danger-soft=#fdeced] - Error backgrounds.
+ * @cssprop [--parley-success=#1c7c4b] - Connected, low risk.
+ * @cssprop [--parley-warning=#8a4f00] - Connecting, medium risk.
+ * @cssprop [--parley-focus=#2563eb] - Focus ring.
+ * @cssprop [--parley-radius=12px] - Corner radius.
+ * @cssprop [--parley-gap=1rem] - Spacing between panels.
+ * @cssprop [--parley-font=system-ui] - Font family.
+ * @cssprop [--parley-mono-font=ui-monospace] - Monospace font family.
+ * @cssprop [--parley-feed-height=26rem] - Most height of the activity feed (it scrolls).
+ * @cssprop [--parley-transcript-height=26rem] - Most height of the transcript (it scrolls).
  */
 export class ParleyConversation extends LitElement {
   /** @override */
@@ -140,17 +227,33 @@ export class ParleyConversation extends LitElement {
     clientId: { type: String, attribute: "client-id" },
     autoConnect: { type: Boolean, attribute: "auto-connect" },
     feedLimit: { type: Number, attribute: "feed-limit" },
+    lang: { type: String, reflect: true },
+    heading: { type: String },
+    subheading: { type: String },
+    dev: { type: Boolean },
+    showFeed: { type: Boolean, attribute: "show-feed" },
+    strings: { attribute: false },
     _draft: { state: true },
     _answerError: { state: true },
     _generalError: { state: true },
-    _connectionError: { state: true },
     _actionMessage: { state: true },
-    _feed: { state: true },
     _answeredElsewhere: { state: true },
+    _confirm: { state: true },
+    _refusedOrigin: { state: true },
+    _announce: { state: true },
   };
 
   /** @override */
-  static styles = styles;
+  static styles = [
+    baseStyles,
+    headerStyles,
+    progressStyles,
+    interviewStyles,
+    feedStyles,
+    cardStyles,
+    briefStyles,
+    confirmStyles,
+  ];
 
   constructor() {
     super();
@@ -162,39 +265,66 @@ export class ParleyConversation extends LitElement {
     this.autoConnect = false;
     /** @type {number} */
     this.feedLimit = 200;
+    /** @type {string | undefined} */
+    this.heading = undefined;
+    /** @type {string | undefined} */
+    this.subheading = undefined;
+    /** @type {boolean} */
+    this.dev = false;
+    /** @type {boolean} */
+    this.showFeed = false;
+    /** @type {Partial<Strings> | null} */
+    this.strings = null;
     /** @type {string} */
     this._draft = "";
     /** @type {string | null} */
     this._answerError = null;
     /** @type {ConversationError | null} */
     this._generalError = null;
-    /** @type {string | null} */
-    this._connectionError = null;
     /** @type {string} */
     this._actionMessage = "";
-    /** @type {FeedEntry[]} */
-    this._feed = [];
-    /** @type {Map<string, ConversationError>} */
-    this._agentErrors = new Map();
-    this._feedKey = 0;
-    /** Results on screen; they follow the client's one card per frame. @type {Map<string, unknown>} */
+    /** @type {boolean} */
+    this._answeredElsewhere = false;
+    /** @type {"stop" | "restart" | null} */
+    this._confirm = null;
+    /** @type {string | null} */
+    this._refusedOrigin = null;
+    /** What the live region says now. @type {string} */
+    this._announce = "";
+    /** Results on screen; they follow the client's, one new card per frame. @type {Map<string, unknown>} */
     this._shownResults = new Map();
     /** @type {string | null} */
     this._shownSummary = null;
-    /** Drafts on screen, by agent: open streams, and closed ones until their final card shows. @type {Map<string, AgentStream>} */
+    /** Drafts on screen, by agent. @type {Map<string, AgentStream>} */
     this._drafts = new Map();
+    this._morePending = false;
     /** The question on screen after the last update (to tell "answered elsewhere"). @type {string | null} */
     this._renderedQuestion = null;
-    /** @type {boolean} */
-    this._answeredElsewhere = false;
-    /** Whether this tab sent an answer since the last question. */
     this._answerSent = false;
-    this._morePending = false;
+    this._userClosed = false;
+    this._everLive = false;
+    this._probing = false;
+    this._briefFocused = false;
     this._transcriptKey = "";
     this._stickToBottom = true;
+    /** When the previous client reported its next retry (clients without `retryAt`). */
+    this._retryAtFallback = /** @type {number | null} */ (null);
+    /** Announced already: question ids and milestones. @type {string} */
+    this._announcedKey = "";
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this._tick = undefined;
+    /**
+     * The words for one `lang` and `strings`, kept while they stay the same, so the cards
+     * (rebuilt when their words change) are not rebuilt on every render.
+     * @type {{lang: string, overrides: Partial<Strings> | null, words: Strings, cardWords: (english: string) => string} | null}
+     */
+    this._wordsMemo = null;
+    this._touch = typeof matchMedia === "function" && matchMedia("(pointer: coarse)").matches;
     this._conversation = new ConversationController(this, {
       onClient: (client) => this.#listen(client),
     });
+    this._onBeforePrint = () => this.#openBriefSections();
+    this._on = this.#handlers();
     schemasReady.then(() => this.requestUpdate(), () => {});
   }
 
@@ -203,15 +333,43 @@ export class ParleyConversation extends LitElement {
     return this._conversation.client;
   }
 
+  /** The words the element shows now: its `lang`'s, with `strings` on top. */
+  get words() {
+    const lang = this.lang || this.closest("[lang]")?.getAttribute("lang") || "";
+    const memo = this._wordsMemo;
+    if (memo && memo.lang === lang && memo.overrides === this.strings) return memo.words;
+    const words = stringsFor(lang, this.strings);
+    const cards = words.cards;
+    /** @type {(english: string) => string} */
+    const cardWords = (english) => cards[english] ?? english;
+    this._wordsMemo = { lang, overrides: this.strings, words, cardWords };
+    return words;
+  }
+
   /** Connects now (also without `auto-connect`). */
   connect() {
+    this._userClosed = false;
     this.#ensureClient();
     this.client?.connect();
   }
 
   /** Disconnects and stops reconnecting. */
   disconnect() {
+    this._userClosed = true;
     this.client?.disconnect();
+  }
+
+  /** @override */
+  connectedCallback() {
+    super.connectedCallback();
+    globalThis.addEventListener?.("beforeprint", this._onBeforePrint);
+  }
+
+  /** @override */
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    globalThis.removeEventListener?.("beforeprint", this._onBeforePrint);
+    clearTimeout(this._tick);
   }
 
   /**
@@ -223,16 +381,16 @@ export class ParleyConversation extends LitElement {
       this.#ensureClient();
     }
     this.#catchUp();
+    this.#announce();
   }
 
   /**
-   * Brings at most one new card (or the brief) on screen per update. A burst of results
-   * then costs one card per frame, and the feed line of every frame in the burst is on
-   * screen in the next frame instead of waiting for all the cards.
+   * Brings at most one new card (or the brief) on screen per update: a burst of results
+   * then costs one card per frame, and everything else is on screen in the next frame.
    */
   #catchUp() {
-    const client = this.client;
-    const results = client?.agentResults ?? {};
+    const snap = this.client?.getSnapshot();
+    const results = snap?.agentResults ?? {};
     let budget = 1;
     let pending = false;
     const shown = this._shownResults;
@@ -248,17 +406,17 @@ export class ParleyConversation extends LitElement {
       else pending = true;
     }
     this._shownResults = next;
-    const summary = client?.finalSummary ?? null;
+    const summary = snap?.finalSummary ?? null;
     if (summary !== this._shownSummary) {
       if (summary === null || budget > 0) this._shownSummary = summary;
       else pending = true;
     }
+    if (summary === null) this._briefFocused = false;
     this._morePending = pending;
-    // Drafts: the client's open streams; a closed one stays until its final card (or the
-    // brief) is on screen, so a card never blinks out between draft and result.
-    const streams = client?.streams ?? {};
+    // A closed draft stays until its final card (or the brief) is on screen, so a card
+    // never blinks out between draft and result.
     /** @type {Map<string, AgentStream>} */
-    const drafts = new Map(Object.entries(streams));
+    const drafts = new Map(Object.entries(snap?.streams ?? {}));
     for (const [agent, draft] of this._drafts) {
       if (drafts.has(agent)) continue;
       const waiting = agent === "summary"
@@ -269,11 +427,41 @@ export class ParleyConversation extends LitElement {
     this._drafts = drafts;
   }
 
+  /** Puts new questions and milestones in the live region (never the person's answers). */
+  #announce() {
+    const snap = this.#snap();
+    const s = this.words;
+    const q = snap.currentQuestion;
+    const key = snap.complete
+      ? "complete"
+      : snap.cancelled
+      ? "cancelled"
+      : snap.sessionLost
+      ? "lost"
+      : this._refusedOrigin
+      ? "refused"
+      : q
+      ? `q:${q.id}`
+      : "";
+    if (key === this._announcedKey || key === "") return;
+    this._announcedKey = key;
+    this._announce = key === "complete"
+      ? s.briefReady
+      : key === "cancelled"
+      ? s.stopped
+      : key === "lost"
+      ? s.sessionLost
+      : key === "refused"
+      ? s.originRefused(location.origin, this._refusedOrigin ?? "")
+      : q
+      ? `${questionLine(snap, s)}. ${q.question}`
+      : "";
+  }
+
   /**
-   * Renders at most once per animation frame: a burst of frames costs one render, and
-   * each still reaches the screen in the next frame. Pages that get no animation frames
-   * (hidden, or a tab behind another that still reports itself visible) fall back to a
-   * timer, so a second tab on the session stays current.
+   * Renders at most once per animation frame: a burst of frames costs one render. Pages
+   * that get no animation frames (hidden) fall back to a timer, so a second tab stays
+   * current.
    * @override
    */
   async scheduleUpdate() {
@@ -301,19 +489,53 @@ export class ParleyConversation extends LitElement {
    */
   updated(changed) {
     if (this._morePending) this.requestUpdate();
-    this._renderedQuestion = this.client?.currentQuestion?.id ?? null;
-    if (changed.has("_feed") && this._stickToBottom) {
-      const feed = this.renderRoot.querySelector(".feed");
-      if (feed) feed.scrollTop = feed.scrollHeight;
+    const snap = this.#snap();
+    const question = snap.currentQuestion?.id ?? null;
+    const newQuestion = question !== null && question !== this._renderedQuestion;
+    this._renderedQuestion = question;
+    if (newQuestion) this.#focusAnswer();
+    if (this._shownSummary !== null && !this._briefFocused) {
+      this._briefFocused = true;
+      const panel = /** @type {HTMLElement | null} */ (this.renderRoot.querySelector(".brief"));
+      panel?.focus({ preventScroll: true });
+      panel?.scrollIntoView({ block: "start" });
+    }
+    const dialog = /** @type {HTMLDialogElement | null} */ (
+      this.renderRoot.querySelector("dialog")
+    );
+    if (changed.has("_confirm") && dialog) {
+      if (this._confirm && !dialog.open) dialog.showModal();
+      else if (!this._confirm && dialog.open) dialog.close();
+    }
+    if (this._stickToBottom) {
+      const box = this.renderRoot.querySelector(".feed-box");
+      if (box) box.scrollTop = box.scrollHeight;
     }
     // Keep the newest answer in view, as a chat does.
-    const transcript = this.client?.transcript ?? [];
-    const key = `${transcript.length}:${transcript.filter((e) => e.answer !== null).length}`;
+    const key = `${snap.transcript.length}:${
+      snap.transcript.filter((e) => e.answer !== null).length
+    }`;
     if (key !== this._transcriptKey) {
       this._transcriptKey = key;
-      const list = this.renderRoot.querySelector(".transcript");
-      if (list) list.scrollTop = list.scrollHeight;
+      const box = this.renderRoot.querySelector(".transcript-box");
+      if (box) box.scrollTop = box.scrollHeight;
     }
+    // The reconnect countdown ticks once a second while it shows.
+    clearTimeout(this._tick);
+    if (snap.retryAt !== null && snap.state === "reconnecting") {
+      this._tick = setTimeout(() => this.requestUpdate(), 1000);
+    }
+  }
+
+  /** Moves focus to the answer box, unless the person is busy elsewhere on the page. */
+  #focusAnswer() {
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== this) return;
+    const inner = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (inner && inner.tagName !== "TEXTAREA" && inner.tagName !== "BUTTON") return;
+    /** @type {HTMLTextAreaElement | null} */
+    const box = this.renderRoot.querySelector("#answer");
+    box?.focus({ preventScroll: true });
   }
 
   #ensureClient() {
@@ -324,31 +546,70 @@ export class ParleyConversation extends LitElement {
     });
   }
 
+  /**
+   * The client's snapshot with the fields of newer clients filled in.
+   * @returns {Snap}
+   */
+  #snap() {
+    const client = this.client;
+    const raw = /** @type {Record<string, any> | null} */ (client?.getSnapshot() ?? null);
+    if (!raw || !client) {
+      return {
+        state: "idle",
+        retryAt: null,
+        pending: [],
+        sessionLost: false,
+        idea: null,
+        progress: null,
+        complete: false,
+        stage: null,
+        stages: {},
+        currentQuestion: null,
+        transcript: [],
+        cancelled: false,
+        cancelMessage: "",
+        messages: [],
+        sessionUrl: null,
+        briefUrl: null,
+      };
+    }
+    /** @type {readonly TranscriptEntry[]} */
+    const transcript = raw.transcript ?? [];
+    const question = /** @type {QuestionData | null} */ (raw.currentQuestion ?? null);
+    const state = raw.state === "open" ? "live" : /** @type {Connection} */ (raw.state);
+    return {
+      state,
+      retryAt: typeof raw.retryAt === "number" ? raw.retryAt : this._retryAtFallback,
+      pending: Array.isArray(raw.pending) ? raw.pending : [],
+      sessionLost: raw.sessionLost === true,
+      idea: typeof raw.idea === "string"
+        ? raw.idea
+        : transcript.find((e) => e.answer !== null)?.answer ?? null,
+      progress: raw.progress ?? /** @type {any} */ (question)?.progress ?? null,
+      complete: typeof raw.complete === "boolean" ? raw.complete : raw.finalSummary != null,
+      stage: raw.stage ?? null,
+      stages: raw.stages ?? {},
+      currentQuestion: question,
+      transcript,
+      cancelled: raw.cancelled === true,
+      cancelMessage: client.cancelMessage ?? "",
+      messages: raw.messages ?? [],
+      sessionUrl: raw.sessionUrl ?? null,
+      briefUrl: raw.briefUrl ?? null,
+    };
+  }
+
   /** @param {ConversationClient} client */
   #listen(client) {
-    this._feed = [];
-    this._agentErrors = new Map();
-    this._answerError = this._generalError = this._connectionError = null;
-    /** @type {[string, string][]} */
-    const relay = [
-      ["status", "parley-status"],
-      ["progress", "parley-progress"],
-      ["question", "parley-question"],
-      ["result", "parley-result"],
-      ["complete", "parley-complete"],
-      ["reset", "parley-reset"],
-      ["connection", "parley-connection"],
-      ["session", "parley-session"],
-      ["answered", "parley-answered"],
-      ["cancelled", "parley-cancelled"],
-    ];
-    for (const [from, to] of relay) {
-      client.addEventListener(from, (e) => this.#fire(to, /** @type {CustomEvent} */ (e).detail));
+    this._answerError = this._generalError = this._refusedOrigin = null;
+    this._everLive = false;
+    for (const from of RELAYED) {
+      client.addEventListener(from, (e) => {
+        this.#fire(`parley-${from}`, /** @type {CustomEvent} */ (e).detail);
+      });
     }
     client.addEventListener("frame", (e) => {
-      const frame = /** @type {CustomEvent<AnyFrame>} */ (e).detail;
-      this.#addToFeed(frame);
-      this.#fire("parley-frame", frame);
+      this.#fire("parley-frame", /** @type {CustomEvent<AnyFrame>} */ (e).detail);
     });
     client.addEventListener("question", () => {
       this._answerSent = false;
@@ -363,33 +624,67 @@ export class ParleyConversation extends LitElement {
       }
     });
     client.addEventListener("reset", () => {
-      this._agentErrors = new Map();
       this._generalError = null;
       this._answerError = null;
       this._answeredElsewhere = false;
       this._shownResults = new Map();
       this._drafts = new Map();
-      this.#note("Reset", "A new conversation started", false);
     });
     client.addEventListener("connection", (e) => {
       const { state, delayMs } = /** @type {CustomEvent} */ (e).detail;
-      if (state === "open") this._connectionError = null;
-      if (state === "reconnecting" && delayMs !== null) {
-        this.#note("Connection", `Reconnecting in ${formatDelay(delayMs)}`, false);
-      } else if (state === "open") this.#note("Connection", "Connected", false);
+      if (state === "open" || state === "live") {
+        this._everLive = true;
+        this._refusedOrigin = null;
+      }
+      this._retryAtFallback = state === "reconnecting" && typeof delayMs === "number"
+        ? Date.now() + delayMs
+        : null;
+      if ((state === "reconnecting" || state === "closed") && !this._everLive) {
+        this.#probeOrigin(client);
+      }
     });
     client.addEventListener("error", (e) => {
       const err = /** @type {CustomEvent<ConversationError>} */ (e).detail;
       this.#fire("parley-error", err);
-      if (err.source === "connection") this._connectionError = err.message;
-      else if (err.code && ANSWER_ERRORS.has(err.code)) {
-        // Every tab on a session sees every error: only the tab that answered shows it
-        // under its answer box (the others have it in the feed).
+      if (err.source === "connection") return; // the connection notice says it in words
+      if (err.code && ANSWER_ERRORS.has(err.code)) {
+        // Every tab on a session sees every error: only the tab that answered shows it.
         if (err.source !== "server" || this._answerSent) this._answerError = err.message;
-      } else if (err.agent) this._agentErrors = new Map(this._agentErrors).set(err.agent, err);
-      else this._generalError = err;
-      if (err.source !== "server") this.#note("Error", err.message, true);
+      } else if (!err.agent && err.code !== "bad_token") this._generalError = err;
     });
+  }
+
+  /**
+   * A socket that never opened may be a server that refuses this page's origin (HTTP 403,
+   * which a page cannot see). A CORS request that fails where an opaque one succeeds
+   * says so: the server is up but does not allow this origin.
+   * @param {ConversationClient} client
+   */
+  async #probeOrigin(client) {
+    if (this._probing || this._refusedOrigin) return;
+    this._probing = true;
+    try {
+      const url = new URL(client.url);
+      url.protocol = url.protocol === "wss:" ? "https:" : "http:";
+      const health = `${url.origin}/healthz`;
+      if (url.origin === location.origin) return;
+      try {
+        await fetch(health, { mode: "cors", cache: "no-store", credentials: "omit" });
+        return; // allowed: the server is simply down or busy
+      } catch { /* refused, or down */ }
+      try {
+        await fetch(health, { mode: "no-cors", cache: "no-store", credentials: "omit" });
+      } catch {
+        return; // down
+      }
+      if (this.client !== client) return;
+      this._refusedOrigin = url.origin;
+      client.disconnect(1000, "Origin refused");
+      this._userClosed = true;
+      this.#fire("parley-origin-refused", { server: url.origin, origin: location.origin });
+    } finally {
+      this._probing = false;
+    }
   }
 
   /**
@@ -400,495 +695,188 @@ export class ParleyConversation extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  /** @param {AnyFrame} frame */
-  #addToFeed(frame) {
-    const data = /** @type {Record<string, unknown>} */ (
-      typeof frame.data === "object" && frame.data !== null ? frame.data : {}
-    );
-    const str = (/** @type {unknown} */ v) => (typeof v === "string" ? v : "");
-    let kind = "";
-    let text = "";
-    switch (frame.type) {
-      case "status":
-        kind = "Status";
-        text = str(data.message);
-        break;
-      case "progress":
-        kind = data.agent ? agentLabel(str(data.agent)) : "Progress";
-        text = str(data.message);
-        break;
-      case "question":
-        kind = "Question";
-        text = str(data.question);
-        break;
-      case "result": {
-        const agent = str(data.agent);
-        const inner = /** @type {Record<string, unknown>} */ (data.data ?? {});
-        kind = agentLabel(agent);
-        text = agent === "clarifier"
-          ? `Round ${inner.round ?? "?"} understood${inner.done ? ": interview complete" : ""}`
-          : `${agentLabel(agent)} analysis ready`;
-        break;
-      }
-      case "complete":
-        kind = "Brief";
-        text = "The product brief is ready";
-        break;
-      case "error":
-        kind = "Error";
-        text = str(data.message);
-        break;
-      case "session":
-        kind = "Session";
-        text = data.resumed
-          ? `Resumed${typeof data.lastSeq === "number" ? ` after frame ${data.lastSeq}` : ""}`
-          : "A new conversation started";
-        break;
-      case "answered":
-        kind = "Answer";
-        text = str(data.answer);
-        break;
-      case "cancelled":
-        kind = "Stopped";
-        text = str(data.message);
-        break;
-      case "delta":
-        return; // drawn in the agent's draft, which carries its seq
-      default:
-        // Unknown frame types show only if they carry a message.
-        if (!str(data.message)) return;
-        kind = frame.type;
-        text = str(data.message);
-    }
-    this.#push({
-      key: `f${this._feedKey++}`,
-      seq: typeof frame.seq === "number" ? frame.seq : null,
-      kind,
-      text,
-      time: formatTime(typeof frame.ts === "number" ? frame.ts : Date.now()),
-      error: frame.type === "error",
-    });
-  }
-
-  /**
-   * @param {string} kind
-   * @param {string} text
-   * @param {boolean} error
-   */
-  #note(kind, text, error) {
-    this.#push({
-      key: `n${this._feedKey++}`,
-      seq: null,
-      kind,
-      text,
-      time: formatTime(Date.now()),
-      error,
-    });
-  }
-
-  /** @param {FeedEntry} entry */
-  #push(entry) {
-    // Append-only with a cap: `repeat` keeps the existing rows' DOM.
-    const limit = Math.max(1, this.feedLimit || 200);
-    const feed = this._feed.length >= limit ? this._feed.slice(-(limit - 1)) : this._feed.slice();
-    feed.push(entry);
-    this._feed = feed;
-  }
-
   // -------------------------------------------------------------------------------------
   // Rendering
 
   /** @override */
   render() {
-    const client = this.client;
-    const state = client?.state ?? "idle";
-    return html`<div class="shell" part="base">
-      ${this.#renderHeader(state)}
-      ${this.#renderSession(client, state)}
-      ${this.#renderPipeline(client)}
-      ${
-      this._generalError
-        ? html`<p class="error" part="error" role="alert">${this._generalError.message}</p>`
-        : nothing
+    const snap = this.#snap();
+    const s = this.words;
+    /** @type {Map<string, string>} */
+    const agentErrors = new Map();
+    for (const f of snap.messages) {
+      const d = /** @type {Record<string, unknown>} */ (f.data ?? {});
+      if (f.type === "error" && typeof d.agent === "string") {
+        agentErrors.set(d.agent, String(d.message ?? ""));
+      }
     }
-      ${
-      client?.cancelled
-        ? html`<p class="notice stopped" part="notice" role="status">
-          <strong>Stopped.</strong> ${client.cancelMessage} · Start over to begin a new
-          conversation.
-        </p>`
-        : nothing
-    }
-      <div class="main">
-        ${this.#renderInterview(client, state)}
-        <section class="panel activity" aria-labelledby="activity-h">
-          <h3 id="activity-h">Activity</h3>
-          <ol class="feed" part="feed" role="log" aria-live="polite" aria-relevant="additions"
-            tabindex="0" aria-labelledby="activity-h" @scroll=${this.#onFeedScroll}>
-            ${
-      repeat(this._feed, (e) =>
-        e.key, (e) =>
-        html`<li class=${e.error ? "error" : ""} data-seq=${e.seq ?? nothing}>
-                <time>${e.time}</time><span class="kind">${e.kind}</span><span>${e.text}</span>
-              </li>`)
-    }
-          </ol>
-          ${this._feed.length === 0 ? html`<p class="empty">Nothing yet.</p>` : nothing}
-        </section>
-      </div>
-      ${this.#renderResults()}
-      ${this.#renderSummary()}
+    /** @type {View} */
+    const v = {
+      s,
+      cardWords: this._wordsMemo?.cardWords ?? ((english) => english),
+      snap,
+      title: this.heading ?? "",
+      subtitle: this.subheading,
+      dev: this.dev,
+      touch: this._touch,
+      now: Date.now(),
+      feedLimit: Math.max(1, this.feedLimit || 200),
+      draft: this._draft,
+      answerError: this._answerError,
+      answeredElsewhere: this._answeredElsewhere,
+      actionMessage: this._actionMessage,
+      refusedOrigin: this._refusedOrigin,
+      userClosed: this._userClosed,
+      confirm: this._confirm,
+      canFinish: typeof /** @type {any} */ (this.client)?.finish === "function",
+      results: this._shownResults,
+      drafts: this._drafts,
+      agentErrors,
+      summary: this._shownSummary,
+      on: this._on,
+    };
+    const done = this._shownSummary !== null;
+    const error = this._generalError
+      ? html`<p class="error" part="error">${this._generalError.message}</p>`
+      : nothing;
+    const stopped = snap.cancelled
+      ? html`<p class="notice stopped warn" part="notice">${
+        s.stoppedNotice(
+          snap.cancelMessage,
+        )
+      }</p>`
+      : nothing;
+    const main = html`<div class="main">
+      ${interview(v)} ${this.dev || this.showFeed ? feed(v) : nothing}
     </div>`;
-  }
-
-  /** @param {ConnectionState} state */
-  #renderHeader(state) {
-    const live = state === "open" || state === "connecting" || state === "reconnecting";
-    return html`<header part="header">
-      <div class="brand">
-        <span class="logo" aria-hidden="true">P</span>
-        <div>
-          <h2 class="title">Parley</h2>
-          <p class="subtitle">From an idea to a product brief</p>
-        </div>
-      </div>
-      <div class="conn" data-state=${state}>
-        <span class="pill" part="connection" role="status">
-          <span class="dot" aria-hidden="true"></span>${CONNECTION_LABELS[state]}
-        </span>
-        <button part="connect-button" type="button"
-          @click=${() => (live ? this.disconnect() : this.connect())}>
-          ${live ? "Disconnect" : "Connect"}
-        </button>
-      </div>
+    return html`<div class="shell" part="base">
+      ${header(v)} ${connectionNotice(v)}
+      <p class="visually-hidden" part="announcer" aria-live="polite">${this._announce}</p>
       ${
-      this._connectionError && state !== "open"
-        ? html`<p class="error conn-error" part="error">${this._connectionError}</p>`
-        : nothing
+      done
+        ? html`${brief(v)} ${actions(v)} ${error} ${main} ${progress(v)}`
+        : html`${actions(v)} ${progress(v)} ${error} ${stopped} ${main} ${results(v)} ${
+          brief(
+            v,
+          )
+        }`
     }
-    </header>`;
-  }
-
-  /**
-   * The session's links and the Stop and Start over buttons.
-   * @param {ConversationClient | null} client
-   * @param {ConnectionState} state
-   */
-  #renderSession(client, state) {
-    if (!client) return nothing;
-    const finished = client.finalSummary !== null;
-    const running = state === "open" && !client.cancelled && !finished &&
-      client.messages.length > 0;
-    const busy = state === "connecting" || state === "reconnecting";
-    const jsonUrl = client.sessionUrl;
-    const briefUrl = client.briefUrl;
-    return html`<nav class="session" part="session" aria-label="This conversation">
-      ${
-      jsonUrl
-        ? html`
-          <a part="session-link" href=${jsonUrl} target="_blank" rel="noopener noreferrer"
-          >Open as JSON</a>
-        `
-        : nothing
-    }
-      ${
-      briefUrl && finished
-        ? html`
-          <a part="session-link" href=${briefUrl} target="_blank" rel="noopener noreferrer"
-          >Brief as Markdown</a>
-        `
-        : nothing
-    }
-      <span class="spacer"></span>
-      <button part="stop-button" type="button" class="stop" ?disabled=${!running}
-        aria-label="Stop the conversation" @click=${this.#stop}>Stop</button>
-      <button part="restart-button" type="button" ?disabled=${busy}
-        aria-label="Start over with a new conversation" @click=${this.#restart}
-      >Start over</button>
-    </nav>`;
-  }
-
-  /** @param {ConversationClient | null} client */
-  #renderPipeline(client) {
-    const stages = client?.stages ?? {};
-    const round = client?.round ?? null;
-    const done = PIPELINE_STAGES.filter((s) => stages[s] === "done" || stages[s] === "failed");
-    const activeStage = PIPELINE_STAGES.find((s) => stages[s] === "active");
-    const value = done.length + (activeStage ? 0.5 : 0);
-    const pct = Math.round((value / PIPELINE_STAGES.length) * 100);
-    const current = activeStage
-      ? `${agentLabel(activeStage)}${
-        activeStage === "clarifier" && round ? `, round ${round}` : ""
-      }`
-      : client?.finalSummary != null
-      ? "Complete"
-      : client?.cancelled
-      ? "Stopped"
-      : "Not started";
-    return html`
-      <section class="pipeline" part="pipeline" aria-label="Pipeline">
-        <div class="bar" role="progressbar" aria-label="Pipeline progress" aria-valuemin="0"
-          aria-valuemax=${PIPELINE_STAGES.length} aria-valuenow=${done.length}
-          aria-valuetext=${`${done.length} of ${PIPELINE_STAGES.length} stages done: ${current}`}>
-          <span style="width:${pct}%"></span>
-        </div>
-        <ol class="stages">
-              ${PIPELINE_STAGES.map((s, i) => {
-                const st = stages[s] ?? "pending";
-                return html`
-                  <li class="stage ${st}" part="stage stage-${st}"
-                    aria-current=${st === "active" ? "step" : nothing}>
-                              <span class="marker" aria-hidden="true">${st === "done"
-                                ? "✓"
-                                : st === "failed"
-                                ? "!"
-                                : i + 1}</span>
-                              <span class="name">${agentLabel(
-                                s,
-                              )}<span class="visually-hidden">: ${st}</span></span>
-                              ${s === "clarifier" && round && st === "active"
-                                ? html`<span class="round">R${round}</span>`
-                                : nothing}
-                            </li>
-                `;
-              })}
-            </ol>
-        <p class="now"><strong>${current}</strong>${client?.currentStatus && !client.finalSummary
-          ? html`
-            · ${client.currentStatus}
-          `
-          : nothing}</p>
-      </section>
-    `;
-  }
-
-  /**
-   * @param {ConversationClient | null} client
-   * @param {ConnectionState} state
-   */
-  #renderInterview(client, state) {
-    const transcript = client?.transcript ?? [];
-    const question = client?.currentQuestion ?? null;
-    const answered = transcript.filter((e) => e.answer !== null);
-    const finished = client?.finalSummary != null || client?.cancelled === true;
-    const clarifierDone = client?.stages.clarifier === "done";
-    const showForm = !finished && (question !== null || !clarifierDone);
-    const index = transcript.findIndex((e) => e.id === question?.id) + 1;
-    const meta = question
-      ? [
-        `Question ${index || transcript.length}`,
-        question.round ? `Round ${question.round}` : "",
-        question.topic ?? "",
-      ].filter(Boolean).join(" · ")
-      : "";
-    const placeholder = question
-      ? "Type your answer…"
-      : state === "open"
-      ? "Waiting for the next question…"
-      : "Connect to start the interview";
-    return html`<section class="panel interview" part="interview" aria-labelledby="interview-h">
-      <h3 id="interview-h">Interview</h3>
-      ${
-      answered.length === 0 && !question
-        ? html`<p class="empty">${
-          state === "open" ? "The first question is on its way." : "Not started yet."
-        }</p>`
-        : nothing
-    }
-      ${
-      this._answeredElsewhere && !question
-        ? html`<p class="notice" part="notice" role="status">
-          Answered in another tab. The next question will show here too.
-        </p>`
-        : nothing
-    }
-      <ol class="transcript" part="transcript">
-        ${
-      repeat(answered, (e) => e.id, (e) =>
-        html`
-          <li class="qa">
-            <div class="bubble q"><span class="visually-hidden">Question: </span>${e.question}</div>
-            <div class="bubble a"><span class="visually-hidden">Your answer: </span>${e
-              .answer}</div>
-          </li>
-        `)
-    }
-      </ol>
-      ${
-      showForm
-        ? html`
-          <form part="question" @submit=${this.#onSubmit} novalidate>
-            <label class="question" for="answer">
-                    ${meta ? html`<span class="qmeta">${meta}</span>` : nothing}
-                    <span class="qtext">${question ? question.question : "Your answer"}</span>
-                  </label>
-            <textarea id="answer" part="input" name="answer" rows="3"
-              maxlength=${MAX_ANSWER_CHARS} placeholder=${placeholder}
-              ?readonly=${question === null}
-              aria-describedby="answer-hint answer-error"
-              aria-invalid=${this._answerError ? "true" : "false"}
-              .value=${live(this._draft)}
-              @input=${this.#onInput} @keydown=${this.#onKeyDown}></textarea>
-            <div class="form-row">
-              <span class="hint"
-                id="answer-hint"><kbd>Enter</kbd> sends · <kbd>Shift</kbd>+<kbd>Enter</kbd> adds a line</span>
-              <button class="primary" part="send" type="submit"
-                ?disabled=${question === null || this._draft.trim() === ""}>Send</button>
-            </div>
-            <p id="answer-error" class="error" part="error" role="alert"
-              ?hidden=${!this._answerError}>${this._answerError ?? ""}</p>
-          </form>
-        `
-        : nothing
-    }
-    </section>`;
-  }
-
-  #renderResults() {
-    const results = Object.fromEntries(this._shownResults);
-    const drafts = this._drafts;
-    const order = [...PIPELINE_STAGES, ...Object.keys(results), ...drafts.keys()];
-    const agents = [...new Set(order)].filter((a) =>
-      Object.hasOwn(results, a) || this._agentErrors.has(a) || (drafts.has(a) && a !== "summary")
-    );
-    if (agents.length === 0) return nothing;
-    const wide = new Set(["product", "engineer", "risk"]);
-    return html`<section class="results" part="results" aria-labelledby="results-h">
-      <h3 id="results-h">What the agents found</h3>
-      ${
-      repeat(agents, (a) => a, (agent) => {
-        const err = this._agentErrors.get(agent);
-        const data = results[agent];
-        const draft = drafts.get(agent);
-        const title = agent === "clarifier" ? "Requirements" : `${agentLabel(agent)} analysis`;
-        if (draft) return this.#renderDraftCard(agent, title, draft, wide.has(agent));
-        return html`
-          <details open class="card ${wide.has(agent) ? "wide" : ""} ${err
-            ? "failed"
-            : ""}" part="card card-${agent}">
-            <summary>${title}<span class="badge">${agentLabel(agent)}</span></summary>
-            <div class="card-body">
-                      ${err
-                        ? html`<p class="error" part="error" role="alert">${err.message}</p>`
-                        : nothing}
-                      ${data === undefined
-                        ? nothing
-                        : guard([data, schemasLoaded()], () => resultBody(agent, data))}
-                    </div>
-          </details>
-        `;
-      })
-    }
-    </section>`;
-  }
-
-  /**
-   * A card still being written: the partial result through the card's own view, and any
-   * streamed text, marked as a draft. Only the parts whose input changed are rebuilt.
-   * @param {string} agent
-   * @param {string} title
-   * @param {AgentStream} draft
-   * @param {boolean} wide
-   */
-  #renderDraftCard(agent, title, draft, wide) {
-    return html`
-      <details open class="card draft ${wide ? "wide" : ""}" part="card card-${agent} draft"
-        aria-busy="true" data-seq=${draft.seq}>
-        <summary>${title}<span class="badge draft-badge">Draft · writing…</span></summary>
-        <div class="card-body">
-          ${draft.partial === undefined
-            ? nothing
-            : guard([draft.partial], () => partialBody(agent, draft.partial))}
-          ${draft.text ? html`<p class="stream-text">${draft.text}</p>` : nothing}
-        </div>
-      </details>
-    `;
-  }
-
-  #renderSummary() {
-    const summary = this._shownSummary;
-    const draft = this._drafts.get("summary");
-    if (summary === null && draft) {
-      return html`
-        <section class="summary draft" part="summary draft" aria-labelledby="summary-h"
-          aria-busy="true" data-seq=${draft.seq}>
-          <div class="summary-head">
-            <h3 id="summary-h">Product brief <span class="badge draft-badge">Draft · writing…</span></h3>
-          </div>
-          <article class="markdown" part="brief">${guard(
-            [draft.text],
-            () => markdown(draft.text),
-          )}</article>
-        </section>
-      `;
-    }
-    if (summary === null) return nothing;
-    return html`
-      <section class="summary" part="summary" aria-labelledby="summary-h">
-        <div class="summary-head">
-          <h3 id="summary-h">Product brief</h3>
-          <div class="actions" part="actions">
-            <button type="button" class="primary" @click=${this
-              .#downloadMarkdown}>Download Markdown</button>
-            <button type="button" @click=${this.#downloadJson}>Download JSON</button>
-            <button type="button" @click=${this.#copy}>Copy</button>
-          </div>
-        </div>
-        <p class="action-status" role="status">${this._actionMessage}</p>
-        <article class="markdown" part="brief">${guard(
-          [summary],
-          () => markdown(summary),
-        )}</article>
-      </section>
-    `;
+      ${confirmDialog(v)}
+    </div>`;
   }
 
   // -------------------------------------------------------------------------------------
   // Interaction
 
-  /** @param {Event} e */
-  #onInput(e) {
-    this._draft = /** @type {HTMLTextAreaElement} */ (e.target).value;
+  /** The handlers views call, bound once. */
+  #handlers() {
+    return {
+      connect: () => this.connect(),
+      disconnect: () => this.disconnect(),
+      /** @param {Event} e */
+      input: (e) => {
+        this._draft = /** @type {HTMLTextAreaElement} */ (e.target).value;
+      },
+      /** @param {Event} e */
+      keydown: (e) => {
+        const k = /** @type {KeyboardEvent} */ (e);
+        // On touch screens Enter adds a line (the keyboard has no Shift+Enter); Send sends.
+        if (this._touch) return;
+        if (k.key === "Enter" && !k.shiftKey && !k.isComposing && !k.altKey && !k.ctrlKey) {
+          k.preventDefault();
+          this.#send();
+        }
+      },
+      newLine: () => {
+        /** @type {HTMLTextAreaElement | null} */
+        const box = this.renderRoot.querySelector("#answer");
+        if (!box) return;
+        box.setRangeText("\n", box.selectionStart, box.selectionEnd, "end");
+        this._draft = box.value;
+        box.focus();
+      },
+      /** @param {Event} e */
+      submit: (e) => {
+        e.preventDefault();
+        this.#send();
+      },
+      askStop: () => {
+        this._confirm = "stop";
+      },
+      askRestart: () => {
+        const answered = this.#snap().transcript.some((e) => e.answer !== null);
+        if (answered) this._confirm = "restart";
+        else this.#restart("");
+      },
+      cancelConfirm: () => {
+        this._confirm = null;
+      },
+      confirmClosed: () => {
+        this._confirm = null;
+      },
+      stop: () => {
+        this._confirm = null;
+        this.client?.cancel();
+      },
+      finish: () => {
+        this._confirm = null;
+        /** @type {any} */ (this.client)?.finish?.();
+      },
+      restart: () => {
+        this._confirm = null;
+        this.#restart("");
+      },
+      startAgainSameIdea: () => this.#restart(this.#snap().idea ?? ""),
+      retryNow: () => {
+        const client = /** @type {any} */ (this.client);
+        this._userClosed = false;
+        if (typeof client?.retryNow === "function") client.retryNow();
+        else {
+          client?.disconnect();
+          client?.connect();
+        }
+      },
+      feedScroll: () => {
+        const box = /** @type {HTMLElement | null} */ (this.renderRoot.querySelector(".feed-box"));
+        if (box) this._stickToBottom = box.scrollTop + box.clientHeight >= box.scrollHeight - 24;
+      },
+      downloadMarkdown: () =>
+        this.#download(`${this.#fileName()}.md`, this.#briefMarkdown(), "text/markdown"),
+      downloadJson: () =>
+        this.#download(`${this.#fileName()}.json`, this.#briefJson(), "application/json"),
+      copy: () => this.#copy(),
+      print: () => {
+        this.#openBriefSections();
+        globalThis.print?.();
+      },
+    };
   }
 
-  /** @param {KeyboardEvent} e */
-  #onKeyDown(e) {
-    if (e.key === "Enter" && !e.shiftKey && !e.isComposing && !e.altKey && !e.ctrlKey) {
-      e.preventDefault();
-      this.#send();
-    }
-  }
-
-  /** @param {SubmitEvent} e */
-  #onSubmit(e) {
-    e.preventDefault();
-    this.#send();
-  }
-
-  #stop() {
-    this.client?.cancel();
-  }
-
-  #restart() {
-    this._draft = "";
+  /** @param {string} idea Put in the answer box of the new conversation's first question. */
+  #restart(idea) {
+    this._draft = idea;
+    this._announcedKey = "";
     this.client?.restart();
   }
 
-  #onFeedScroll() {
-    const feed = /** @type {HTMLElement | null} */ (this.renderRoot.querySelector(".feed"));
-    if (feed) this._stickToBottom = feed.scrollTop + feed.clientHeight >= feed.scrollHeight - 24;
+  /** Opens the brief's collapsed sections, so a printout holds all of them. */
+  #openBriefSections() {
+    for (const d of this.renderRoot.querySelectorAll(".brief details")) {
+      /** @type {HTMLDetailsElement} */ (d).open = true;
+    }
   }
 
   #send() {
     const client = this.client;
     const question = client?.currentQuestion;
     const answer = this._draft.trim();
+    const s = this.words;
     if (!client || !question) {
-      this._answerError = "No question is waiting for an answer yet.";
+      this._answerError = s.noQuestion;
       return;
     }
     if (!answer) {
-      this._answerError = "Type an answer first.";
+      this._answerError = s.typeFirst;
       return;
     }
     try {
@@ -920,20 +908,13 @@ export class ParleyConversation extends LitElement {
     return `parley-${slug || "brief"}`;
   }
 
-  #downloadMarkdown() {
-    this.#download(`${this.#fileName()}.md`, this.#briefMarkdown(), "text/markdown");
-  }
-
-  #downloadJson() {
-    this.#download(`${this.#fileName()}.json`, this.#briefJson(), "application/json");
-  }
-
   /**
    * @param {string} name
    * @param {string} text
    * @param {string} type
    */
   #download(name, text, type) {
+    const s = this.words;
     try {
       const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
       const a = document.createElement("a");
@@ -942,20 +923,19 @@ export class ParleyConversation extends LitElement {
       a.rel = "noopener";
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      this._actionMessage = `Downloaded ${name}`;
+      this._actionMessage = s.downloaded(name);
     } catch (err) {
-      this._actionMessage = `Could not download: ${err instanceof Error ? err.message : err}`;
+      this._actionMessage = s.cannotDownload(err instanceof Error ? err.message : String(err));
     }
   }
 
   async #copy() {
+    const s = this.words;
     try {
       await navigator.clipboard.writeText(this.#briefMarkdown());
-      this._actionMessage = "Copied the brief as Markdown";
+      this._actionMessage = s.copied;
     } catch (err) {
-      this._actionMessage = `Could not copy: ${
-        err instanceof Error ? err.message : err
-      }. Use Download Markdown instead.`;
+      this._actionMessage = s.cannotCopy(err instanceof Error ? err.message : String(err));
     }
   }
 }
@@ -986,19 +966,6 @@ function rememberedClientId() {
 function newClientId() {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
   return `web-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
-}
-
-/** @param {number} ts */
-function formatTime(ts) {
-  const d = new Date(ts);
-  return [d.getHours(), d.getMinutes(), d.getSeconds()]
-    .map((n) => String(n).padStart(2, "0"))
-    .join(":");
-}
-
-/** @param {number} ms */
-function formatDelay(ms) {
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 if (!customElements.get("parley-conversation")) {

@@ -25,61 +25,51 @@ export function schemasLoaded() {
 }
 
 /** @typedef {import("lit").TemplateResult} TemplateResult */
+/** A card's words by their English text (`t("Goals")`). @typedef {(english: string) => string} Words */
+
+/** @type {Words} */
+const same = (english) => english;
 /** @typedef {import("../protocol/brief.js").ClarifierResult} ClarifierResultT */
 /** @typedef {import("../protocol/brief.js").ProductAnalysis} ProductAnalysisT */
 /** @typedef {import("../protocol/brief.js").CustomerAnalysis} CustomerAnalysisT */
 /** @typedef {import("../protocol/brief.js").EngineerAnalysis} EngineerAnalysisT */
 /** @typedef {import("../protocol/brief.js").RiskAnalysis} RiskAnalysisT */
 
-/** Display names of the built-in agents and stages. */
-export const AGENT_LABELS = /** @type {Readonly<Record<string, string>>} */ ({
-  clarifier: "Clarifier",
-  product: "Product",
-  customer: "Customer",
-  engineer: "Engineer",
-  risk: "Risk",
-  summary: "Summary",
-});
-
-/** @param {string} agent */
-export function agentLabel(agent) {
-  return AGENT_LABELS[agent] ?? agent.charAt(0).toUpperCase() + agent.slice(1);
-}
-
 /**
  * The body of an agent's card.
  * @param {string} agent
  * @param {unknown} data
+ * @param {Words} [t] The card's words, by their English text (default: English).
  * @returns {TemplateResult}
  */
-export function resultBody(agent, data) {
+export function resultBody(agent, data, t = same) {
   const z = schemas;
   if (!z) return html`<div class="generic">${generic(data, 0)}</div>`;
   const { ClarifierResult, CustomerAnalysis, EngineerAnalysis, ProductAnalysis, RiskAnalysis } = z;
   switch (agent) {
     case "clarifier": {
       const r = ClarifierResult.safeParse(data);
-      if (r.success) return clarifier(r.data);
+      if (r.success) return clarifier(r.data, t);
       break;
     }
     case "product": {
       const r = ProductAnalysis.safeParse(data);
-      if (r.success) return product(r.data);
+      if (r.success) return product(r.data, t);
       break;
     }
     case "customer": {
       const r = CustomerAnalysis.safeParse(data);
-      if (r.success) return customer(r.data);
+      if (r.success) return customer(r.data, t);
       break;
     }
     case "engineer": {
       const r = EngineerAnalysis.safeParse(data);
-      if (r.success) return engineer(r.data);
+      if (r.success) return engineer(r.data, t);
       break;
     }
     case "risk": {
       const r = RiskAnalysis.safeParse(data);
-      if (r.success) return risk(r.data);
+      if (r.success) return risk(r.data, t);
       break;
     }
   }
@@ -92,9 +82,10 @@ export function resultBody(agent, data) {
  * schema: every field is taken only if it has the right type.
  * @param {string} agent
  * @param {unknown} partial
+ * @param {Words} [t] The card's words, by their English text (default: English).
  * @returns {TemplateResult}
  */
-export function partialBody(agent, partial) {
+export function partialBody(agent, partial, t = same) {
   const shape = PARTIAL_SHAPES[agent];
   if (!shape || typeof partial !== "object" || partial === null || Array.isArray(partial)) {
     return html`<div class="generic">${generic(partial, 0)}</div>`;
@@ -102,13 +93,13 @@ export function partialBody(agent, partial) {
   const value = /** @type {any} */ (fill(partial, shape));
   switch (agent) {
     case "product":
-      return product(value);
+      return product(value, t);
     case "customer":
-      return customer(value);
+      return customer(value, t);
     case "engineer":
-      return engineer(value);
+      return engineer(value, t);
     default:
-      return risk(value);
+      return risk(value, t);
   }
 }
 
@@ -209,14 +200,41 @@ function table(head, rows, caption) {
   `;
 }
 
-/** @param {string} p */
-function priority(p) {
-  if (!p) return nothing;
-  return html`<span class="tag tag-${p}">${p}</span>`;
+/** Ids for the "why?" tooltips, unique within a shadow root. */
+let whyIds = 0;
+
+/**
+ * A "Why?" button whose tooltip quotes the person's words a finding rests on; shown on
+ * hover and on keyboard focus. Nothing without evidence.
+ * @param {readonly {quote: string, questionId?: string | undefined, rule: string}[] | undefined} evidence
+ * @param {Words} [t]
+ * @returns {TemplateResult | typeof nothing}
+ */
+export function why(evidence, t = same) {
+  if (!Array.isArray(evidence) || evidence.length === 0) return nothing;
+  const id = `why-${++whyIds}`;
+  return html`<span class="why" part="why"><button type="button" class="why-button"
+    aria-describedby=${id}>${t("Why?")}</button><span class="tip" role="tooltip" id=${id}>${
+    evidence.slice(0, 8).map((e) =>
+      html`<span class="tip-line">“${e.quote}”<span class="rule"> · ${e.rule}</span></span>`
+    )
+  }</span></span>`;
 }
 
-/** @param {ClarifierResultT} c */
-function clarifier(c) {
+/**
+ * @param {string} p
+ * @param {Words} [t]
+ */
+function priority(p, t = same) {
+  if (!p) return nothing;
+  return html`<span class="tag tag-${p}">${t(p)}</span>`;
+}
+
+/**
+ * @param {ClarifierResultT} c
+ * @param {Words} t
+ */
+function clarifier(c, t) {
   const r = c.requirements;
   /** @type {[string, string | readonly string[] | undefined][]} */
   const facts = [
@@ -231,109 +249,161 @@ function clarifier(c) {
     ["Compliance", r.compliance],
     ["Domains", r.domains],
     ["Notes", r.notes],
+    ["Later", r.later],
+    ["Not included", r.excluded],
+    ["Countries", r.jurisdictions],
   ];
+  const slots = /** @type {Record<string, string>} */ ({
+    Idea: "idea",
+    Purpose: "purpose",
+    Users: "users",
+    Platforms: "platforms",
+    Features: "features",
+    Scale: "scale",
+    Budget: "budget",
+    Timeline: "timeline",
+    Compliance: "compliance",
+    Domains: "domains",
+    Notes: "notes",
+    Later: "later",
+    "Not included": "excluded",
+    Countries: "jurisdictions",
+  });
+  const evidence = r.evidence ?? {};
+  /** @param {string} label */
+  const slotEvidence = (label) => {
+    const slot = slots[label] ?? "";
+    return Object.entries(evidence)
+      .filter(([k]) => k === slot || k.startsWith(`${slot}:`))
+      .flatMap(([, v]) => v);
+  };
   const shown = facts.filter(([, v]) => (typeof v === "string" ? v.trim() : v?.length));
   return html`
-    <p class="meta">Round ${c.round}${c.done ? " · complete" : ""}</p>
+    <p class="meta">${t("Round")} ${c.round}${c.done ? ` · ${t("complete")}` : ""}</p>
     <dl class="facts">${shown.map(([k, v]) =>
       html`
-        <dt>${k}</dt>
-        <dd>${typeof v === "string" ? v : v?.join(", ")}</dd>
+        <dt>${t(k)}</dt>
+        <dd>${typeof v === "string" ? v : v?.join(", ")} ${why(slotEvidence(k), t)}</dd>
       `
     )}</dl>
-    ${c.missing.length ? html`<p class="meta">Still unknown: ${c.missing.join(", ")}</p>` : nothing}
+    ${c.missing.length
+      ? html`<p class="meta">${t("Still unknown")}: ${c.missing.join(", ")}</p>`
+      : nothing}
   `;
 }
 
-/** @param {ProductAnalysisT} p */
-function product(p) {
+/**
+ * @param {ProductAnalysisT} p
+ * @param {Words} t
+ */
+function product(p, t) {
   return html`
     ${p.vision ? html`<p class="lead">${p.vision}</p>` : nothing}
-    ${listSection("Goals", p.goals)}
-    ${listSection("MVP scope", p.mvpScope)}
-    ${listSection("Later", p.laterScope)}
-    ${p.requirements.length ? html`<h4>Requirements</h4>` : nothing}
+    ${listSection(t("Goals"), p.goals)}
+    ${listSection(t("MVP scope"), p.mvpScope)}
+    ${listSection(t("Later"), p.laterScope)}
+    ${p.requirements.length ? html`<h4>${t("Requirements")}</h4>` : nothing}
     ${table(
-      ["ID", "Requirement", "Priority", "Why"],
-      p.requirements.map((r) => [r.id, r.text, priority(r.priority), r.rationale]),
+      [t("ID"), t("Requirement"), t("Priority"), t("Why")],
+      p.requirements.map((r) => [
+        r.id,
+        html`${r.text} ${why(r.evidence, t)}`,
+        priority(r.priority, t),
+        r.rationale,
+      ]),
     )}
-    ${p.userStories.length ? html`<h4>User stories</h4>` : nothing}
+    ${p.userStories.length ? html`<h4>${t("User stories")}</h4>` : nothing}
     ${table(
-      ["As a", "I want", "So that", "Priority"],
-      p.userStories.map((s) => [s.asA, s.iWant, s.soThat, priority(s.priority)]),
+      [t("As a"), t("I want"), t("So that"), t("Priority")],
+      p.userStories.map((s) => [s.asA, s.iWant, s.soThat, priority(s.priority, t)]),
     )}
-    ${listSection("Success metrics", p.successMetrics)}
+    ${listSection(t("Success metrics"), p.successMetrics)}
   `;
 }
 
-/** @param {CustomerAnalysisT} c */
-function customer(c) {
+/**
+ * @param {CustomerAnalysisT} c
+ * @param {Words} t
+ */
+function customer(c, t) {
   return html`
-    ${c.segments.length ? html`<h4>Segments</h4>` : nothing}
+    ${c.segments.length ? html`<h4>${t("Segments")}</h4>` : nothing}
     <dl class="facts">${c.segments.map((s) =>
       html`
         <dt>${s.name}</dt>
-        <dd>${s.description}</dd>
+        <dd>${s.description} ${why(s.evidence, t)}</dd>
       `
     )}</dl>
-    ${c.personas.length ? html`<h4>Personas</h4>` : nothing}
+    ${c.personas.length ? html`<h4>${t("Personas")}</h4>` : nothing}
     <div class="personas">${c.personas.map((p) =>
       html`<div class="persona">
         <strong>${p.name}</strong> <span class="meta">${p.role}</span>
-        ${p.goals.length ? html`<p><em>Goals:</em> ${p.goals.join("; ")}</p>` : nothing}
+        ${p.goals.length ? html`<p><em>${t("Goals")}:</em> ${p.goals.join("; ")}</p>` : nothing}
         ${
         p.frustrations.length
-          ? html`<p><em>Frustrations:</em> ${p.frustrations.join("; ")}</p>`
+          ? html`<p><em>${t("Frustrations")}:</em> ${p.frustrations.join("; ")}</p>`
           : nothing
       }
       </div>`
     )}</div>
-    ${listSection("Jobs to be done", c.jobs)}
-    ${listSection("Pains", c.pains)}
-    ${listSection("Adoption risks", c.adoptionRisks)}
-    ${listSection("Channels", c.channels)}
+    ${listSection(t("Jobs to be done"), c.jobs)}
+    ${listSection(t("Pains"), c.pains)}
+    ${listSection(t("Adoption risks"), c.adoptionRisks)}
+    ${listSection(t("Channels"), c.channels)}
   `;
 }
 
-/** @param {EngineerAnalysisT} e */
-function engineer(e) {
+/**
+ * @param {EngineerAnalysisT} e
+ * @param {Words} t
+ */
+function engineer(e, t) {
   const x = e.effort;
   // A partial result may have no effort yet, or only part of it.
   const weeks = x.personWeeksLow != null && x.personWeeksHigh != null
-    ? html`, about ${x.personWeeksLow}–${x.personWeeksHigh} person-weeks`
+    ? html`, ${t("about")} ${x.personWeeksLow}–${x.personWeeksHigh} ${t("person-weeks")}`
     : nothing;
   return html`
     ${x.size
-      ? html`<p class="lead">Size <strong>${x.size}</strong>${weeks}${
+      ? html`<p class="lead">${t("Size")} <strong>${x.size}</strong>${weeks}${
         x.team ? ` · ${x.team}` : ""
-      }</p>`
+      } ${why(x.evidence, t)}</p>`
       : nothing}
-    ${table(["Component", "Responsibility"], e.components.map((c) => [c.name, c.responsibility]))}
-    ${e.stack.length ? html`<h4>Stack</h4>` : nothing}
-    ${table(["Layer", "Choice", "Why"], e.stack.map((s) => [s.layer, s.choice, s.reason]))}
-    ${listSection("Platforms", e.platforms)}
-    ${e.data.length ? html`<h4>Data</h4>` : nothing}
-    ${table(["Entity", "Notes"], e.data.map((d) => [d.entity, d.notes]))}
-    ${e.integrations.length ? html`<h4>Integrations</h4>` : nothing}
-    ${table(["Integration", "Purpose"], e.integrations.map((i) => [i.name, i.purpose]))}
-    ${listSection("Assumptions", x.assumptions)}
+    ${table(
+      [t("Component"), t("Responsibility")],
+      e.components.map((c) => [c.name, c.responsibility]),
+    )}
+    ${e.stack.length ? html`<h4>${t("Stack")}</h4>` : nothing}
+    ${table([t("Layer"), t("Choice"), t("Why")], e.stack.map((s) => [s.layer, s.choice, s.reason]))}
+    ${listSection(t("Platforms"), e.platforms)}
+    ${e.data.length ? html`<h4>${t("Data")}</h4>` : nothing}
+    ${table([t("Entity"), t("Notes")], e.data.map((d) => [d.entity, d.notes]))}
+    ${e.integrations.length ? html`<h4>${t("Integrations")}</h4>` : nothing}
+    ${table(
+      [t("Integration"), t("Purpose")],
+      e.integrations.map((i) => [i.name, html`${i.purpose} ${why(i.evidence, t)}`]),
+    )}
+    ${listSection(t("Assumptions"), x.assumptions)}
   `;
 }
 
 const LEVELS = /** @type {const} */ (["low", "medium", "high"]);
 
-/** @param {RiskAnalysisT} r */
-function risk(r) {
+/**
+ * @param {RiskAnalysisT} r
+ * @param {Words} t
+ */
+function risk(r, t) {
   const grid = LEVELS.toReversed().map((likelihood) =>
     html`<tr>
-      <th scope="row">${likelihood}</th>
+      <th scope="row">${t(likelihood)}</th>
       ${
       LEVELS.map((impact) => {
         const here = r.risks.filter((k) => k.likelihood === likelihood && k.impact === impact);
         const score = LEVELS.indexOf(likelihood) + LEVELS.indexOf(impact);
         return html`<td class="cell sev-${score}" title=${here.map((k) => k.title).join("\n")}>
           ${here.map((k) => html`<span class="chip">${k.id}</span>`)}
-          <span class="visually-hidden">${here.length} risks</span>
+          <span class="visually-hidden">${here.length} ${t("risks")}</span>
         </td>`;
       })
     }
@@ -343,27 +413,37 @@ function risk(r) {
   return html`
     <div class="risk-grid" part="risk-grid">
       <table class="grid">
-        <caption>Likelihood × impact</caption>
+        <caption>${t("Likelihood × impact")}</caption>
         <thead>
-          <tr><td></td>${LEVELS.map((l) => html`<th scope="col">${l} impact</th>`)}</tr>
+          <tr><td></td>${LEVELS.map((l) => html`<th scope="col">${t(`${l} impact`)}</th>`)}</tr>
         </thead>
         <tbody>${grid}</tbody>
       </table>
     </div>
     ${table(
-      ["ID", "Risk", "Category", "Likelihood", "Impact", "Mitigation"],
+      [t("ID"), t("Risk"), t("Category"), t("Likelihood"), t("Impact"), t("Mitigation")],
       r.risks.map((
         k,
-      ) => [k.id, k.title, k.category, level(k.likelihood), level(k.impact), k.mitigation]),
-      "Risk register",
+      ) => [
+        k.id,
+        html`${k.title} ${why(k.evidence, t)}`,
+        k.category,
+        level(k.likelihood, t),
+        level(k.impact, t),
+        k.mitigation,
+      ]),
+      t("Risk register"),
     )}
   `;
 }
 
-/** @param {string} l */
-function level(l) {
+/**
+ * @param {string} l
+ * @param {Words} [t]
+ */
+function level(l, t = same) {
   if (!l) return nothing;
-  return html`<span class="tag level-${l}">${l}</span>`;
+  return html`<span class="tag level-${l}">${t(l)}</span>`;
 }
 
 /**
