@@ -12,7 +12,8 @@
  *
  * @module
  */
-import type { QA, Requirements } from "../../protocol/brief.js";
+import type { Evidence, QA, Requirements } from "../../protocol/brief.js";
+import { type Clause, readAnswer } from "./read.ts";
 import {
   DOMAINS,
   FEATURES,
@@ -88,26 +89,17 @@ const SCALE =
 const SCALE_WORDS =
   /\b(?:(?:a few|several|tens of|hundreds of) )?(?:hundreds|thousands|millions|a few hundred|a few thousand|a handful|a couple of hundred)(?: of [a-z]+)?/g;
 
-const BUDGET =
-  /[$€£]\s?\d+(?:[.,]\d+)*\s*(?:k|m|mn|million|thousand)?\b|\b\d+(?:[.,]\d+)*\s*(?:k|m|million|thousand)?\s*(?:usd|eur|gbp|dollars|euros?|pounds|€|\$|£)(?![a-z])|\bbudget (?:of |is |around |about |~)?\d+(?:[.,]\d+)*\s*(?:k|m)?(?:\s*(?:usd|eur|gbp|dollars|euros?|pounds)\b)?|\b\d+(?:[.,]\d+)*\s*(?:k|m)? budget\b/g;
-const BUDGET_LEAD = /^budget (?:of |is |around |about |~)?/i;
 const BUDGET_WORDS =
   /\bbootstrapp\w+|\bself[- ]funded\b|\bshoestring\b|\bpre-?seed\b|\bseed (?:round|funding|money)\b|\bangel (?:money|funding|investors?)\b|\bgrant funding\b|\bvc[- ]backed\b/g;
-const BARE_AMOUNT = /\b\d+(?:[.,]\d+)*\s*(?:k|m|million|thousand)?\b/;
-
-const NUMBER_WORD =
-  "\\d+(?:\\s*(?:-|to)\\s*\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|a few|a couple of|couple of";
-const TIMELINE = new RegExp(
-  `\\b(?:${NUMBER_WORD})\\s+(?:weeks?|months?|quarters?|years?|days?)\\b(?! old)` +
-    "|\\b(?:in|within|over|next|about|around|take|takes) (?:a|one|the next) (?:week|month|quarter|year)\\b" +
-    "|\\bby (?:the )?(?:end of (?:the )?)?(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|q[1-4]|next (?:year|month|quarter)|year|christmas|\\d{4})\\b" +
-    "|\\b(?:asap|as soon as possible|yesterday|next (?:month|quarter|year)|this (?:month|quarter|year)|q[1-4](?: \\d{4})?)\\b",
-  "g",
-);
-const AGE_BEFORE = /\b(?:aged?|ages|between)\s*$/;
 const DIGIT = /\d/;
 const NO_DEADLINE = /\bno (?:fixed )?(?:deadline|rush|hurry|timeline)\b|\bwhenever\b/;
 
+/** A clause about the team building the product, whose roles are never user groups. */
+const TEAM =
+  /\bco-?founders?\b|\b(?:our|my) (?:team|developers?|devs?|engineers?|designers?|agency|cto)\b|\b(?:we|i) (?:have|'ve got|have got|hired|am|'m|are|'re)\b.*\b(?:developers?|devs?|engineers?|designers?|freelancers?|programmers?)\b|\b(?:one|two|three|four|five|a|\d+) (?:full-?stack |backend |frontend |mobile |junior |senior |freelance )?(?:developers?|devs?|engineers?|designers?|programmers?)\b/;
+/** A clause that names the group to win first. */
+const PRIMARY =
+  /\b(?:start(?:ing)? with|begin(?:ning)? with|first (?:for|with)|initially|at first|mainly|primarily|mostly|to begin with)\b/;
 const NEGATIVE =
   /^(?:no|nope|none|nothing|nah|zero|not (?:sure|yet|really|decided|known|applicable|relevant)|unsure|unknown|don'?t know|do not know|dunno|no idea|n\/?a|tbd|to be (?:decided|determined|defined)|undecided|skip|pass|no preference|doesn'?t matter|any|either|no (?:budget|deadline|rush|regulations?|compliance|constraints?|idea))\b/;
 const UNSURE =
@@ -210,6 +202,14 @@ export interface Mined {
   notes: readonly string[];
   /** The answer is a "no / none / not sure" for its topic. */
   negative: boolean;
+  /** The user groups the person wants to win first ("we start with bakeries"). */
+  primary: readonly string[];
+  /** Platforms, features and domains the person put off ("mobile later"). */
+  later: readonly string[];
+  /** Platforms, features and domains the person ruled out ("no iPhone", "not a marketplace"). */
+  excluded: readonly string[];
+  /** Evidence by slot or `field:item`, as in `Requirements.evidence`. */
+  evidence: Readonly<Record<string, Evidence[]>>;
 }
 
 const CACHE_LIMIT = 4_096;
@@ -229,12 +229,18 @@ let cached = 0;
  * m.users; // ["dog owners", "dog walkers"]
  * ```
  */
-export function mineAnswer(text: string, topic: string | undefined, question: string): Mined {
-  let byText = cache.get(topic ?? "");
+export function mineAnswer(
+  text: string,
+  topic: string | undefined,
+  question: string,
+  questionId = "idea",
+): Mined {
+  const slot = `${topic ?? ""}\u0000${questionId}`;
+  let byText = cache.get(slot);
   const hit = byText?.get(text);
   // Only a users answer reads its question ("both"), so only there must it match.
   if (hit && (topic !== "users" || hit.question === question)) return hit.mined;
-  const mined = mineUncached(text.trim(), topic, question);
+  const mined = mineUncached(text.trim(), topic, question, questionId);
   // Bounded by default: a full cache is dropped whole, which is simple and still keeps
   // every answer of the conversations in flight mined once per conversation in practice.
   if (cached >= CACHE_LIMIT) {
@@ -242,47 +248,121 @@ export function mineAnswer(text: string, topic: string | undefined, question: st
     cached = 0;
     byText = undefined;
   }
-  if (!byText) cache.set(topic ?? "", byText = new Map());
+  if (!byText) cache.set(slot, byText = new Map());
   byText.set(text, { question, mined });
   cached++;
   return mined;
 }
 
-function mineUncached(text: string, topic: string | undefined, question: string): Mined {
-  const lower = text.toLowerCase();
-  // Slices are taken from the original text so amounts and names keep their case; that
-  // is only safe when lower-casing kept every index in place.
-  const src = lower.length === text.length ? text : lower;
+function mineUncached(
+  text: string,
+  topic: string | undefined,
+  question: string,
+  questionId: string,
+): Mined {
+  const reading = readAnswer(text, questionId, topic);
+  // What holds now is mined as before; what is put off or ruled out only names things.
+  const nowClauses = reading.clauses.filter((c) => !c.negated && !c.later);
+  const nowText = nowClauses.map((c) => c.text).join("; ");
+  const lower = nowText.toLowerCase();
+  const src = lower.length === nowText.length ? nowText : lower;
   const starts = wordStarts(lower);
+  const evidence: Record<string, Evidence[]> = {};
+  const cite = (key: string, c: Clause | undefined, rule: string) => {
+    if (!c || evidence[key]) return;
+    evidence[key] = [{ quote: c.text, questionId: c.questionId, rule }];
+  };
+  const clauseWith = (test: (lower: string) => boolean) => nowClauses.find((c) => test(c.lower));
 
   const platforms = minePlatforms(lower, starts, topic);
-  const people = mineUsers(lower, starts);
+  for (const label of platforms) {
+    const row = PLATFORMS.find((r) => r.label === label);
+    cite(
+      `platforms:${label}`,
+      clauseWith((l) => row ? row.pattern.test(l) : MOBILE.test(l)) ?? nowClauses[0],
+      `platform:${label.toLowerCase()}`,
+    );
+  }
+  const userClauses = nowClauses.filter((c) => !TEAM.test(c.lower));
+  const userLower = userClauses.map((c) => c.lower).join("; ");
+  const people = mineUsers(userLower, wordStarts(userLower));
   let users = people.users;
   const featureRows = featureIndex.match(lower, starts);
   const features = featureRows.map((f) => f.label);
-  const domains = new Set<string>(domainIndex.match(lower, starts).map((d) => d.id));
+  for (const f of featureRows) {
+    cite(
+      `features:${f.label}`,
+      clauseWith((l) => f.pattern.test(l)),
+      "feature",
+    );
+  }
+  const domainRows = domainIndex.match(lower, starts);
+  const domains = new Set<string>(domainRows.map((d) => d.id));
+  for (const d of domainRows) {
+    cite(
+      `domains:${d.id}`,
+      clauseWith((l) => d.pattern.test(l)),
+      `domain:${d.id}`,
+    );
+  }
   for (const f of featureRows) if (f.domains) { for (const d of f.domains) domains.add(d); }
-  const compliance = complianceIndex.match(lower, starts).map((c) => c.label);
+  const complianceRows = complianceIndex.match(lower, starts);
+  const compliance = complianceRows.map((c) => c.label);
+  for (const c of complianceRows) {
+    cite(`compliance:${c.label}`, clauseWith((l) => c.pattern.test(l)), "named by the person");
+  }
   const regions = regionIndex.match(lower, starts).map((r) => r.region);
-  const market = mineMarket(text);
-  // Amounts, counts and durations need a digit or a number word; skip the scans without.
+  const market = mineMarket(nowText);
   const digits = DIGIT.test(lower);
   let scale = joinMatches(src, lower, ...(digits ? [SCALE, SCALE_WORDS] : [SCALE_WORDS]));
-  let budget = joinMatches(src, lower, ...(digits ? [BUDGET, BUDGET_WORDS] : [BUDGET_WORDS]))
-    ?.replace(BUDGET_LEAD, "");
-  let timeline = mineTimeline(src, lower);
-  const notes: string[] = [];
+  if (scale !== undefined) {
+    cite(
+      "scale",
+      clauseWith((l) => DIGIT.test(l) || SCALE_WORDS.test(l)),
+      "reader:scale",
+    );
+  }
+
+  // Budget only from money tied to building or running the product; prices are the business model.
+  const budgetMoney = reading.money.find((m) => m.kind === "budget" && !m.clause.negated) ??
+    (topic === "budget" ? reading.money.find((m) => m.kind !== "price") : undefined);
+  let budget = budgetMoney?.text;
+  if (budgetMoney) cite("budget", budgetMoney.clause, "reader:money-to-build");
+  else {
+    budget = joinMatches(src, lower, BUDGET_WORDS);
+    if (budget !== undefined) {
+      cite(
+        "budget",
+        clauseWith((l) => BUDGET_WORDS.test(l)),
+        "reader:funding",
+      );
+    }
+  }
+  const prices = reading.money.filter((m) => m.kind === "price" && !m.clause.negated);
+  let timeline: string | undefined;
+  {
+    const spans = reading.durations.filter((d) => d.launch && !d.clause.negated);
+    const dates = reading.dates.filter((d) => d.launch && !d.clause.negated);
+    const found = dedupe([...spans.map((d) => d.text), ...dates.map((d) => d.text)]);
+    if (found.length > 0) {
+      timeline = found.join(", ");
+      cite("timeline", (spans[0] ?? dates[0])!.clause, "reader:launch-time");
+    }
+  }
+  const notes: string[] = prices.map((m) => `Price named: ${m.text}`);
   let featureList = features;
 
-  const negative = topic !== undefined && NEGATIVE.test(lower) && lower.split(/\s+/).length <= 8;
+  const whole = text.toLowerCase();
+  const negative = topic !== undefined && NEGATIVE.test(whole) && whole.split(/\s+/).length <= 8;
   if (topic === "users") {
     if (BOTH.test(lower) && question) {
       users = mineUsers(question.toLowerCase(), wordStarts(question.toLowerCase())).users;
     } else {
+      const said = userClauses.map((c) => c.text).join("; ");
       users = dropContained(dedupe([
-        ...namedPieces(text),
+        ...namedPieces(said),
         ...users,
-        ...unmatchedPieces(text, (p) => mineUsers(p, wordStarts(p)).users.length > 0, 6),
+        ...unmatchedPieces(said, (p) => mineUsers(p, wordStarts(p)).users.length > 0, 6),
       ]));
     }
     if (users.length === 0 && !negative) {
@@ -291,7 +371,11 @@ function mineUncached(text: string, topic: string | undefined, question: string)
     if (users.length === 0 && !negative && text) users = [clip(text, 200)];
     if (negative) notes.push("Users: not specified yet");
   } else if (topic === "features") {
-    const extra = unmatchedPieces(text, (p) => featureIndex.match(p, wordStarts(p)).length > 0, 12);
+    const extra = unmatchedPieces(
+      nowText,
+      (p) => featureIndex.match(p, wordStarts(p)).length > 0,
+      12,
+    );
     featureList = [...features, ...extra];
     if (featureList.length === 0 && !negative && text) featureList = [clip(text, 200)];
     if (negative) notes.push("Features: not specified yet");
@@ -300,14 +384,18 @@ function mineUncached(text: string, topic: string | undefined, question: string)
     else if (platforms.length === 0 && text) platforms.push(clip(text, 200));
   } else if (topic === "scale" && scale === undefined) {
     scale = negative ? "unknown yet" : clip(text, 200) || undefined;
+    cite("scale", reading.clauses[0], "answer:scale");
   } else if (topic === "budget" && budget === undefined) {
-    const bare = src.match(BARE_AMOUNT);
-    if (negative) budget = UNSURE.test(lower) ? "not fixed yet" : "no dedicated budget";
-    else budget = bare ? bare[0].trim() : clip(text, 200) || undefined;
+    const full = text.toLowerCase();
+    if (negative) budget = UNSURE.test(full) ? "not fixed yet" : "no dedicated budget";
+    else budget = clip(text, 200) || undefined;
+    cite("budget", reading.clauses[0], "answer:budget");
   } else if (topic === "timeline" && timeline === undefined) {
-    if (NO_DEADLINE.test(lower)) timeline = "no fixed deadline";
-    else if (negative) timeline = UNSURE.test(lower) ? "not fixed yet" : "no fixed deadline";
+    const full = text.toLowerCase();
+    if (NO_DEADLINE.test(full)) timeline = "no fixed deadline";
+    else if (negative) timeline = UNSURE.test(full) ? "not fixed yet" : "no fixed deadline";
     else timeline = clip(text, 200) || undefined;
+    cite("timeline", reading.clauses[0], "answer:timeline");
   } else if (topic === "compliance" && compliance.length === 0) {
     if (negative) {
       notes.push(
@@ -325,6 +413,34 @@ function mineUncached(text: string, topic: string | undefined, question: string)
   if (topic === undefined && NO_DEADLINE.test(lower) && timeline === undefined) {
     timeline = "no fixed deadline";
   }
+  // Primary group first: "we start with bakeries" puts bakeries ahead of the rest.
+  const first = userClauses.find((c) => PRIMARY.test(c.lower));
+  const head = (u: string) => u.slice(u.lastIndexOf(" ") + 1).replace(/s$/, "");
+  const primary = first ? users.filter((u) => first.lower.includes(head(u))) : [];
+  users = [...primary, ...users.filter((u) => !primary.includes(u))];
+  for (const u of users) {
+    const h = u.toLowerCase().slice(u.lastIndexOf(" ") + 1).replace(/s$/, "");
+    cite(
+      `users:${u}`,
+      userClauses.find((c) => c.lower.includes(h)) ?? userClauses[0],
+      "reader:people",
+    );
+  }
+  const laterLabels: string[] = [];
+  const excludedLabels: string[] = [];
+  for (const c of reading.clauses) {
+    if (!c.negated && !c.later) continue;
+    const into = c.negated ? excludedLabels : laterLabels;
+    const named = namesIn(c.lower);
+    into.push(...named);
+    for (const n of named) {
+      cite(
+        `${c.negated ? "excluded" : "later"}:${n}`,
+        c,
+        c.negated ? "reader:negation" : "reader:later",
+      );
+    }
+  }
 
   const mined: Mined = {
     users,
@@ -336,12 +452,26 @@ function mineUncached(text: string, topic: string | undefined, question: string)
     regions,
     notes,
     negative,
+    primary,
+    later: dedupe(laterLabels),
+    excluded: dedupe(excludedLabels),
+    evidence,
   };
   if (scale !== undefined) mined.scale = scale;
   if (budget !== undefined) mined.budget = budget;
   if (timeline !== undefined) mined.timeline = timeline;
   if (market !== undefined) mined.market = market;
   return mined;
+}
+
+/** Platforms, features and domains a put-off or ruled-out clause names. */
+function namesIn(lower: string): string[] {
+  const starts = wordStarts(lower);
+  const out = platformIndex.match(lower, starts).map((p) => p.label);
+  if (MOBILE.test(lower) && !IOS_OR_ANDROID.test(lower)) out.push("iOS", "Android");
+  out.push(...featureIndex.match(lower, starts).map((f) => f.label));
+  out.push(...domainIndex.match(lower, starts).map((d) => d.id));
+  return dedupe(out);
 }
 
 function minePlatforms(lower: string, starts: readonly number[], topic?: string): string[] {
@@ -370,7 +500,8 @@ function mineUsers(
     while (words.length > 0) {
       const role = roleOf(words[words.length - 1]!);
       if (role) {
-        const mods = words.slice(0, -1).filter((w) => !PHRASE_STOP.has(w));
+        const cut = Math.max(words.lastIndexOf("and"), words.lastIndexOf("or"));
+        const mods = words.slice(cut + 1, -1).filter((w) => !PHRASE_STOP.has(w));
         const head = role.label.slice(role.label.lastIndexOf(" ") + 1);
         // Only modified phrases add anything beyond the role table below.
         if (mods.length > 0 && role.label.indexOf(" ") < 0) {
@@ -396,7 +527,7 @@ function roleOf(word: string): RoleInfo | undefined {
 
 /** Words before a group's name that are not part of it ("later small repair shops"). */
 const LEADING_QUALIFIER =
-  /^(?:(?:the|our|their|some|mostly|mainly|also|later|eventually|maybe|perhaps|possibly|then|and|plus) )+/i;
+  /^(?:(?:we |i )?(?:start|begin)(?:ning|ing)? with |(?:at first|initially|primarily|to begin with),? )?(?:(?:the|our|their|some|mostly|mainly|also|later|eventually|maybe|perhaps|possibly|then|and|plus) )*/i;
 
 /**
  * Pieces of a users answer such as "plant managers" that name a known role with the
@@ -450,16 +581,6 @@ function mineMarket(text: string): string | undefined {
   return undefined;
 }
 
-function mineTimeline(src: string, lower: string): string | undefined {
-  const found: string[] = [];
-  for (const m of matches(lower, TIMELINE)) {
-    const before = lower.slice(Math.max(0, m.index - 12), m.index);
-    if (AGE_BEFORE.test(before)) continue;
-    found.push(src.slice(m.index, m.index + m[0].length));
-  }
-  return found.length > 0 ? dedupe(found).join(", ") : undefined;
-}
-
 const NONE: readonly RegExpExecArray[] = [];
 
 /**
@@ -511,6 +632,8 @@ function dropContained(labels: readonly string[]): string[] {
  */
 export function topicOf(qa: QA, index: number): string | undefined {
   if (index === 0) return "idea";
+  // The clarifier records each question's topic; only old stored transcripts lack it.
+  if (qa.topic) return qa.topic;
   for (const part of qa.id.toLowerCase().split(/[^a-z0-9]+/)) {
     if (TOPIC_IDS.has(part)) return part;
   }
@@ -574,11 +697,24 @@ export function understand(transcript: readonly QA[]): Understanding {
   let timeline: string | undefined;
   let market: string | undefined;
 
+  const later: string[] = [];
+  const primary: string[] = [];
+  const excluded: string[] = [];
+  const evidence: Record<string, Evidence[]> = {};
   const idea = transcript[0]?.answer.trim() ?? "";
   transcript.forEach((qa, i) => {
     const topic = topicOf(qa, i);
     if (topic) asked.add(topic);
-    const m = mineAnswer(qa.answer, i === 0 ? undefined : topic, qa.question);
+    const m = mineAnswer(
+      qa.answer,
+      i === 0 ? undefined : topic,
+      qa.question,
+      i === 0 ? "idea" : qa.id,
+    );
+    later.push(...m.later);
+    primary.push(...m.primary);
+    excluded.push(...m.excluded);
+    for (const [k, v] of Object.entries(m.evidence)) evidence[k] ??= v;
     if (topic && (m.negative || qa.answer.trim())) answered.add(topic);
     users.push(...m.users);
     modifiers.push(...m.modifiers);
@@ -598,28 +734,44 @@ export function understand(transcript: readonly QA[]): Understanding {
   // "dog owners … walkers" across answers still means dog walkers.
   const resolvedUsers = dropContained(
     dedupe(
-      users.map((u) => PROVIDER_NOUNS.has(u) && modifiers.length > 0 ? `${modifiers[0]} ${u}` : u),
+      [...primary, ...users].map((u) =>
+        PROVIDER_NOUNS.has(u) && modifiers.length > 0 ? `${modifiers[0]} ${u}` : u
+      ),
     ),
   );
-  const featureList = dedupe(features);
+  // What the person ruled out or put off stays out of the MVP, whichever answer said it.
+  const off = new Set([...excluded, ...later]);
+  const featureList = dedupe(features).filter((f) => !off.has(f));
   inferDomains(domains, featureList, market);
+  for (const d of off) domains.delete(d);
   if (market) notes.unshift(`Launch market: ${market}`);
 
   const compliance = dedupe([...explicit, ...inferCompliance(domains, region, explicit)]);
   const requirements: Requirements = {
     idea,
     users: resolvedUsers.slice(0, 50),
-    platforms: dedupe(platforms).slice(0, 50),
+    platforms: dedupe(platforms).filter((p) => !off.has(p)).slice(0, 50),
     features: featureList.slice(0, 50),
     compliance: compliance.slice(0, 50),
     domains: DOMAINS.filter((d) => domains.has(d.id)).map((d) => d.id),
     notes: dedupe(notes).slice(0, 50),
   };
   const { purpose, subject } = ideaParts(idea);
+  if (later.length > 0) requirements.later = dedupe(later).filter((l) => !excluded.includes(l));
+  if (excluded.length > 0) requirements.excluded = dedupe(excluded);
   if (purpose) requirements.purpose = purpose;
   if (scale !== undefined) requirements.scale = scale;
   if (budget !== undefined) requirements.budget = budget;
   if (timeline !== undefined) requirements.timeline = timeline;
+  const kept = Object.entries(evidence).filter(([k]) => {
+    const [field, item] = k.split(/:(.*)/s);
+    if (item === undefined) {
+      return (requirements as unknown as Record<string, unknown>)[k] !== undefined;
+    }
+    const list = (requirements as unknown as Record<string, unknown>)[field!];
+    return Array.isArray(list) && list.includes(item);
+  });
+  if (kept.length > 0) requirements.evidence = Object.fromEntries(kept.slice(0, 200));
 
   const known: Record<CoreTopic, boolean> = {
     purpose: purpose !== undefined,
