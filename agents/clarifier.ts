@@ -78,16 +78,30 @@ export async function* clarifier(
         }…`,
     );
     const resp: QA[] = [];
+    // An estimate of the whole interview: what is asked so far, this round, and the
+    // missing topics later rounds could still ask about (it may change as answers come).
+    const later = Math.max(0, plan.missing.length - questions.length);
+    const about = transcript.length + questions.length +
+      Math.min(later, (maxRounds - round) * maxQuestionsPerRound);
     for (const [i, q] of questions.entries()) {
       const id = `clarifier-r${round}-q${i + 1}`;
+      const number = transcript.length + 1;
       const answer = yield {
         type: "question",
-        data: { question: q.question, id, agent: "clarifier", round, topic: q.topic },
+        data: {
+          question: q.question,
+          id,
+          agent: "clarifier",
+          round,
+          topic: q.topic,
+          progress: { number, about: Math.max(about, number), round, rounds: maxRounds },
+        },
       };
       if (typeof answer !== "string") {
         throw new TypeError(`Clarifier expected an answer to question ${id}: got none`);
       }
-      const qa = { id, question: q.question, answer };
+      // The topic travels with the transcript, so no engine recovers it from the wording.
+      const qa: QA = { id, question: q.question, answer, topic: q.topic.slice(0, 64) };
       resp.push(qa);
       transcript.push(qa);
     }
