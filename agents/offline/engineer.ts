@@ -7,7 +7,7 @@
  * @module
  */
 import type { EngineerAnalysis } from "../../protocol/brief.js";
-import type { Component, Entity, Integration } from "./knowledge.ts";
+import type { Component, Entity, Integration } from "./types.ts";
 import { type Profile, RATE_PER_PERSON_WEEK } from "./profile.ts";
 import { joinAnd, thousands } from "./text.ts";
 

@@ -14,18 +14,38 @@
  */
 import type { Evidence, QA, Requirements } from "../../protocol/brief.js";
 import { type Clause, readAnswer } from "./read.ts";
+import { DOMAINS, REGIONS } from "./knowledge.ts";
+import { FEATURES } from "./knowledge/features.ts";
+import { GENERIC_ROLES, PROVIDER_NOUNS, type RoleInfo, ROLES } from "./knowledge/roles.ts";
+import { MOBILE, PLATFORMS } from "./knowledge/platforms.ts";
+import type { Region } from "./types.ts";
 import {
-  DOMAINS,
-  FEATURES,
-  GENERIC_ROLES,
-  MOBILE,
-  PLATFORMS,
-  PROVIDER_NOUNS,
-  type Region,
-  REGIONS,
-  type RoleInfo,
-  ROLES,
-} from "./knowledge.ts";
+  API_WORD,
+  BOTH,
+  BUDGET_WORDS,
+  CLAUSE,
+  COMPLIANCE,
+  COMPOUND,
+  COMPOUND_STOP,
+  DIGIT,
+  INTENT,
+  IOS_OR_ANDROID,
+  IT_IS,
+  LOGISTICS,
+  MARKET,
+  NEGATIVE,
+  NO_DEADLINE,
+  PHRASE,
+  PHRASE_STOP,
+  PIECES,
+  PRIMARY,
+  SCALE,
+  SCALE_WORDS,
+  SENTENCE,
+  SUBJECT,
+  TEAM,
+  UNSURE,
+} from "./knowledge/lexicons.ts";
 import { Prefilter, wordStarts } from "./prefilter.ts";
 import { cap, clip } from "./text.ts";
 
@@ -56,117 +76,7 @@ export interface Understanding {
 }
 
 // ---------------------------------------------------------------------------------------
-// Lexicons not tied to the analyst tables
-
-const COMPLIANCE: readonly { label: string; pattern: RegExp }[] = [
-  { label: "GDPR", pattern: /\bgdpr\b|\bdsgvo\b/ },
-  { label: "HIPAA", pattern: /\bhipaa\b/ },
-  { label: "PCI DSS", pattern: /\bpci\b/ },
-  { label: "SOC 2", pattern: /\bsoc ?2\b|\bsoc ii\b/ },
-  { label: "COPPA", pattern: /\bcoppa\b/ },
-  { label: "ISO 27001", pattern: /\biso ?27001\b/ },
-  {
-    label: "WCAG 2.2 AA accessibility",
-    pattern: /\bwcag\b|\baccessib\w+|\ba11y\b|\bada\b|\bscreen readers?\b/,
-  },
-  { label: "CCPA", pattern: /\bccpa\b|\bcpra\b/ },
-  { label: "FERPA", pattern: /\bferpa\b/ },
-  { label: "PSD2", pattern: /\bpsd2\b/ },
-  { label: "KYC/AML", pattern: /\bkyc\b|\baml\b|\banti-money/ },
-  { label: "Medical device regulation (FDA / EU MDR)", pattern: /\bfda\b|\bmdr\b/ },
-  { label: "EU Digital Services Act", pattern: /\bdsa\b|\bdigital services act\b/ },
-  { label: "EU AI Act", pattern: /\bai act\b/ },
-  { label: "SOX", pattern: /\bsox\b|\bsarbanes/ },
-  {
-    label: "Data residency",
-    pattern:
-      /\bdata residency\b|\bdata (?:must |has to |needs to )?(?:stay|stays|be stored|be hosted) in\b/,
-  },
-];
-
-const SCALE =
-  /(?:(?:about|around|roughly|up to|over|more than|at least|maybe) )?\d+(?:[.,]\d+)*\s*(?:k|m|thousand|million|hundred)?\+?\s+(?:active |paying |daily |monthly |concurrent |new |registered )?(?:users?|customers?|people|members|subscribers|requests|downloads|devices|sensors|students|patients|orders|transactions|visitors|sessions|bookings|walks|schools|companies|clients|employees|drivers|restaurants|families|parents|kids|children|players|sellers|buyers|vehicles|machines|messages|events|readings|teams|seats|accounts|stores|shops|farms|sites|owners|walkers|tenants|hosts|guests|learners|readers|listeners|households|homes|factories|locations|branches)\b(?:\s+(?:a|per|each|every)\s+(?:day|week|month|year|second|minute|hour)\b)?/g;
-const SCALE_WORDS =
-  /\b(?:(?:a few|several|tens of|hundreds of) )?(?:hundreds|thousands|millions|a few hundred|a few thousand|a handful|a couple of hundred)(?: of [a-z]+)?/g;
-
-const BUDGET_WORDS =
-  /\bbootstrapp\w+|\bself[- ]funded\b|\bshoestring\b|\bpre-?seed\b|\bseed (?:round|funding|money)\b|\bangel (?:money|funding|investors?)\b|\bgrant funding\b|\bvc[- ]backed\b/g;
-const DIGIT = /\d/;
-const NO_DEADLINE = /\bno (?:fixed )?(?:deadline|rush|hurry|timeline)\b|\bwhenever\b/;
-
-/** A clause about the team building the product, whose roles are never user groups. */
-const TEAM =
-  /\bco-?founders?\b|\b(?:our|my) (?:team|developers?|devs?|engineers?|designers?|agency|cto)\b|\b(?:we|i) (?:have|'ve got|have got|hired|am|'m|are|'re)\b.*\b(?:developers?|devs?|engineers?|designers?|freelancers?|programmers?)\b|\b(?:one|two|three|four|five|a|\d+) (?:full-?stack |backend |frontend |mobile |junior |senior |freelance )?(?:developers?|devs?|engineers?|designers?|programmers?)\b/;
-/** A clause that names the group to win first. */
-const PRIMARY =
-  /\b(?:start(?:ing)? with|begin(?:ning)? with|first (?:for|with)|initially|at first|mainly|primarily|mostly|to begin with)\b/;
-const NEGATIVE =
-  /^(?:no|nope|none|nothing|nah|zero|not (?:sure|yet|really|decided|known|applicable|relevant)|unsure|unknown|don'?t know|do not know|dunno|no idea|n\/?a|tbd|to be (?:decided|determined|defined)|undecided|skip|pass|no preference|doesn'?t matter|any|either|no (?:budget|deadline|rush|regulations?|compliance|constraints?|idea))\b/;
-const UNSURE =
-  /\byet\b|\bsure\b|\bknow\b|\bidea\b|\btbd\b|\bdecided\b|\bdetermined\b|\bdefined\b|\bunknown\b/;
-const BOTH = /^(?:both|all|all of them|all three|everyone|both sides|yes)\b/;
-
-const COMPOUND =
-  /\b([a-z]+)[- ](owners?|lovers?|enthusiasts?|parents?|managers?|organi[sz]ers?|leads?|teams?)\b/g;
-const COMPOUND_STOP: ReadonlySet<string> = new Set([
-  "the",
-  "a",
-  "an",
-  "our",
-  "their",
-  "my",
-  "your",
-  "his",
-  "her",
-  "and",
-  "or",
-  "of",
-  "for",
-  "to",
-  "with",
-  "by",
-  "all",
-  "both",
-  "where",
-  "who",
-  "that",
-  "these",
-  "those",
-  "some",
-  "many",
-  "most",
-  "other",
-  "sales",
-  "it",
-  "hr",
-  "people",
-  "ops",
-  "operations",
-  "hiring",
-  "property",
-  "team",
-  "is",
-  "are",
-]);
-const PHRASE =
-  /\b(?:for|by|helps?|lets?|allows?|enables?|between|serving|targets?|targeting)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)/g;
-const PHRASE_STOP: ReadonlySet<string> = new Set([...COMPOUND_STOP, "kids", "children", "aged"]);
-
-const PIECES = /\s*(?:,|;|\/|&|\n|\band\b|\bor\b|\bplus\b|\balso\b)\s*/;
-const MARKET =
-  /\b(?:in|across|around|based in|launch(?:ing)? in|starting in|from) ((?:[A-Z][a-zà-ÿ]+)(?: [A-Z][a-zà-ÿ]+)?)/g;
-const API_WORD = /\bapi\b/;
-const IOS_OR_ANDROID = /\bios\b|\biphone|\bandroid\b/;
-
-const SUBJECT =
-  /\b(?:an?|the|my|our)\s+((?:[a-z0-9'’-]+\s+){0,3}?(?:app|application|platform|marketplace|tool|service|site|website|bot|dashboard|game|system|saas|extension|portal|network|plugin|assistant|tracker|planner|crm|community|store|shop|program|product|diary|journal|companion|finder|directory|hub|wallet|calculator|coach|guide))\b/;
-const INTENT =
-  /^(?:so\s*,?\s*|basically\s*,?\s*|well\s*,?\s*)?(?:i|we)(?:'d| would| want to| wanna| plan to| hope to| need to|'m|'re| am| are)?\s*(?:like to |love to |going to )?(?:build|make|create|launch|develop|start|building|making|creating|launching|developing|starting)\s+/i;
-const IT_IS = /^(?:it'?s|it is|this is|the idea is|my idea is|our idea is)\s+(?:about\s+)?/i;
-const LOGISTICS =
-  /\b(?:ios|android|web|mobile|desktop|budget|deadline|weeks?|months?|launch|gdpr|hipaa|we have|we've got)\b|[$€£]|\d+\s*k\b/i;
-const SENTENCE = /(?<=[.!?])\s+|\n+/;
-const CLAUSE = /\s*(?:;|,(?!\d)|\s[-–—]\s)\s*/;
+// Lexicons are in knowledge/lexicons.ts
 
 const platformIndex = new Prefilter(PLATFORMS);
 const roleIndex = new Prefilter(ROLES);

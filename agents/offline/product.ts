@@ -5,7 +5,7 @@
  * @module
  */
 import type { ProductAnalysis } from "../../protocol/brief.js";
-import type { Actor, Wording } from "./knowledge.ts";
+import type { Actor, Wording } from "./types.ts";
 import { type FeatureRef, type Profile, type UserRef, whoWants } from "./profile.ts";
 import { cap, clip, joinAnd, lowerFirst, singular } from "./text.ts";
 

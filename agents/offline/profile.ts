@@ -8,19 +8,11 @@
  * @module
  */
 import type { Requirements } from "../../protocol/brief.js";
-import {
-  type Actor,
-  DOMAIN_BY_ID,
-  type DomainInfo,
-  FEATURE_BY_LABEL,
-  type FeatureInfo,
-  GENERIC_ROLES,
-  MOBILE_LABELS,
-  PLATFORMS,
-  type RoleInfo,
-  ROLES,
-  type Wording,
-} from "./knowledge.ts";
+import type { Actor, Wording } from "./types.ts";
+import { DOMAIN_BY_ID, type DomainInfo } from "./knowledge.ts";
+import { FEATURE_BY_LABEL, type FeatureInfo } from "./knowledge/features.ts";
+import { GENERIC_ROLES, type RoleInfo, ROLES } from "./knowledge/roles.ts";
+import { MOBILE_LABELS, PLATFORMS } from "./knowledge/platforms.ts";
 import { subjectOf } from "./extract.ts";
 import { singular } from "./text.ts";
 

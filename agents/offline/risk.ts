@@ -6,7 +6,7 @@
  * @module
  */
 import type { RiskAnalysis } from "../../protocol/brief.js";
-import type { RiskSeed } from "./knowledge.ts";
+import type { RiskSeed } from "./types.ts";
 import type { Profile } from "./profile.ts";
 import { cap, joinAnd } from "./text.ts";
 
