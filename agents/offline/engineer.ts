@@ -8,7 +8,7 @@
  */
 import type { EngineerAnalysis } from "../../protocol/brief.js";
 import type { Component, Entity, Integration } from "./types.ts";
-import { type Profile, RATE_PER_PERSON_WEEK } from "./profile.ts";
+import { type Profile, ratePerWeek } from "./profile.ts";
 import { joinAnd, thousands } from "./text.ts";
 
 type Stack = EngineerAnalysis["stack"][number];
@@ -296,7 +296,7 @@ function assumptions(p: Profile): string[] {
   const cur = p.currency || "";
   const money = (n: number) => `${cur}${thousands(n)}`;
   const cost = `${money(e.costLow)}–${money(e.costHigh)} at an assumed blended rate of ${
-    money(RATE_PER_PERSON_WEEK)
+    money(ratePerWeek(p.currency))
   } per person-week`;
   if (p.budgetAmount !== undefined && e.budgetFit) {
     const verdict = e.budgetFit === "covers"

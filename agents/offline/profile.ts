@@ -7,13 +7,14 @@
  *
  * @module
  */
-import type { Requirements } from "../../protocol/brief.js";
+import type { Evidence, Requirements } from "../../protocol/brief.js";
 import type { Actor, Wording } from "./types.ts";
 import { DOMAIN_BY_ID, type DomainInfo } from "./knowledge.ts";
 import { FEATURE_BY_LABEL, type FeatureInfo } from "./knowledge/features.ts";
 import { GENERIC_ROLES, type RoleInfo, ROLES } from "./knowledge/roles.ts";
 import { MOBILE_LABELS, PLATFORMS } from "./knowledge/platforms.ts";
 import { subjectOf } from "./extract.ts";
+import { parseMoney } from "./read.ts";
 import { singular } from "./text.ts";
 
 /** A user group with the side it is on. */
@@ -74,10 +75,32 @@ export interface Profile {
   /** The MVP feature that is the product's reason to exist (not payments or sign-in). */
   core?: FeatureRef;
   effort: Effort;
+  /** The person's words behind a slot or `field:item` (see `Requirements.evidence`). */
+  ev: (key: string) => Evidence[] | undefined;
+  /** The words the idea was told in, for findings that rest on the idea as a whole. */
+  ideaEvidence: Evidence[];
 }
 
 /** Assumed blended cost of one person-week, in the person's currency. */
 export const RATE_PER_PERSON_WEEK = 2_500;
+
+/**
+ * The same person-week in currencies whose unit is far from a dollar's, at a local
+ * team's rate (rounded; an estimate, not an exchange rate), so that 40 lakh rupees is
+ * not judged as 4 million dollars.
+ */
+export const RATE_BY_CURRENCY: Readonly<Record<string, number>> = {
+  "₹": 60_000,
+  "¥": 300_000,
+  "KSh": 120_000,
+  "₦": 600_000,
+  "R$": 7_000,
+};
+
+/** One person-week in the person's currency. */
+export function ratePerWeek(currency: string): number {
+  return RATE_BY_CURRENCY[currency] ?? RATE_PER_PERSON_WEEK;
+}
 
 const CUSTOM_FEATURE_WEEKS = 2;
 const DIGITAL = /\bin-?app purchases?\b|\bpremium content\b|\bunlock\w*/i;
@@ -218,6 +241,10 @@ function buildProfile(req: Requirements): Profile {
     mvp,
     later,
     effort: undefined as unknown as Effort,
+    ev: (key) => req.evidence?.[key],
+    ideaEvidence: req.idea
+      ? [{ quote: clipQuote(req.idea), questionId: "idea", rule: "idea" }]
+      : [],
   };
   if (market !== undefined) p.market = market;
   if (timelineWeeks !== undefined) p.timelineWeeks = timelineWeeks;
@@ -361,8 +388,8 @@ function estimate(p: Profile): Effort {
     calendarHigh,
     feasibility,
     laterWeeks: Math.round(laterW),
-    costLow: low * RATE_PER_PERSON_WEEK,
-    costHigh: high * RATE_PER_PERSON_WEEK,
+    costLow: low * ratePerWeek(p.currency),
+    costHigh: high * ratePerWeek(p.currency),
   };
   if (p.budgetAmount !== undefined) {
     effort.budgetFit = p.budgetAmount >= effort.costHigh
@@ -395,6 +422,27 @@ function teamOf(size: Effort["size"], p: Profile): string {
     case "XL":
       return `5–7 engineers across backend and clients${with_}, a designer, QA and a product manager`;
   }
+}
+
+/** The first sentence of a text, at most 300 characters: a quote that fits `Evidence`. */
+export function clipQuote(text: string): string {
+  const first = text.trim().split(/(?<=[.!?])\s/)[0] ?? "";
+  return first.length > 300 ? `${first.slice(0, 299)}…` : first;
+}
+
+/** Evidence of several keys joined, without repeats, at most 8 (the schema's bound). */
+export function evidenceOf(p: Profile, ...keys: string[]): Evidence[] | undefined {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const k of keys) {
+    for (const e of p.ev(k) ?? []) {
+      if (!seen.has(e.quote) && out.length < 8) {
+        seen.add(e.quote);
+        out.push(e);
+      }
+    }
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -437,30 +485,11 @@ export function weeksOf(timeline: string | undefined): number | undefined {
   return Math.round(n * UNIT_WEEKS[m[3]!.toLowerCase()]!);
 }
 
-const AMOUNT =
-  /([$€£])?\s?(\d[\d,]*(?:\.\d+)?)\s*(k|mn|m|million|thousand)?\b\s*(usd|eur|gbp|dollars|euros?|pounds|€|\$|£)?/i;
-const CURRENCY: Readonly<Record<string, string>> = {
-  usd: "$",
-  dollars: "$",
-  eur: "€",
-  euro: "€",
-  euros: "€",
-  gbp: "£",
-  pounds: "£",
-};
-
-/** The amount in a budget such as `€50k` or `30,000 USD`, with its currency. */
+/** The amount in a budget such as `€50k`, `30,000 USD` or `40 lakh rupees`, with its currency. */
 export function amountOf(
   budget: string | undefined,
 ): { amount: number; currency: string } | undefined {
-  const m = budget?.match(AMOUNT);
-  if (!m) return undefined;
-  const base = Number(m[2]!.replace(/,/g, ""));
-  const unit = (m[3] ?? "").toLowerCase();
-  const mult = unit === "k" || unit === "thousand" ? 1e3 : unit ? 1e6 : 1;
-  const code = (m[4] ?? "").toLowerCase();
-  const currency = m[1] ?? CURRENCY[code] ?? (code.length === 1 ? code : "");
-  return { amount: base * mult, currency };
+  return budget === undefined ? undefined : parseMoney(budget);
 }
 
 const COUNT = /(\d[\d,]*(?:\.\d+)?)\s*(k|m|thousand|million|hundred)?/gi;

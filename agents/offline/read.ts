@@ -377,6 +377,23 @@ function moneyIn(c: Clause, topic: string | undefined): Money[] {
   return out;
 }
 
+/**
+ * The amount and currency in a budget such as `€50k`, `30,000 USD` or `40 lakh rupees`.
+ *
+ * @example
+ * ```ts
+ * import { parseMoney } from "./agents/offline/read.ts";
+ *
+ * parseMoney("40 lakh rupees"); // { amount: 4000000, currency: "₹" }
+ * ```
+ */
+export function parseMoney(text: string): { amount: number; currency: string } | undefined {
+  const lower = normalise(text);
+  const c: Clause = { text, lower, questionId: "", negated: false, later: false };
+  const m = moneyIn(c, "budget")[0];
+  return m ? { amount: m.amount, currency: m.currency } : undefined;
+}
+
 // ---------------------------------------------------------------------------------------
 // Durations and dates
 
