@@ -8,7 +8,9 @@
  */
 import type { EngineerAnalysis } from "../../protocol/brief.js";
 import type { Component, Entity, Integration } from "./types.ts";
-import { type Profile, ratePerWeek } from "./profile.ts";
+import type { Evidence } from "../../protocol/brief.js";
+import { evidenceOf, type Profile, ratePerWeek } from "./profile.ts";
+import { findingsOf } from "./findings.ts";
 import { joinAnd, thousands } from "./text.ts";
 
 type Stack = EngineerAnalysis["stack"][number];
@@ -30,8 +32,22 @@ export function engineerAnalysis(p: Profile): EngineerAnalysis {
       personWeeksHigh: e.personWeeksHigh,
       team: e.team,
       assumptions: assumptions(p),
+      ...effortEvidence(p),
     },
   };
+}
+
+/** What the estimate rests on: the features, platforms, timeline and budget as said. */
+function effortEvidence(p: Profile): { evidence?: Evidence[] } {
+  const evidence = evidenceOf(
+    p,
+    ...p.mvp.map((f) => `features:${f.label}`),
+    ...p.platforms.map((x) => `platforms:${x}`),
+    "timeline",
+    "budget",
+    "scale",
+  ) ?? (p.ideaEvidence.length > 0 ? p.ideaEvidence : undefined);
+  return evidence ? { evidence } : {};
 }
 
 function byName<T>(items: readonly T[], key: (t: T) => string, max: number): T[] {
@@ -71,6 +87,7 @@ function components(p: Profile): Component[] {
     out.push({ name: `${pl} client`, responsibility: `The ${pl} experience of ${p.subject}` });
   }
   for (const f of [...p.mvp, ...p.later]) if (f.info?.component) out.push(f.info.component);
+  for (const f of findingsOf(p.detection, "components")) out.push(f.item);
   for (const d of p.domains) out.push(...d.components);
   if (p.users.some((u) => u.actor === "operator") || p.has("marketplace") || p.has("ugc")) {
     out.push({
@@ -92,41 +109,42 @@ function data(p: Profile): Entity[] {
     notes: `Role (${roles}), contact, consent flags; personal data deletable on request`,
   }];
   for (const f of [...p.mvp, ...p.later]) if (f.info?.entity) out.push(f.info.entity);
+  for (const f of findingsOf(p.detection, "data")) out.push(f.item);
   for (const d of p.domains) out.push(...d.data);
   return byName(out, (e) => e.entity, 30);
 }
 
-function integrations(p: Profile): Integration[] {
+type Sourced = Integration & { evidence?: Evidence[] | undefined };
+
+/**
+ * Third-party services, each for a reason the person gave: a recognised domain or
+ * regulation, a feature or a platform. Services every product uses (e-mail, analytics,
+ * error monitoring) are not findings and are left out.
+ */
+function integrations(p: Profile): EngineerAnalysis["integrations"] {
   const w = p.wording;
-  const out: Integration[] = [];
-  for (const d of p.domains) out.push(...d.integrations(w));
-  for (const f of [...p.mvp, ...p.later]) if (f.info?.integration) out.push(f.info.integration(w));
+  const out: Sourced[] = [];
+  for (const f of findingsOf(p.detection, "integrations")) {
+    out.push({ ...f.item, evidence: f.evidence });
+  }
+  for (const d of p.domains) {
+    const evidence = evidenceOf(p, `domains:${d.id}`);
+    for (const i of d.integrations(w)) out.push({ ...i, evidence });
+  }
+  for (const f of [...p.mvp, ...p.later]) {
+    if (f.info?.integration) {
+      out.push({ ...f.info.integration(w), evidence: evidenceOf(p, `features:${f.label}`) });
+    }
+  }
   if (p.mobile) {
     out.push({
       name: "Firebase Cloud Messaging and APNs",
       purpose: "Push notifications to Android and iOS",
+      evidence: evidenceOf(p, "platforms:iOS", "platforms:Android"),
     });
   }
-  out.push({
-    name: "Transactional e-mail (Postmark or Amazon SES)",
-    purpose: "Sign-in links, receipts and notifications",
-  });
-  out.push(
-    p.has("children")
-      ? {
-        name: "Self-hosted product analytics (no third-party SDKs)",
-        purpose: "Usage insight without tracking children",
-      }
-      : {
-        name: "Product analytics (e.g. PostHog)",
-        purpose: "Funnels and retention for the success metrics",
-      },
-  );
-  out.push({
-    name: "Error monitoring (e.g. Sentry)",
-    purpose: "Crash and error reports from backend and clients",
-  });
-  return byName(out, (i) => i.name, 30);
+  return byName(out.filter((i) => i.evidence), (i) => i.name, 30)
+    .map(({ evidence, ...i }) => ({ ...i, ...(evidence ? { evidence } : {}) }));
 }
 
 function stack(p: Profile): Stack[] {
@@ -273,6 +291,7 @@ function assumptions(p: Profile): string[] {
       p.domains.length === 1 ? "" : "s"
     }; refine with a technical spike before committing`,
   ];
+  for (const f of findingsOf(p.detection, "notes")) out.push(`${f.label}: ${f.item}`);
   if (p.platformsAssumed) out.push("No platform was named: a responsive web app is assumed");
   if (p.featuresAssumed) out.push("No features were named: the scope is assumed from the domain");
   if (p.platforms.includes("iOS") && p.platforms.includes("Android")) {

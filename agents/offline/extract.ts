@@ -13,7 +13,10 @@
  * @module
  */
 import type { Evidence, QA, Requirements } from "../../protocol/brief.js";
-import { type Clause, readAnswer } from "./read.ts";
+import { type Clause, languageOf, readAnswer } from "./read.ts";
+import { detect } from "./detect.ts";
+import type { Detection } from "./knowledge/types.ts";
+import { DOMAINS as KNOWN_DOMAINS } from "./knowledge/domains.ts";
 import { DOMAINS, REGIONS } from "./knowledge.ts";
 import { FEATURES } from "./knowledge/features.ts";
 import { GENERIC_ROLES, PROVIDER_NOUNS, type RoleInfo, ROLES } from "./knowledge/roles.ts";
@@ -73,6 +76,41 @@ export interface Understanding {
   missing: CoreTopic[];
   /** How the person refers to the product, e.g. `the marketplace`. */
   subject: string;
+  /** What the knowledge base recognised in the person's clauses (see detect.ts). */
+  detection: Detection;
+}
+
+/**
+ * Areas of the first domain table that the knowledge base now covers, by the knowledge
+ * domain ids that replace them: once one of those is in `knowledge/domains.ts`, the old
+ * row (which switched on at one word, e.g. "nurses" or "students") is no longer used.
+ */
+const SUPERSEDED_BY: Readonly<Record<string, readonly string[]>> = {
+  health: ["clinical-care", "consumer-health", "medical-device"],
+  children: ["children", "child-privacy", "kids"],
+  education: ["education", "education-records", "student-records", "edtech"],
+  finance: ["consumer-credit", "lending", "money-transmission", "remittance", "crypto"],
+  iot: ["hardware-iot", "iot", "hardware", "connected-devices"],
+  ai: ["ai-features", "ai", "automated-decisions"],
+};
+const KNOWN_IDS: ReadonlySet<string> = new Set(KNOWN_DOMAINS.map((d) => d.id));
+/** Old domain rows still in use: those the knowledge base does not cover yet. */
+const OLD_DOMAINS = DOMAINS.filter((d) =>
+  !(SUPERSEDED_BY[d.id] ?? []).some((id) => KNOWN_IDS.has(id))
+);
+
+let lastDetection: { clauses: readonly Clause[][]; detection: Detection } | undefined;
+
+/** Detection over the transcript's clauses; the same answers are detected once. */
+function detectionOf(perAnswer: readonly Clause[][]): Detection {
+  const last = lastDetection;
+  if (
+    last && last.clauses.length === perAnswer.length &&
+    last.clauses.every((c, i) => c === perAnswer[i])
+  ) return last.detection;
+  const detection = detect(perAnswer.flat());
+  lastDetection = { clauses: perAnswer, detection };
+  return detection;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -612,9 +650,13 @@ export function understand(transcript: readonly QA[]): Understanding {
   const excluded: string[] = [];
   const evidence: Record<string, Evidence[]> = {};
   const idea = transcript[0]?.answer.trim() ?? "";
+  const perAnswer: Clause[][] = [];
   transcript.forEach((qa, i) => {
     const topic = topicOf(qa, i);
     if (topic) asked.add(topic);
+    perAnswer.push(
+      readAnswer(qa.answer.trim(), i === 0 ? "idea" : qa.id, i === 0 ? undefined : topic).clauses,
+    );
     const m = mineAnswer(
       qa.answer,
       i === 0 ? undefined : topic,
@@ -656,16 +698,50 @@ export function understand(transcript: readonly QA[]): Understanding {
   for (const d of off) domains.delete(d);
   if (market) notes.unshift(`Launch market: ${market}`);
 
-  const compliance = dedupe([...explicit, ...inferCompliance(domains, region, explicit)]);
+  const detection = detectionOf(perAnswer);
+  const places = new Set(detection.jurisdictions.map((j) => j.id));
+  for (const j of detection.jurisdictions) if (j.entry.parent) places.add(j.entry.parent);
+  region.eu = places.has("EU");
+  region.uk = places.has("GB");
+  region.us = places.has("US");
+  for (const f of detection.regulations) {
+    evidence[`compliance:${f.label}`] ??= f.evidence;
+  }
+  for (const f of detection.domains) evidence[`domains:${f.id}`] ??= f.evidence;
+  for (const f of detection.jurisdictions) evidence[`jurisdictions:${f.id}`] ??= f.evidence;
+  const oldDomains = OLD_DOMAINS.filter((d) => domains.has(d.id));
+  const compliance = dedupe([
+    ...explicit,
+    ...detection.regulations.map((r) => r.label),
+    ...inferCompliance(oldDomains, region, explicit),
+  ]);
+  for (const c of compliance) {
+    if (evidence[`compliance:${c}`]) continue;
+    const d = oldDomains.find((x) => x.compliance(region).includes(c));
+    if (d && evidence[`domains:${d.id}`]) {
+      evidence[`compliance:${c}`] = evidence[`domains:${d.id}`]!;
+    }
+  }
   const requirements: Requirements = {
     idea,
     users: resolvedUsers.slice(0, 50),
     platforms: dedupe(platforms).filter((p) => !off.has(p)).slice(0, 50),
     features: featureList.slice(0, 50),
     compliance: compliance.slice(0, 50),
-    domains: DOMAINS.filter((d) => domains.has(d.id)).map((d) => d.id),
+    domains: [...oldDomains.map((d) => d.id), ...detection.domains.map((d) => d.id)].slice(0, 50),
     notes: dedupe(notes).slice(0, 50),
   };
+  if (detection.jurisdictions.length > 0) {
+    requirements.jurisdictions = detection.jurisdictions.map((j) => j.id).slice(0, 50);
+  }
+  if (detection.uncovered.length > 0) {
+    requirements.uncovered = detection.uncovered.slice(0, 20).map((u) => ({
+      label: u.label,
+      evidence: u.evidence.slice(0, 8),
+    }));
+  }
+  const language = languageOf(idea);
+  if (!language.english) requirements.language = language.code;
   const { purpose, subject } = ideaParts(idea);
   if (later.length > 0) requirements.later = dedupe(later).filter((l) => !excluded.includes(l));
   if (excluded.length > 0) requirements.excluded = dedupe(excluded);
@@ -697,6 +773,7 @@ export function understand(transcript: readonly QA[]): Understanding {
   return {
     requirements,
     asked,
+    detection,
     missing: CORE_TOPICS.filter((t) => !known[t]),
     subject,
   };
@@ -725,16 +802,14 @@ function inferDomains(domains: Set<string>, features: readonly string[], market?
 
 /** Regulations that follow from the domains, unless the person already named them. */
 function inferCompliance(
-  domains: ReadonlySet<string>,
+  domains: readonly (typeof DOMAINS)[number][],
   region: Region,
   explicit: readonly string[],
 ): string[] {
   const out: string[] = [];
-  for (const d of DOMAINS) if (domains.has(d.id)) out.push(...d.compliance(region));
-  if (region.eu && !out.some((c) => c.startsWith("GDPR"))) out.push("GDPR");
-  if (region.uk) out.push("UK GDPR");
-  // "GDPR" named by the person makes "GDPR (if EU users)" redundant.
-  return out.filter((c) => !explicit.some((e) => c.startsWith(e) && c !== e && /\(if /.test(c)));
+  for (const d of domains) out.push(...d.compliance(region));
+  // "(if EU users)" is a guess, not a finding: the places named decide, through detect().
+  return out.filter((c) => !/\(if /.test(c) && !explicit.some((e) => c.startsWith(e) && c !== e));
 }
 
 let lastIdea: { idea: string; purpose: string | undefined; subject: string } | undefined;

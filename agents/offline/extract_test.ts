@@ -158,13 +158,16 @@ Deno.test("purposeOf() and subjectOf() clean the idea into a line and a name", (
   assert.equal(subjectOf("Something to help farmers"), "your product");
 });
 
-Deno.test("understand() infers compliance per domain and region", () => {
-  const u = understand([
+Deno.test("understand() infers compliance from the knowledge base, by domain and place", () => {
+  const r = understand([
     qa("idea", "?", "A symptom diary for patients in the US that shares data with their doctors"),
-  ]);
-  assert.ok(u.requirements.domains.includes("health"));
-  assert.ok(u.requirements.compliance.includes("HIPAA"));
-  assert.ok(u.requirements.compliance.includes("GDPR (if EU users)"));
+  ]).requirements;
+  assert.ok(r.domains.includes("clinical-care"));
+  assert.ok(r.compliance.includes("HIPAA"));
+  assert.deepEqual(r.jurisdictions, ["US"]);
+  // No EU guess for a US product, and the evidence names the rule.
+  assert.ok(!r.compliance.some((c) => /GDPR/.test(c)), r.compliance.join(", "));
+  assert.equal(r.evidence?.["compliance:HIPAA"]?.[0]?.rule.startsWith("regulation:"), true);
 });
 
 Deno.test("understand() reads a price as the business model, not the budget", () => {

@@ -6,7 +6,9 @@
  */
 import type { ProductAnalysis } from "../../protocol/brief.js";
 import type { Actor, Wording } from "./types.ts";
-import { type FeatureRef, type Profile, type UserRef, whoWants } from "./profile.ts";
+import type { Evidence } from "../../protocol/brief.js";
+import { evidenceOf, type FeatureRef, type Profile, type UserRef, whoWants } from "./profile.ts";
+import { findingsOf } from "./findings.ts";
 import { cap, clip, joinAnd, lowerFirst, singular } from "./text.ts";
 
 type Story = ProductAnalysis["userStories"][number];
@@ -128,9 +130,16 @@ function laterScope(p: Profile): string[] {
   return out.slice(0, 50);
 }
 
+type Draft = Omit<Requirement, "id" | "evidence"> & { evidence?: Evidence[] | undefined };
+
+/**
+ * MoSCoW requirements, each resting on the person's words: their features, what the
+ * knowledge base found (regulations, domains, places), their platforms and scale. A
+ * requirement without evidence is not a finding and is left out.
+ */
 function requirements(p: Profile): Requirement[] {
   const w = p.wording;
-  const out: Omit<Requirement, "id">[] = [];
+  const out: Draft[] = [];
   for (const f of p.mvp) {
     out.push({
       text: cap(
@@ -138,6 +147,7 @@ function requirements(p: Profile): Requirement[] {
       ),
       priority: "must",
       rationale: coreRationale(f, p),
+      evidence: evidenceOf(p, `features:${f.label}`),
     });
   }
   for (const [i, f] of p.later.entries()) {
@@ -145,52 +155,88 @@ function requirements(p: Profile): Requirement[] {
       text: cap(f.label),
       priority: i < 2 ? "should" : "could",
       rationale: p.effort.feasibility === "unrealistic" || p.effort.feasibility === "tight"
-        ? `Valuable, but the ${p.req.timeline} timeline leaves no room for it in the first release`
+        ? `Valuable, but a timeline of about ${p.timelineWeeks} weeks leaves no room for it in the first release`
         : "Improves retention once the core flow works; not needed to prove the idea",
+      evidence: evidenceOf(p, `features:${f.label}`, `later:${f.label}`),
     });
   }
+  for (const f of findingsOf(p.detection, "requirements")) {
+    out.push({
+      text: f.item.text,
+      priority: f.item.priority ?? "must",
+      rationale: f.item.rationale,
+      evidence: f.evidence,
+    });
+  }
+  const regulationLabels = new Set(p.detection.regulations.map((r) => r.label));
   for (const c of p.req.compliance) {
     const stated = c.startsWith("Constraint: ");
+    // A regulation the knowledge base found brings its own, concrete requirements.
+    if (
+      regulationLabels.has(c) && findingsOf(p.detection, "requirements").some((f) => f.label === c)
+    ) continue;
     out.push({
       text: stated ? cap(c.slice(12)) : `Comply with ${c}`,
       priority: "must",
       rationale: stated
         ? "Constraint stated by the person"
         : `Regulatory obligation that applies to ${p.subject}`,
+      evidence: evidenceOf(p, `compliance:${c}`) ??
+        (stated ? evidenceOf(p, "compliance") : undefined),
     });
   }
   for (const d of p.domains) {
+    const evidence = evidenceOf(p, `domains:${d.id}`);
     for (const m of d.musts(w)) {
-      out.push({ text: m.text, priority: "must", rationale: m.rationale });
+      out.push({ text: m.text, priority: "must", rationale: m.rationale, evidence });
     }
   }
   out.push({
     text: `Runs on ${joinAnd(p.platforms)}`,
     priority: "must",
-    rationale: p.platformsAssumed
-      ? "Platforms were not named; the web reaches everyone first"
-      : "Platforms named by the person",
+    rationale: "Platforms named by the person",
+    evidence: p.platformsAssumed
+      ? undefined
+      : evidenceOf(p, ...p.platforms.map((x) => `platforms:${x}`)),
   });
-  if (p.req.scale && p.scaleLevel !== "unknown") {
+  for (const x of p.req.excluded ?? []) {
     out.push({
-      text: `Handles ${p.req.scale} with p95 response times under 500 ms`,
-      priority: p.scaleLevel === "large" ? "must" : "should",
-      rationale: "Expected scale stated by the person",
+      text: cap(x),
+      priority: "wont",
+      rationale: "Ruled out by the person",
+      evidence: evidenceOf(p, `excluded:${x}`),
     });
   }
-  if (!p.req.compliance.some((c) => c.startsWith("WCAG"))) {
+  if (p.req.scale && p.scaleLevel !== "unknown") {
     out.push({
-      text: "Accessible to screen-reader and keyboard users (WCAG 2.2 AA)",
-      priority: "should",
-      rationale: p.has("children") || p.users.some((u) => u.label === "seniors")
-        ? `Part of ${w.consumers} rely on assistive technology`
-        : "Widens the audience and is required by many public and enterprise buyers",
+      text: `Handles the expected ${p.scaleLevel} scale with p95 response times under 500 ms`,
+      priority: p.scaleLevel === "large" ? "must" : "should",
+      rationale: "Expected scale stated by the person",
+      evidence: evidenceOf(p, "scale"),
     });
   }
   for (const d of p.domains) {
-    for (const x of d.wont) out.push({ text: x.text, priority: "wont", rationale: x.rationale });
+    const evidence = evidenceOf(p, `domains:${d.id}`);
+    for (const x of d.wont) {
+      out.push({ text: x.text, priority: "wont", rationale: x.rationale, evidence });
+    }
   }
-  return out.slice(0, 50).map((r, i) => ({ id: `R${i + 1}`, ...r }));
+  const seen = new Set<string>();
+  const kept = out.filter((r) => r.evidence && !seen.has(r.text) && seen.add(r.text));
+  if (kept.length === 0) {
+    // The schema needs one requirement: the idea itself, as the person told it.
+    kept.push({
+      text: cap(p.req.purpose ?? p.subject),
+      priority: "must",
+      rationale: "The idea as the person described it",
+      evidence: p.ideaEvidence,
+    });
+  }
+  return kept.slice(0, 50).map(({ evidence, ...r }, i) => ({
+    id: `R${i + 1}`,
+    ...r,
+    ...(evidence ? { evidence } : {}),
+  }));
 }
 
 /** What a feature covers, from its component, so requirements are concrete. */

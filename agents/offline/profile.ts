@@ -14,6 +14,8 @@ import { FEATURE_BY_LABEL, type FeatureInfo } from "./knowledge/features.ts";
 import { GENERIC_ROLES, type RoleInfo, ROLES } from "./knowledge/roles.ts";
 import { MOBILE_LABELS, PLATFORMS } from "./knowledge/platforms.ts";
 import { subjectOf } from "./extract.ts";
+import type { Detection } from "./knowledge/types.ts";
+import { NOTHING_DETECTED } from "./findings.ts";
 import { parseMoney } from "./read.ts";
 import { singular } from "./text.ts";
 
@@ -75,6 +77,8 @@ export interface Profile {
   /** The MVP feature that is the product's reason to exist (not payments or sign-in). */
   core?: FeatureRef;
   effort: Effort;
+  /** What the knowledge base recognised in the transcript. */
+  detection: Detection;
   /** The person's words behind a slot or `field:item` (see `Requirements.evidence`). */
   ev: (key: string) => Evidence[] | undefined;
   /** The words the idea was told in, for findings that rest on the idea as a whole. */
@@ -125,11 +129,14 @@ const PAYER_FEATURES: ReadonlySet<string> = new Set([
 const BASE_WEEKS = 3;
 const cache = new WeakMap<Requirements, Profile>();
 
-/** The profile of a requirements object (cached per object). */
-export function profileOf(req: Requirements): Profile {
+/**
+ * The profile of a requirements object (cached per object), with what the knowledge base
+ * recognised in the transcript they were read from.
+ */
+export function profileOf(req: Requirements, detection: Detection = NOTHING_DETECTED): Profile {
   let p = cache.get(req);
-  if (!p) {
-    p = buildProfile(req);
+  if (!p || p.detection !== detection) {
+    p = buildProfile(req, detection);
     cache.set(req, p);
   }
   return p;
@@ -200,7 +207,7 @@ export function wordingOf(req: Requirements): Wording {
   return cache.get(req)?.wording ?? basicsOf(req).wording;
 }
 
-function buildProfile(req: Requirements): Profile {
+function buildProfile(req: Requirements, detection: Detection): Profile {
   const domains = req.domains.map((d) => DOMAIN_BY_ID.get(d)).filter((d) => d !== undefined);
   const {
     has,
@@ -241,6 +248,7 @@ function buildProfile(req: Requirements): Profile {
     mvp,
     later,
     effort: undefined as unknown as Effort,
+    detection,
     ev: (key) => req.evidence?.[key],
     ideaEvidence: req.idea
       ? [{ quote: clipQuote(req.idea), questionId: "idea", rule: "idea" }]
@@ -361,7 +369,8 @@ function estimate(p: Profile): Effort {
   const perClient = 1 + 0.35 * (clients - 1);
   const mvpW = p.mvp.reduce((s, f) => s + f.weeks, 0) * perClient;
   const laterW = p.later.reduce((s, f) => s + f.weeks, 0) * perClient;
-  const domainW = p.domains.reduce((s, d) => s + d.weeks, 0);
+  const domainW = p.domains.reduce((s, d) => s + d.weeks, 0) +
+    p.detection.domains.reduce((s, d) => s + d.entry.weeks, 0);
   const scaleW = p.scaleLevel === "large" ? 3 : p.scaleLevel === "medium" ? 1 : 0;
   const total = BASE_WEEKS + clientW + mvpW + domainW + scaleW;
   const low = Math.round(total * 0.8);

@@ -29,24 +29,9 @@ import model from "wink-eng-lite-web-model";
 import { franc } from "franc-min";
 import type { QA } from "../../protocol/brief.js";
 
-/**
- * One clause of the person's words (the fixed reader/knowledge interface; the same shape
- * as `Clause` in `knowledge/types.ts`).
- */
-export interface Clause {
-  /** The clause verbatim, trimmed. */
-  text: string;
-  /** Lower-cased, NFC, single-spaced: what triggers match against. */
-  lower: string;
-  /** The question whose answer holds it (`idea` for the first answer). */
-  questionId: string;
-  /** That question's topic, if known. */
-  topic?: string;
-  /** "no iPhone", "not a marketplace", "we don't take payments". */
-  negated: boolean;
-  /** "later", "maybe later", "phase 2", "not now", "eventually". */
-  later: boolean;
-}
+import type { Clause } from "./knowledge/types.ts";
+
+export type { Clause };
 
 const nlp = winkNLP(model, ["sbd", "negation"]);
 const its = nlp.its;

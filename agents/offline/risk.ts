@@ -9,6 +9,7 @@
 import type { Evidence, RiskAnalysis } from "../../protocol/brief.js";
 import type { RiskSeed } from "./types.ts";
 import { evidenceOf, type Profile } from "./profile.ts";
+import { findingsOf } from "./findings.ts";
 import { cap, joinAnd, thousands } from "./text.ts";
 
 /** A risk before it gets an id, with the person's words behind it. */
@@ -18,6 +19,7 @@ type Seed = RiskSeed & { evidence?: Evidence[] | undefined };
 export function riskAnalysis(p: Profile): RiskAnalysis {
   const w = p.wording;
   const seeds: Seed[] = [];
+  for (const f of findingsOf(p.detection, "risks")) seeds.push({ ...f.item, evidence: f.evidence });
   for (const d of p.domains) {
     const evidence = evidenceOf(p, `domains:${d.id}`);
     for (const r of d.risks(w)) seeds.push({ ...r, evidence });
