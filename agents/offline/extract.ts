@@ -62,6 +62,7 @@ export const CORE_TOPICS = [
   "budget",
   "timeline",
   "compliance",
+  "jurisdiction",
 ] as const;
 
 /** One of {@link CORE_TOPICS}. */
@@ -610,7 +611,10 @@ const Q_TOPICS: readonly [RegExp, string][] = [
   [/\bwhat would you like to build\b|\bdescribe your idea\b|\byour idea\b/, "idea"],
 ];
 
-/** The topic a question is about, judged from its wording alone. */
+/**
+ * The topic a question is about, judged from its wording alone: the tolerant fallback for
+ * transcripts stored before entries carried their `topic`. New transcripts never need it.
+ */
 export function topicFromQuestion(question: string): string | undefined {
   const lower = question.toLowerCase().trim();
   const mention = lower.match(Q_MENTION);
@@ -769,6 +773,8 @@ export function understand(transcript: readonly QA[]): Understanding {
     budget: budget !== undefined,
     timeline: timeline !== undefined,
     compliance: explicit.length > 0 || answered.has("compliance"),
+    // Where it is used decides which laws apply; never assumed, so asked when not named.
+    jurisdiction: detection.jurisdictions.length > 0 || answered.has("jurisdiction"),
   };
   return {
     requirements,

@@ -47,7 +47,7 @@ export function overviewText(
 
   const feasible = p.effort.feasibility === "unknown" || !req.timeline
     ? ""
-    : `, which makes the ${req.timeline} timeline ${
+    : `, which makes a timeline of about ${p.timelineWeeks} weeks ${
       p.effort.feasibility === "feasible"
         ? "feasible"
         : p.effort.feasibility === "tight"

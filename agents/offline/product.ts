@@ -86,11 +86,12 @@ function stories(p: Profile): Story[] {
           priority,
         });
       }
-    } else {
+    } else if (p.req.purpose) {
+      // A feature the tables do not know: its reason is the idea, quoted, not a template.
       out.push({
         asA: singular(actorFor(p, "consumer").label),
-        iWant: lowerFirst(f.label),
-        soThat: `${p.subject} does what I came to it for`,
+        iWant: `to ${lowerFirst(f.label).replace(/^to /, "")}`,
+        soThat: `“${clip(p.req.purpose, 120)}” works for me`,
         priority,
       });
     }
@@ -103,6 +104,14 @@ function stories(p: Profile): Story[] {
       iWant: `to see what is happening across ${p.subject} in one place`,
       soThat: "I can step in before small problems become big ones",
       priority: "should",
+    });
+  }
+  if (out.length === 0) {
+    out.push({
+      asA: singular(actorFor(p, "consumer").label),
+      iWant: `to use ${p.subject}`,
+      soThat: `“${clip(p.req.purpose ?? p.req.idea, 120) || p.subject}” works for me`,
+      priority: "must",
     });
   }
   return out.slice(0, 30);
