@@ -634,6 +634,20 @@ export function topicFromQuestion(question: string): string | undefined {
  * still missing.
  */
 export function understand(transcript: readonly QA[]): Understanding {
+  // The analysts and the next clarifier round re-read the same transcript: read it once.
+  const last = lastUnderstood;
+  if (
+    last && last.entries.length === transcript.length &&
+    last.entries.every((qa, i) => qa === transcript[i])
+  ) return last.understanding;
+  const understanding = understandUncached(transcript);
+  lastUnderstood = { entries: [...transcript], understanding };
+  return understanding;
+}
+
+let lastUnderstood: { entries: readonly QA[]; understanding: Understanding } | undefined;
+
+function understandUncached(transcript: readonly QA[]): Understanding {
   const users: string[] = [];
   const modifiers: string[] = [];
   const platforms: string[] = [];

@@ -563,9 +563,10 @@ export function languageOf(text: string): Language {
   let language: Language;
   if (words < 4) language = { code: "und", english: true };
   else {
-    const code = franc(sample, { minLength: 10, only: LANGUAGES });
     const englishShare = (sample.toLowerCase().match(ENGLISH_WORDS)?.length ?? 0) / words;
-    language = code === "eng" || code === "und" || englishShare >= 0.12
+    // Mostly English function words is English; franc is asked only about the rest.
+    const code = englishShare >= 0.12 ? "eng" : franc(sample, { minLength: 10, only: LANGUAGES });
+    language = code === "eng" || code === "und"
       ? { code: "eng", english: true }
       : { code, english: false };
   }
