@@ -297,7 +297,7 @@ export const HEALTH_REGULATIONS: readonly RegulationEntry[] = [
     label: "GDPR Art. 9 (special-category data)",
     triggers: ["special category data", "article 9"],
     jurisdictions: ["EU", "NO", "IS", "LI", "GB"],
-    domains: ["clinical-care", "consumer-health", "medical-device"],
+    domains: ["clinical-care", "consumer-health", "medical-device", "biometrics"],
     findings: {
       requirements: [{
         text:
