@@ -532,7 +532,8 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
       "overseas",
       "back home",
       "home countr(?:y|ies)",
-      "families? (?:in|back)",
+      "famil(?:y|ies) (?:in|back)",
+      "send(?:s|ing)? money home",
     ]],
     findings: {
       requirements: [{

@@ -18,6 +18,7 @@ const CHILD_USERS = [
   "under[- ]13s?",
   "under (?:13|16)",
   "ages? (?:[3-9]|1[0-5])(?: ?(?:-|to|–) ?(?:[3-9]|1[0-7]))?",
+  "aged (?:[3-9]|1[0-2])\\b",
   "(?:[3-9]|1[0-2])[- ]year[- ]olds?",
   "primary school",
   "elementary school",
@@ -103,6 +104,9 @@ export const PEOPLE_DOMAINS: readonly DomainEntry[] = [
       "universit(?:y|ies)",
       "colleges?",
       "tutor(?:s|ing)?",
+      "learners?",
+      "online (?:courses?|lessons|classes)",
+      "(?:language|music|guitar|piano|coding|maths?|math) (?:lessons|classes|courses)",
     ],
     // Teaching and learning, not a bakery near a campus.
     context: [[
@@ -170,6 +174,7 @@ export const PEOPLE_DOMAINS: readonly DomainEntry[] = [
       "pre-?teens?",
       "(?:[3-9]|1[0-7])[- ]year[- ]olds?",
       "ages? (?:[3-9]|1[0-7])\\b",
+      "aged (?:[3-9]|1[0-7])\\b",
     ],
     context: [CHILD_USERS],
     findings: {
