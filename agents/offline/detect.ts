@@ -170,6 +170,13 @@ interface Text {
   starts: number[];
 }
 
+/**
+ * Topics whose answers are about who builds the product and when, not what it is: "we got a
+ * grant from the city council" in a budget answer does not make a government product. Their
+ * clauses still count as weak place signals (a budget in lakh says India).
+ */
+const ABOUT_THE_BUILD: ReadonlySet<string> = new Set(["budget", "timeline"]);
+
 function textOf(clauses: readonly Clause[]): Text {
   const live = clauses.filter((c) => !c.negated && !c.later);
   const offsets: number[] = [];
@@ -266,8 +273,8 @@ function addEvidence(to: Evidence[], more: readonly Evidence[]): void {
   }
 }
 
-function detectPlaces(text: Text): Found<JurisdictionEntry>[] {
-  const scan = (index: RuleIndex<JurisdictionEntry>) => {
+function detectPlaces(text: Text, everything: Text): Found<JurisdictionEntry>[] {
+  const scan = (index: RuleIndex<JurisdictionEntry>, text: Text) => {
     const found: { rule: Compiled<JurisdictionEntry>; clauses: Clause[]; first: number }[] = [];
     for (const rule of index.candidates(text)) {
       const { clauses, first } = hits(text, rule.trigger, MAX_EVIDENCE);
@@ -277,8 +284,8 @@ function detectPlaces(text: Text): Found<JurisdictionEntry>[] {
     }
     return found;
   };
-  let named = scan(PLACE_INDEX);
-  if (named.length === 0) named = scan(SIGNAL_INDEX);
+  let named = scan(PLACE_INDEX, text);
+  if (named.length === 0) named = scan(SIGNAL_INDEX, everything);
   // Every place brings the places it sits in, with the same words as evidence.
   const out = new Map<string, { entry: JurisdictionEntry; evidence: Evidence[]; first: number }>();
   for (const hit of named) {
@@ -372,11 +379,14 @@ function detectRegulations(
  * ```
  */
 export function detect(clauses: readonly Clause[]): Detection {
-  const text = textOf(clauses);
-  if (text.clauses.length === 0) {
+  const everything = textOf(clauses);
+  const text = textOf(
+    clauses.filter((c) => c.topic === undefined || !ABOUT_THE_BUILD.has(c.topic)),
+  );
+  if (everything.clauses.length === 0) {
     return { jurisdictions: [], domains: [], regulations: [], alternatives: [], uncovered: [] };
   }
-  const jurisdictions = detectPlaces(text);
+  const jurisdictions = detectPlaces(text, everything);
   const domains = fired(text, DOMAIN_INDEX);
   const regulations = detectRegulations(text, jurisdictions, domains);
   const alternatives = fired(text, ALTERNATIVE_INDEX);

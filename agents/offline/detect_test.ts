@@ -7,6 +7,16 @@ import { REGULATIONS } from "./knowledge/regulations.ts";
 import { ALTERNATIVES } from "./knowledge/alternatives.ts";
 import { UNCOVERED } from "./knowledge/uncovered.ts";
 
+const TOPICS = new Set([
+  "users",
+  "platforms",
+  "features",
+  "scale",
+  "budget",
+  "timeline",
+  "compliance",
+]);
+
 /**
  * Clauses as the reader makes them. Each string is one clause; a leading `-` marks it
  * negated, a leading `~` marks it put off for later, and `id: ` names its question.
@@ -32,7 +42,8 @@ function clauses(...texts: string[]): Clause[] {
     }
     const text = t.trim();
     const lower = text.normalize("NFC").toLowerCase().replace(/\s+/g, " ");
-    return { text, lower, questionId, negated, later };
+    const topic = TOPICS.has(questionId) ? { topic: questionId } : {};
+    return { text, lower, questionId, negated, later, ...topic };
   });
 }
 
@@ -101,6 +112,16 @@ Deno.test("detect: currencies count only when no place is named", () => {
     "DE",
     "EU",
   ]);
+});
+
+Deno.test("detect: budget and timeline answers say nothing about the product's domain", () => {
+  const d = run(
+    "A habit tracker with streaks",
+    "budget: a grant from the city council and 5 lakh of our own savings",
+    "timeline: before the school year",
+  );
+  assert.deepEqual(ids(d.domains), []);
+  assert.deepEqual(ids(d.jurisdictions), ["IN"]);
 });
 
 Deno.test("detect: no place named means no jurisdiction and no regional regulation", () => {

@@ -13,8 +13,6 @@ const SELLING = [
   "orders?",
   "ordering",
   "ship\\w*",
-  "shops?",
-  "stores?",
   "marketplace",
   "buy\\w*",
   "subscriptions?",
@@ -64,7 +62,7 @@ export const GOODS_DOMAINS: readonly DomainEntry[] = [
       "coffee (?:shop|roaster|beans)s?",
     ],
     context: [[
-      ...SELLING,
+      ...SELLING.filter((p) => !/subscription|club/.test(p)),
       "serv(?:e|es|ed|ing)",
       "cook\\w*",
       "bak(?:e|es|ed|ing)",
@@ -74,7 +72,6 @@ export const GOODS_DOMAINS: readonly DomainEntry[] = [
       "rescue\\w*",
       "surplus",
       "menus?",
-      "recipes?",
       "stock\\w*",
       "inventory",
     ]],
@@ -630,6 +627,23 @@ export const GOODS_REGULATIONS: readonly RegulationEntry[] = [
     triggers: ["en 303 645", "etsi"],
     jurisdictions: ["*"],
     domains: ["hardware-iot"],
+    // Consumer products, not a warehouse's own robots.
+    context: [[
+      "consumers?",
+      "homes?",
+      "households?",
+      "parents",
+      "owners",
+      "famil(?:y|ies)",
+      "buyers",
+      "retail",
+      "sold",
+      "sell\\w*",
+      "kids",
+      "people",
+      "pets?",
+      "gardens?",
+    ]],
     findings: {
       requirements: [{
         text:

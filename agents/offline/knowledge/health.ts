@@ -41,7 +41,14 @@ export const HEALTH_DOMAINS: readonly DomainEntry[] = [
       "doctors? appointments?",
       "home health",
     ],
-    context: [PATIENT_DATA],
+    context: [[
+      ...PATIENT_DATA,
+      "telehealth",
+      "telemedicine",
+      "(?:therapy|counsel(?:l)?ing) sessions?",
+      "session notes",
+      "clients'? (?:notes|records|sessions)",
+    ]],
     findings: {
       requirements: [
         {

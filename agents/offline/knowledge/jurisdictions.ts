@@ -157,6 +157,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
     "houston",
     "dallas",
     "austin, tx",
+    "(?:in|around|near|from|across) austin",
     "austin, texas",
     "san antonio",
     "fort worth",

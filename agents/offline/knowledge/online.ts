@@ -31,8 +31,9 @@ const NATIVE_APP = [
 const PHYSICAL = [
   "bread",
   "bakery",
-  "food",
-  "meals?",
+  "food (?:delivery|orders?|boxes|parcels)",
+  "(?:sell|order|buy|deliver)(?:s|ing)? (?:\\w+ )?food",
+  "meal (?:delivery|kits?|boxes)",
   "groceries",
   "deliver(?:y|ies|ed)",
   "ship(?:s|ped|ping)",
@@ -63,6 +64,7 @@ export const ONLINE_DOMAINS: readonly DomainEntry[] = [
       "take (?:a )?(?:commission|cut)",
       "commission (?:on|per|of)",
       "take rate",
+      "(?:platform|app|site|place) (?:for|where) (?:\\w+ ){1,4}(?:can )?(?:sell|list|offer|rent out|trade)",
     ],
     findings: {
       requirements: [
@@ -550,7 +552,7 @@ export const ONLINE_REGULATIONS: readonly RegulationEntry[] = [
     label: "European Accessibility Act",
     triggers: ["european accessibility act", "eaa"],
     jurisdictions: ["EU"],
-    domains: ["e-commerce", "payments"],
+    domains: ["e-commerce"],
     findings: {
       requirements: [{
         text:

@@ -230,6 +230,7 @@ export const PUBLIC_REGULATIONS: readonly RegulationEntry[] = [
     triggers: ["fedramp", "stateramp", "govramp"],
     jurisdictions: ["US"],
     domains: ["government"],
+    context: [["federal", "(?:state|government) agenc(?:y|ies)", "state government"]],
     findings: {
       requirements: [{
         text:

@@ -177,6 +177,7 @@ export const SERVICE_DOMAINS: readonly DomainEntry[] = [
       "twilio",
       "voip",
       "whatsapp (?:messages|reminders|notifications|business)",
+      "(?:reminders?|messages|notifications|alerts|confirmations) (?:by|via|over|on|through) (?:sms|text|whatsapp)",
     ],
     findings: {
       requirements: [

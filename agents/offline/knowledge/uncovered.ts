@@ -39,13 +39,17 @@ export const UNCOVERED: readonly UncoveredSignal[] = [
       "trad(?:e|ing) stocks",
       "robo-?advis\\w+",
       "securities",
-      "equity crowdfunding",
       "wealth management",
       "financial advi[cs]\\w+",
       "mutual funds?",
       "etfs?",
       "retirement accounts?",
     ],
+  },
+  {
+    id: "crowdfunding",
+    label: "crowdfunding rules",
+    triggers: ["crowd-?fund\\w*"],
   },
   {
     id: "mortgages-real-estate",
@@ -91,6 +95,7 @@ export const UNCOVERED: readonly UncoveredSignal[] = [
     label: "passenger transport, ride-hailing and vehicle rental",
     triggers: [
       "ride[- ]?hail\\w*",
+      "ride[- ]?shar\\w+",
       "rideshar\\w+",
       "taxis?",
       "car rentals?",
