@@ -72,6 +72,10 @@ export const FINANCE_DOMAINS: readonly DomainEntry[] = [
     excludes: [
       "(?:book|tool|library|equipment) (?:lending|loans?)",
       "lending (?:library|libraries)",
+      // Business finance is not consumer credit (uncovered.ts flags it).
+      "factoring",
+      "invoice financ\\w+",
+      "merchant cash advances?",
     ],
     findings: {
       requirements: [
@@ -353,6 +357,7 @@ export const FINANCE_DOMAINS: readonly DomainEntry[] = [
     // Selling or running insurance, not a clinic that accepts a patient's insurance.
     context: [[
       "sell\\w*",
+      "sold",
       "distribut\\w+",
       "quot(?:e|es|ing)",
       "compar\\w+",
@@ -844,6 +849,34 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
     },
   },
   {
+    id: "ng-sec-digital-assets",
+    label: "SEC Nigeria registration for digital-asset service providers",
+    triggers: ["investments and securities act", "sec nigeria"],
+    jurisdictions: ["NG"],
+    domains: ["crypto"],
+    findings: {
+      requirements: [{
+        text:
+          "Register with the Securities and Exchange Commission as a digital-asset service provider (the SEC's ARIP route while applying)",
+        rationale: "Investments and Securities Act 2025 treats digital assets as securities",
+      }],
+    },
+  },
+  {
+    id: "ke-vasp-act",
+    label: "Kenya Virtual Asset Service Providers Act 2025",
+    triggers: ["vasp act"],
+    jurisdictions: ["KE"],
+    domains: ["crypto"],
+    findings: {
+      requirements: [{
+        text:
+          "Obtain a licence from the Capital Markets Authority or the Central Bank of Kenya (by activity) before offering virtual-asset services",
+        rationale: "Virtual Asset Service Providers Act 2025",
+      }],
+    },
+  },
+  {
     id: "pci-dss",
     label: "PCI DSS",
     triggers: ["pci(?:[- ]dss)?"],
@@ -896,6 +929,20 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
         text:
           "Register as an insurance intermediary (or ancillary intermediary), and give the insurance product information document before sale",
         rationale: "Directive 2016/97",
+      }],
+    },
+  },
+  {
+    id: "ke-ira",
+    label: "Insurance Regulatory Authority licence (Kenya)",
+    triggers: ["insurance regulatory authority"],
+    jurisdictions: ["KE"],
+    domains: ["insurance"],
+    findings: {
+      requirements: [{
+        text:
+          "Distribute policies only as an IRA-licensed intermediary or through a licensed insurer, with micro-insurance products approved by the IRA",
+        rationale: "Insurance Act (Cap. 487) and the Insurance (Microinsurance) Regulations 2020",
       }],
     },
   },
@@ -969,6 +1016,20 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
         impact: "high",
         mitigation:
           "Offer only free-to-play or e-sports formats in India; no stakes, no paid entry for prizes",
+      }],
+    },
+  },
+  {
+    id: "eu-national-gambling",
+    label: "National gambling licence (EU member state)",
+    triggers: ["malta gaming authority", "mga licen[cs]e", "ggl"],
+    jurisdictions: ["EU"],
+    domains: ["gambling"],
+    findings: {
+      requirements: [{
+        text:
+          "Hold a licence in each member state where players are (e.g. Malta Gaming Authority, Germany's GGL); there is no EU-wide gambling licence",
+        rationale: "Gambling is outside EU harmonisation; national laws apply",
       }],
     },
   },

@@ -290,6 +290,22 @@ export const PEOPLE_REGULATIONS: readonly RegulationEntry[] = [
     },
   },
   {
+    id: "uk-automated-decisions",
+    label: "UK GDPR Art. 22 (automated decisions)",
+    triggers: ["article 22"],
+    jurisdictions: ["GB"],
+    domains: ["hiring"],
+    context: [AUTOMATED_DECISION],
+    findings: {
+      requirements: [{
+        text:
+          "Tell candidates when a decision about them is automated, and let them ask for a person to review it",
+        rationale:
+          "UK GDPR Art. 22 as reformed by the Data (Use and Access) Act 2025; ICO guidance on AI in recruitment",
+      }],
+    },
+  },
+  {
     id: "us-ferpa",
     label: "FERPA",
     triggers: ["ferpa"],

@@ -375,7 +375,15 @@ export const PUBLIC_REGULATIONS: readonly RegulationEntry[] = [
     triggers: ["charitable solicitation"],
     jurisdictions: ["US"],
     domains: ["nonprofit"],
-    context: [["donat\\w+", "donors?", "fundrais\\w+", "campaigns?"]],
+    context: [[
+      "fundrais\\w+",
+      "(?:online|monetary|cash|recurring|one-off|monthly) (?:donations?|gifts?|giving)",
+      "donations? (?:of|in) (?:money|cash)",
+      "donations? online",
+      "(?:ask|asking|appeal|appeals) for donations",
+      "donate (?:money|online)",
+      "campaigns?",
+    ]],
     findings: {
       requirements: [{
         text:

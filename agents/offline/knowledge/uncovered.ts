@@ -47,6 +47,16 @@ export const UNCOVERED: readonly UncoveredSignal[] = [
     ],
   },
   {
+    id: "business-lending",
+    label: "business lending and invoice factoring",
+    triggers: [
+      "factoring",
+      "invoice financ\\w+",
+      "merchant cash advances?",
+      "(?:business|working capital|sme|commercial) (?:loans?|lending|credit)",
+    ],
+  },
+  {
     id: "crowdfunding",
     label: "crowdfunding rules",
     triggers: ["crowd-?fund\\w*"],
