@@ -13,7 +13,6 @@
  * @module
  */
 import type {
-  AlternativeEntry,
   Clause,
   Detection,
   DomainEntry,
@@ -30,6 +29,7 @@ import { DOMAINS } from "./knowledge/domains.ts";
 import { REGULATIONS } from "./knowledge/regulations.ts";
 import { ALTERNATIVES } from "./knowledge/alternatives.ts";
 import { UNCOVERED } from "./knowledge/uncovered.ts";
+import { Prefilter, wordStarts } from "./prefilter.ts";
 
 export type { Clause, Detection } from "./knowledge/types.ts";
 
@@ -62,30 +62,84 @@ export function compileAny(fragments: readonly Pattern[], flags = ""): RegExp | 
   return new RegExp(fragments.map(bounded).join("|"), flags);
 }
 
-/** A rule with its patterns compiled. */
+/** A rule with its patterns compiled, and the rule name its evidence carries. */
 interface Compiled<E> {
   entry: E;
-  trigger: RegExp | undefined;
+  /** `kind:id`, e.g. `domain:tenant-screening`. */
+  rule: string;
+  /** Any trigger, not global: what the word-start index tests. */
+  pattern: RegExp;
+  /** The same, global: to find every clause that triggers. */
+  trigger: RegExp;
   context: RegExp[];
   exclude: RegExp | undefined;
 }
 
-function compileRule<E extends Rule>(entry: E): Compiled<E> {
+const NEVER = /(?!)/;
+
+function compileRule<E extends Rule>(
+  entry: E,
+  rule: string,
+  triggers: readonly Pattern[] = entry.triggers,
+): Compiled<E> {
   return {
     entry,
-    trigger: compileAny(entry.triggers, "g"),
-    context: (entry.context ?? []).map((g) => compileAny(g)!).filter(Boolean),
+    rule,
+    pattern: compileAny(triggers) ?? NEVER,
+    trigger: compileAny(triggers, "g") ?? NEVER,
+    context: (entry.context ?? []).flatMap((g) => compileAny(g) ?? []),
     exclude: compileAny(entry.excludes ?? []),
   };
 }
 
-const DOMAIN_RULES = DOMAINS.map(compileRule).sort((a, b) => b.entry.stakes - a.entry.stakes);
-const REGULATION_RULES = REGULATIONS.map(compileRule);
-const ALTERNATIVE_RULES = ALTERNATIVES.map(compileRule);
-const UNCOVERED_RULES = UNCOVERED.map((u: UncoveredSignal) => ({
-  entry: u,
-  trigger: compileAny(u.triggers, "g"),
-}));
+/** Rules behind a word-start index, so a text is tested only against rules it could match. */
+class RuleIndex<E> {
+  readonly #index: Prefilter<Compiled<E>>;
+  constructor(rules: readonly Compiled<E>[]) {
+    this.#index = new Prefilter(rules.filter((r) => r.pattern !== NEVER));
+  }
+  /** Rules whose trigger matches somewhere in the text, in table order. */
+  candidates(text: Text): Compiled<E>[] {
+    return this.#index.match(text.joined, text.starts);
+  }
+}
+
+/** `Texas` → `texas`, `New York City` → `new-york-city`: the slug in `place:<slug>`. */
+function slug(label: string): string {
+  return label.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+const DOMAIN_RULES = [...DOMAINS]
+  .sort((a, b) => b.stakes - a.stakes)
+  .map((d) => compileRule(d, `domain:${d.id}`));
+const DOMAIN_INDEX = new RuleIndex(DOMAIN_RULES);
+const REGULATION_RULES = REGULATIONS.map((r) => compileRule(r, `regulation:${r.id}`));
+const REGULATION_INDEX = new RuleIndex(REGULATION_RULES);
+/** Regulations a domain brings, by domain id. */
+const REGULATIONS_BY_DOMAIN = new Map<string, Compiled<RegulationEntry>[]>();
+/** General regimes (no domain needed), by the place where they apply. */
+const GENERAL_BY_PLACE = new Map<string, Compiled<RegulationEntry>[]>();
+/** General regimes that apply everywhere. */
+const GENERAL_EVERYWHERE: Compiled<RegulationEntry>[] = [];
+for (const rule of REGULATION_RULES) {
+  const { domains, jurisdictions } = rule.entry;
+  for (const d of domains) push(REGULATIONS_BY_DOMAIN, d, rule);
+  if (domains.length > 0) continue;
+  if (jurisdictions.includes("*")) GENERAL_EVERYWHERE.push(rule);
+  else for (const j of jurisdictions) push(GENERAL_BY_PLACE, j, rule);
+}
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+const ALTERNATIVE_INDEX = new RuleIndex(
+  ALTERNATIVES.map((a) => compileRule(a, `alternative:${a.id}`)),
+);
+const UNCOVERED_INDEX = new RuleIndex(
+  UNCOVERED.map((u: UncoveredSignal) => compileRule(u, `uncovered:${u.id}`)),
+);
 
 /** Depth of a jurisdiction under its ancestors: `US-NY-NYC` 2, `US-NY` 1, `US` 0. */
 const JURISDICTION_BY_ID: ReadonlyMap<string, JurisdictionEntry> = new Map(
@@ -99,76 +153,68 @@ function depth(j: JurisdictionEntry): number {
 const JURISDICTION_DEPTH: ReadonlyMap<string, number> = new Map(
   JURISDICTIONS.map((j) => [j.id, depth(j)]),
 );
-
-/**
- * All places in one regex, one capturing group per jurisdiction, deepest first so that
- * "new york city" is read as the city before "new york" can claim it as the state.
- */
-function placeIndex(pick: (j: JurisdictionEntry) => readonly Pattern[] | undefined) {
-  const entries = [...JURISDICTIONS]
-    .filter((j) => (pick(j)?.length ?? 0) > 0)
-    .sort((a, b) => JURISDICTION_DEPTH.get(b.id)! - JURISDICTION_DEPTH.get(a.id)!);
-  const source = entries.map((j) => `(${pick(j)!.map(bounded).join("|")})`).join("|");
-  return { entries, regex: new RegExp(source, "g") };
-}
-const PLACES = placeIndex((j) => j.triggers);
-const SIGNALS = placeIndex((j) => j.signals);
-const JURISDICTION_EXCLUDES: ReadonlyMap<string, RegExp> = new Map(
-  JURISDICTIONS.flatMap((j) => {
-    const re = compileAny(j.excludes ?? []);
-    return re ? [[j.id, re] as const] : [];
-  }),
+const PLACE_INDEX = new RuleIndex(
+  JURISDICTIONS.map((j) => compileRule(j, `place:${slug(j.label)}`)),
+);
+const SIGNAL_INDEX = new RuleIndex(
+  JURISDICTIONS.map((j) => compileRule(j, `place:${slug(j.label)}`, j.signals ?? [])),
 );
 
-/** The clauses that count, joined, with where each starts. */
+/** The clauses that count, joined, with where each starts and its word starts. */
 interface Text {
   clauses: readonly Clause[];
   joined: string;
+  /** Where each clause starts in `joined`. */
+  offsets: number[];
+  /** `wordStarts(joined)`, for the indexes. */
   starts: number[];
 }
 
+/**
+ * Topics whose answers are about who builds the product and when, not what it is: "we got a
+ * grant from the city council" in a budget answer does not make a government product. Their
+ * clauses still count as weak place signals (a budget in lakh says India).
+ */
+const ABOUT_THE_BUILD: ReadonlySet<string> = new Set(["budget", "timeline"]);
+
 function textOf(clauses: readonly Clause[]): Text {
   const live = clauses.filter((c) => !c.negated && !c.later);
-  const starts: number[] = [];
+  const offsets: number[] = [];
   let at = 0;
   for (const c of live) {
-    starts.push(at);
+    offsets.push(at);
     at += c.lower.length + SEP.length;
   }
-  return { clauses: live, joined: live.map((c) => c.lower).join(SEP), starts };
+  const joined = live.map((c) => c.lower).join(SEP);
+  return { clauses: live, joined, offsets, starts: wordStarts(joined) };
 }
 
 /** The clause holding character `index` of the joined text. */
 function clauseAt(text: Text, index: number): Clause {
   let lo = 0;
-  let hi = text.starts.length - 1;
+  let hi = text.offsets.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (text.starts[mid]! <= index) lo = mid;
+    if (text.offsets[mid]! <= index) lo = mid;
     else hi = mid - 1;
   }
   return text.clauses[lo]!;
 }
 
-/** Distinct clauses where a global regex matches, in order, at most `max`. */
-function hits(text: Text, re: RegExp | undefined, max: number): Clause[] {
-  if (!re) return [];
-  const out: Clause[] = [];
+/** Distinct clauses where a global regex matches, in order, at most `max`, and the first index. */
+function hits(text: Text, re: RegExp, max: number): { clauses: Clause[]; first: number } {
+  const clauses: Clause[] = [];
+  let first = -1;
   re.lastIndex = 0;
   for (let m = re.exec(text.joined); m !== null; m = re.exec(text.joined)) {
+    if (first < 0) first = m.index;
     const c = clauseAt(text, m.index);
-    if (out.at(-1) !== c) out.push(c);
-    if (out.length >= max) break;
+    if (clauses.at(-1) !== c) clauses.push(c);
+    if (clauses.length >= max) break;
     if (m[0].length === 0) re.lastIndex++;
   }
   re.lastIndex = 0;
-  return out;
-}
-
-/** The first clause where a non-global regex matches. */
-function firstHit(text: Text, re: RegExp): Clause | undefined {
-  const m = re.exec(text.joined);
-  return m ? clauseAt(text, m.index) : undefined;
+  return { clauses, first };
 }
 
 /** Evidence quoting each clause once, naming `rule`. */
@@ -187,16 +233,16 @@ function evidenceOf(clauses: readonly Clause[], rule: string): Evidence[] {
 function contextOf(text: Text, groups: readonly RegExp[]): Clause[] | undefined {
   const out: Clause[] = [];
   for (const g of groups) {
-    const c = firstHit(text, g);
-    if (!c) return undefined;
-    out.push(c);
+    const m = g.exec(text.joined);
+    if (!m) return undefined;
+    out.push(clauseAt(text, m.index));
   }
   return out;
 }
 
-/** The clauses that switch a rule on (triggers, then context), or `undefined`. */
+/** The clauses that switch a candidate rule on (triggers, then context), or `undefined`. */
 function fire<E>(text: Text, rule: Compiled<E>): Clause[] | undefined {
-  const trig = hits(text, rule.trigger, MAX_TRIGGER_QUOTES);
+  const trig = hits(text, rule.trigger, MAX_TRIGGER_QUOTES).clauses;
   if (trig.length === 0) return undefined;
   const ctx = contextOf(text, rule.context);
   if (!ctx) return undefined;
@@ -204,44 +250,48 @@ function fire<E>(text: Text, rule: Compiled<E>): Clause[] | undefined {
   return [...trig, ...ctx];
 }
 
-/** `Texas` → `texas`, `New York City` → `new-york-city`: the slug in `place:<slug>`. */
-function slug(label: string): string {
-  return label.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+/** Found items of every candidate rule that fires. */
+function fired<E extends { id: string; label: string }>(
+  text: Text,
+  index: RuleIndex<E>,
+): Found<E>[] {
+  const out: Found<E>[] = [];
+  for (const rule of index.candidates(text)) {
+    const why = fire(text, rule);
+    if (!why) continue;
+    const { entry } = rule;
+    out.push({ id: entry.id, label: entry.label, entry, evidence: evidenceOf(why, rule.rule) });
+  }
+  return out;
 }
 
-function detectPlaces(text: Text): Found<JurisdictionEntry>[] {
-  const found = new Map<string, { entry: JurisdictionEntry; clauses: Clause[]; first: number }>();
-  const scan = (index: typeof PLACES) => {
-    const re = index.regex;
-    re.lastIndex = 0;
-    for (let m = re.exec(text.joined); m !== null; m = re.exec(text.joined)) {
-      const g = m.findIndex((v, i) => i > 0 && v !== undefined);
-      const entry = index.entries[g - 1];
-      if (!entry) continue;
-      const c = clauseAt(text, m.index);
-      const hit = found.get(entry.id);
-      if (hit) {
-        if (!hit.clauses.includes(c)) hit.clauses.push(c);
-      } else found.set(entry.id, { entry, clauses: [c], first: m.index });
-    }
-    re.lastIndex = 0;
-  };
-  scan(PLACES);
-  if (found.size === 0) scan(SIGNALS);
-  for (const [id, hit] of found) {
-    const exclude = JURISDICTION_EXCLUDES.get(id);
-    if (exclude?.test(text.joined)) found.delete(id);
-    else if (hit.entry.context && !contextOf(text, compileRule(hit.entry).context)) {
-      found.delete(id);
-    }
+/** Adds evidence to a list without repeating a quote, up to the limit. */
+function addEvidence(to: Evidence[], more: readonly Evidence[]): void {
+  for (const e of more) {
+    if (to.length >= MAX_EVIDENCE) return;
+    if (!to.some((x) => x.quote === e.quote && x.questionId === e.questionId)) to.push(e);
   }
+}
+
+function detectPlaces(text: Text, everything: Text): Found<JurisdictionEntry>[] {
+  const scan = (index: RuleIndex<JurisdictionEntry>, text: Text) => {
+    const found: { rule: Compiled<JurisdictionEntry>; clauses: Clause[]; first: number }[] = [];
+    for (const rule of index.candidates(text)) {
+      const { clauses, first } = hits(text, rule.trigger, MAX_EVIDENCE);
+      if (clauses.length === 0) continue;
+      if (rule.exclude?.test(text.joined) || !contextOf(text, rule.context)) continue;
+      found.push({ rule, clauses, first });
+    }
+    return found;
+  };
+  let named = scan(PLACE_INDEX, text);
+  if (named.length === 0) named = scan(SIGNAL_INDEX, everything);
   // Every place brings the places it sits in, with the same words as evidence.
   const out = new Map<string, { entry: JurisdictionEntry; evidence: Evidence[]; first: number }>();
-  for (const hit of found.values()) {
-    const evidence = evidenceOf(hit.clauses, `place:${slug(hit.entry.label)}`);
+  for (const hit of named) {
+    const evidence = evidenceOf(hit.clauses, hit.rule.rule);
     for (
-      let j: JurisdictionEntry | undefined = hit.entry;
+      let j: JurisdictionEntry | undefined = hit.rule.entry;
       j !== undefined;
       j = j.parent === undefined ? undefined : JURISDICTION_BY_ID.get(j.parent)
     ) {
@@ -249,14 +299,11 @@ function detectPlaces(text: Text): Found<JurisdictionEntry>[] {
       if (!have) out.set(j.id, { entry: j, evidence: [...evidence], first: hit.first });
       else {
         have.first = Math.min(have.first, hit.first);
-        if (j === hit.entry) have.evidence = [...evidence, ...have.evidence];
-        for (const e of evidence) {
-          if (have.evidence.length >= MAX_EVIDENCE) break;
-          if (!have.evidence.some((x) => x.quote === e.quote && x.rule === e.rule)) {
-            have.evidence.push(e);
-          }
-        }
-        have.evidence = have.evidence.slice(0, MAX_EVIDENCE);
+        if (j === hit.rule.entry) {
+          const rest = have.evidence;
+          have.evidence = [...evidence];
+          addEvidence(have.evidence, rest);
+        } else addEvidence(have.evidence, evidence);
       }
     }
   }
@@ -268,8 +315,54 @@ function detectPlaces(text: Text): Found<JurisdictionEntry>[] {
     .map(({ entry, evidence }) => ({ id: entry.id, label: entry.label, entry, evidence }));
 }
 
-function applies(reg: RegulationEntry, places: ReadonlySet<string>): boolean {
-  return reg.jurisdictions.some((j) => j === "*" || places.has(j));
+function detectRegulations(
+  text: Text,
+  jurisdictions: readonly Found<JurisdictionEntry>[],
+  domains: readonly Found<DomainEntry>[],
+): Found<RegulationEntry>[] {
+  const domainById = new Map(domains.map((d) => [d.id, d]));
+  const named = new Set(REGULATION_INDEX.candidates(text));
+  // Only rules the person named, or that a found domain or place brings, are looked at.
+  const wanted = new Set(named);
+  for (const d of domains) for (const r of REGULATIONS_BY_DOMAIN.get(d.id) ?? []) wanted.add(r);
+  for (const j of jurisdictions) for (const r of GENERAL_BY_PLACE.get(j.id) ?? []) wanted.add(r);
+  for (const r of GENERAL_EVERYWHERE) wanted.add(r);
+  const out: Found<RegulationEntry>[] = [];
+  for (const rule of REGULATION_RULES) {
+    if (!wanted.has(rule)) continue;
+    const { entry } = rule;
+    // Named by the person: they said it, so it stands wherever they are.
+    if (named.has(rule)) {
+      const said = hits(text, rule.trigger, MAX_TRIGGER_QUOTES).clauses;
+      if (said.length > 0) {
+        out.push({
+          id: entry.id,
+          label: entry.label,
+          entry,
+          evidence: evidenceOf(said, rule.rule),
+        });
+        continue;
+      }
+    }
+    const from = entry.domains.flatMap((d) => domainById.get(d) ?? []);
+    if (entry.domains.length > 0 && from.length === 0) continue;
+    // With no place named, only rules that hold everywhere apply: never a default region.
+    const everywhere = entry.jurisdictions.includes("*");
+    const where = everywhere
+      ? undefined
+      : jurisdictions.find((j) => entry.jurisdictions.includes(j.id));
+    if (!everywhere && !where) continue;
+    const ctx = contextOf(text, rule.context);
+    if (!ctx) continue;
+    if (rule.exclude?.test(text.joined)) continue;
+    const evidence: Evidence[] = [];
+    for (const d of from) addEvidence(evidence, d.evidence.map((e) => ({ ...e, rule: rule.rule })));
+    if (where) addEvidence(evidence, where.evidence.map((e) => ({ ...e, rule: rule.rule })));
+    addEvidence(evidence, evidenceOf(ctx, rule.rule));
+    if (evidence.length === 0) continue; // a finding without evidence is not emitted
+    out.push({ id: entry.id, label: entry.label, entry, evidence });
+  }
+  return out;
 }
 
 /**
@@ -286,92 +379,25 @@ function applies(reg: RegulationEntry, places: ReadonlySet<string>): boolean {
  * ```
  */
 export function detect(clauses: readonly Clause[]): Detection {
-  const text = textOf(clauses);
-  if (text.clauses.length === 0) {
+  const everything = textOf(clauses);
+  const text = textOf(
+    clauses.filter((c) => c.topic === undefined || !ABOUT_THE_BUILD.has(c.topic)),
+  );
+  if (everything.clauses.length === 0) {
     return { jurisdictions: [], domains: [], regulations: [], alternatives: [], uncovered: [] };
   }
-  const jurisdictions = detectPlaces(text);
-  const places = new Set(jurisdictions.map((j) => j.id));
-
-  const domains: Found<DomainEntry>[] = [];
-  for (const rule of DOMAIN_RULES) {
-    const why = fire(text, rule);
-    if (!why) continue;
-    const { entry } = rule;
-    domains.push({
-      id: entry.id,
-      label: entry.label,
-      entry,
-      evidence: evidenceOf(why, `domain:${entry.id}`),
-    });
-  }
-  const domainById = new Map(domains.map((d) => [d.id, d]));
-
-  const regulations: Found<RegulationEntry>[] = [];
-  for (const rule of REGULATION_RULES) {
-    const { entry } = rule;
-    const rulename = `regulation:${entry.id}`;
-    // Named by the person: they said it, so it stands wherever they are.
-    const named = hits(text, rule.trigger, MAX_TRIGGER_QUOTES);
-    if (named.length > 0) {
-      regulations.push({
-        id: entry.id,
-        label: entry.label,
-        entry,
-        evidence: evidenceOf(named, rulename),
-      });
-      continue;
-    }
-    const from = entry.domains.filter((d) => domainById.has(d));
-    if (entry.domains.length > 0 && from.length === 0) continue;
-    if (!applies(entry, places)) continue;
-    const ctx = contextOf(text, rule.context);
-    if (!ctx) continue;
-    if (rule.exclude?.test(text.joined)) continue;
-    const quotes: Clause[] = [];
-    const evidence: Evidence[] = [];
-    for (const d of from) evidence.push(...domainById.get(d)!.evidence);
-    const where = jurisdictions.find((j) => entry.jurisdictions.includes(j.id));
-    if (where) evidence.push(...where.evidence);
-    quotes.push(...ctx);
-    const merged = [
-      ...evidence.map((e) => ({ ...e, rule: rulename })),
-      ...evidenceOf(quotes, rulename),
-    ];
-    const unique: Evidence[] = [];
-    for (const e of merged) {
-      if (unique.length >= MAX_EVIDENCE) break;
-      if (!unique.some((u) => u.quote === e.quote && u.questionId === e.questionId)) unique.push(e);
-    }
-    if (unique.length === 0) continue; // a finding without evidence is not emitted
-    regulations.push({ id: entry.id, label: entry.label, entry, evidence: unique });
-  }
-
-  const alternatives: Found<AlternativeEntry>[] = [];
-  for (const rule of ALTERNATIVE_RULES) {
-    const why = fire(text, rule);
-    if (!why) continue;
-    const { entry } = rule;
-    alternatives.push({
-      id: entry.id,
-      label: entry.label,
-      entry,
-      evidence: evidenceOf(why, `alternative:${entry.id}`),
-    });
-  }
-
-  const uncovered: Detection["uncovered"] = [];
-  for (const { entry, trigger } of UNCOVERED_RULES) {
-    const at = hits(text, trigger, MAX_TRIGGER_QUOTES);
-    if (at.length > 0) {
-      uncovered.push({ label: entry.label, evidence: evidenceOf(at, `uncovered:${entry.id}`) });
-    }
-  }
+  const jurisdictions = detectPlaces(text, everything);
+  const domains = fired(text, DOMAIN_INDEX);
+  const regulations = detectRegulations(text, jurisdictions, domains);
+  const alternatives = fired(text, ALTERNATIVE_INDEX);
+  const uncovered: Detection["uncovered"] = fired(text, UNCOVERED_INDEX)
+    .map(({ label, evidence }) => ({ label, evidence }));
   for (const j of jurisdictions) {
     if (j.entry.parent === undefined && j.entry.privacy.length === 0) {
+      const rule = `uncovered:law-${j.id.toLowerCase()}`;
       uncovered.push({
         label: `data-protection and sector law of ${j.label}`,
-        evidence: j.evidence.map((e) => ({ ...e, rule: `uncovered:law-${slug(j.id)}` })),
+        evidence: j.evidence.map((e) => ({ ...e, rule })),
       });
     }
   }

@@ -7,6 +7,16 @@ import { REGULATIONS } from "./knowledge/regulations.ts";
 import { ALTERNATIVES } from "./knowledge/alternatives.ts";
 import { UNCOVERED } from "./knowledge/uncovered.ts";
 
+const TOPICS = new Set([
+  "users",
+  "platforms",
+  "features",
+  "scale",
+  "budget",
+  "timeline",
+  "compliance",
+]);
+
 /**
  * Clauses as the reader makes them. Each string is one clause; a leading `-` marks it
  * negated, a leading `~` marks it put off for later, and `id: ` names its question.
@@ -32,7 +42,8 @@ function clauses(...texts: string[]): Clause[] {
     }
     const text = t.trim();
     const lower = text.normalize("NFC").toLowerCase().replace(/\s+/g, " ");
-    return { text, lower, questionId, negated, later };
+    const topic = TOPICS.has(questionId) ? { topic: questionId } : {};
+    return { text, lower, questionId, negated, later, ...topic };
   });
 }
 
@@ -103,6 +114,16 @@ Deno.test("detect: currencies count only when no place is named", () => {
   ]);
 });
 
+Deno.test("detect: budget and timeline answers say nothing about the product's domain", () => {
+  const d = run(
+    "A habit tracker with streaks",
+    "budget: a grant from the city council and 5 lakh of our own savings",
+    "timeline: before the school year",
+  );
+  assert.deepEqual(ids(d.domains), []);
+  assert.deepEqual(ids(d.jurisdictions), ["IN"]);
+});
+
 Deno.test("detect: no place named means no jurisdiction and no regional regulation", () => {
   const d = run("An app where people track their sleep and mood");
   assert.deepEqual(ids(d.jurisdictions), []);
@@ -166,6 +187,310 @@ Deno.test("detect: India-only health app gets DPDP, not GDPR", () => {
   const d = run("Period tracking app for women in Pune, India only");
   assert.ok(ids(d.regulations).includes("in-dpdp"));
   assert.ok(!ids(d.regulations).some((r) => r.startsWith("eu-") || r.startsWith("gdpr")));
+});
+
+// --- The false positives the issue names ------------------------------------------------
+
+/** Ids of everything found, for asserting what must and must not appear. */
+function all(d: Detection): Set<string> {
+  return new Set([
+    ...ids(d.jurisdictions),
+    ...ids(d.domains),
+    ...ids(d.regulations),
+    ...ids(d.alternatives),
+  ]);
+}
+
+function assertHas(d: Detection, wanted: readonly string[]) {
+  const got = all(d);
+  for (const w of wanted) assert.ok(got.has(w), `missing ${w}; got ${[...got].join(", ")}`);
+}
+
+function assertLacks(d: Detection, forbidden: readonly string[]) {
+  const got = all(d);
+  for (const f of forbidden) assert.ok(!got.has(f), `unexpected ${f}; got ${[...got].join(", ")}`);
+}
+
+Deno.test("detect: a bakery selling surplus bread gets food, not FERPA or App Store billing", () => {
+  const d = run(
+    "Our bakery in Leeds sells surplus bread at the end of the day through an app",
+    "users: students and office workers nearby",
+    "platforms: iPhone and Android",
+    "budget: £8 membership, we have two developers",
+  );
+  assertHas(d, ["GB-ENG", "GB", "food", "uk-gdpr", "uk-food-standards", "food-surplus"]);
+  assertLacks(d, ["education", "us-ferpa", "digital-goods-in-app", "app-store-billing", "eu-gdpr"]);
+});
+
+Deno.test("detect: a remittance app gets money transmission, not DMCA or a community feed", () => {
+  const d = run(
+    "An app for Kenyans in Texas to send money home to family in Nairobi",
+    "features: track the transfer, save recipients, pay out to M-Pesa",
+  );
+  assertHas(d, [
+    "US-TX",
+    "KE",
+    "money-transmission",
+    "aml-kyc",
+    "us-fincen-msb",
+    "us-state-mtl",
+    "us-remittance-rule",
+    "ke-cbk-nps",
+    "remittance",
+  ]);
+  assertLacks(d, ["user-content", "us-dmca", "eu-dsa", "marketplace"]);
+});
+
+Deno.test("detect: 'not a marketplace' and 'no iPhone' switch nothing on", () => {
+  const d = run(
+    "A booking page for my yoga studio in Lisbon",
+    "-it's not a marketplace",
+    "-no iPhone app",
+    "premium membership subscriptions",
+  );
+  assertHas(d, ["PT", "EU", "eu-gdpr", "appointment-booking"]);
+  assertLacks(d, ["marketplace", "digital-goods-in-app", "app-store-billing"]);
+});
+
+Deno.test("detect: mobile later keeps store billing out of a web-only MVP", () => {
+  const d = run(
+    "Paid online courses for guitar students",
+    "platforms: web only for now",
+    "~native iOS app later",
+  );
+  assertLacks(d, ["digital-goods-in-app", "app-store-billing"]);
+  const withApp = run("Paid online courses for guitar students in an iOS app");
+  assertHas(withApp, ["digital-goods-in-app", "app-store-billing"]);
+});
+
+Deno.test("detect: India-only product gets DPDP and RBI rules, not GDPR", () => {
+  const d = run(
+    "A lending app for small shopkeepers in Mumbai, India only",
+    "loans of 50,000 rupees repaid in weekly instalments with interest",
+  );
+  assertHas(d, ["IN-MH", "IN", "consumer-credit", "in-dpdp", "in-rbi-digital-lending"]);
+  assertLacks(d, ["eu-gdpr", "EU", "gdpr-special-category", "us-tila-ecoa"]);
+});
+
+Deno.test("detect: a Texas load board gets FMCSA broker authority, not EU hosting", () => {
+  const d = run(
+    "A load board in Texas that matches shippers with owner-operators and books the loads",
+    "we take a fee per load",
+  );
+  assertHas(d, ["US-TX", "US", "freight-brokerage", "us-fmcsa-broker", "us-tdpsa", "load-boards"]);
+  assertLacks(d, ["EU", "eu-gdpr"]);
+  const fmcsa = d.regulations.find((r) => r.id === "us-fmcsa-broker")!;
+  assert.ok(fmcsa.evidence.some((e) => /load board/i.test(e.quote)));
+});
+
+// --- True positives, area by area -------------------------------------------------------
+
+Deno.test("detect: tenant screening in California brings FCRA, Fair Housing and state rules", () => {
+  const d = run(
+    "Tenant screening for small landlords in Los Angeles: credit and eviction checks on applicants",
+  );
+  assertHas(d, [
+    "US-CA",
+    "tenant-screening",
+    "us-fcra",
+    "us-fair-housing",
+    "us-ca-tenant-screening",
+    "us-ccpa",
+    "property-management",
+  ]);
+});
+
+Deno.test("detect: cannabis delivery in Colorado needs state licensing and age checks", () => {
+  const d = run("Cannabis delivery from dispensaries in Denver");
+  assertHas(d, ["US-CO", "cannabis", "us-cannabis", "us-state-privacy"]);
+});
+
+Deno.test("detect: alcohol delivery is age-restricted; beer talk without selling is not", () => {
+  assertHas(run("Craft beer delivery across London"), ["age-restricted", "uk-licensing-act"]);
+  assertLacks(run("A league table for my beer-league hockey team"), ["age-restricted"]);
+  assertHas(run("We sell vapes online in Ohio"), ["age-restricted", "us-pact-act"]);
+});
+
+Deno.test("detect: medical software in the EU and UK needs MDR and UKCA", () => {
+  const d = run(
+    "An app that detects atrial fibrillation from a smartwatch ECG, launching in Germany and the UK",
+  );
+  assertHas(d, ["medical-device", "eu-mdr", "uk-mdr", "iec-62304", "gdpr-special-category"]);
+});
+
+Deno.test("detect: a wellness app outside HIPAA gets the FTC Health Breach Notification Rule", () => {
+  const d = run("A mood tracking app for people in the US");
+  assertHas(d, ["consumer-health", "us-ftc-hbnr"]);
+  assertLacks(d, ["us-hipaa", "clinical-care"]);
+});
+
+Deno.test("detect: AI hiring in New York City needs a bias audit; in Chicago video interview rules", () => {
+  const nyc = run("An AI tool that ranks job applicants' resumes for employers in NYC");
+  assertHas(nyc, ["hiring", "ai-features", "us-nyc-ll144", "us-eeo", "applicant-tracking"]);
+  const chicago = run("AI scoring of video interviews for recruiters in Chicago");
+  assertHas(chicago, ["hiring", "us-il-ai-video-interview"]);
+  const eu = run("AI that shortlists candidates for companies in Amsterdam");
+  assertHas(eu, ["eu-ai-act-high-risk", "eu-ai-act"]);
+  // Hiring our own developers is not a hiring product.
+  assertLacks(run("A recipe site; we are hiring two developers"), ["hiring"]);
+});
+
+Deno.test("detect: government permits get accessibility, records and procurement rules", () => {
+  const d = run("Online building permit applications for a city council in Oregon");
+  assertHas(d, ["government", "us-ada-title-ii", "us-public-records", "government-permitting"]);
+  const uk = run("A local council in Wales wants residents to apply for parking permits online");
+  assertHas(uk, ["GB-WLS", "government", "uk-public-sector"]);
+  const eu = run("Municipal services portal for Madrid");
+  assertHas(eu, ["eu-web-accessibility", "eu-public-procurement"]);
+});
+
+Deno.test("detect: FERPA needs a US school's records; COPPA needs children as users", () => {
+  const d = run(
+    "A gradebook for K-12 schools in Florida where teachers record grades and attendance",
+    "students aged 8 to 14 log in to see homework",
+  );
+  assertHas(d, ["education", "us-ferpa", "children", "us-coppa", "school-management"]);
+  // Adult learners on a course marketplace: education but no FERPA.
+  const adults = run("Online courses where adults in Texas learn Excel");
+  assertHas(adults, ["education"]);
+  assertLacks(adults, ["us-ferpa", "children", "us-coppa"]);
+  // Parents booking a babysitter are not children using the product.
+  assertLacks(run("Parents in Boston book trusted babysitters for their kids"), ["us-coppa"]);
+});
+
+Deno.test("detect: gambling, insurance and lending in their markets", () => {
+  assertHas(run("A sportsbook app for betting on football in Manchester"), [
+    "gambling",
+    "uk-gambling-act",
+  ]);
+  assertHas(run("Fantasy sports with real-money games for users in Delhi"), [
+    "gambling",
+    "in-online-gaming-act",
+  ]);
+  assertHas(run("Compare and sell pet insurance policies in Ohio"), [
+    "insurance",
+    "us-insurance-producer",
+  ]);
+  assertLacks(run("Our clinic in Ohio accepts insurance for patient visits"), ["insurance"]);
+  assertHas(run("Buy now, pay later for furniture in Sydney, repaid in 4 instalments"), [
+    "consumer-credit",
+    "au-nccp",
+  ]);
+  assertLacks(run("A tool lending library for neighbours"), ["consumer-credit"]);
+});
+
+Deno.test("detect: SMS reminders and call recording in the US", () => {
+  const d = run("Send text reminders to customers and record sales calls, for shops in Florida");
+  assertHas(d, [
+    "sms-calling",
+    "us-tcpa",
+    "us-10dlc",
+    "us-call-recording",
+    "us-all-party-recording",
+  ]);
+  const texas = run("Record calls with clients in Texas");
+  assertHas(texas, ["us-call-recording"]);
+  assertLacks(texas, ["us-all-party-recording"]);
+  assertHas(run("SMS alerts for farmers in Pune"), ["in-trai-dlt"]);
+});
+
+Deno.test("detect: a newsroom protects sources; a nonprofit sends donor receipts", () => {
+  const news = run("A secure tip line for investigative journalists at a local news site in Ohio");
+  assertHas(news, ["journalism", "us-ppa-shield", "newsroom-cms"]);
+  const uk = run("Donations for our charity in Bristol with Gift Aid");
+  assertHas(uk, ["nonprofit", "uk-gift-aid", "donations"]);
+  const us = run("A 501(c)(3) in Seattle taking donations online");
+  assertHas(us, [
+    "nonprofit",
+    "us-irs-donor-acknowledgement",
+    "us-charitable-solicitation",
+    "US-WA",
+  ]);
+});
+
+Deno.test("detect: hardware and IoT get certification, OTA and security rules per market", () => {
+  const d = run(
+    "A smart bird feeder with a camera and Wi-Fi, battery powered, sold in the US and EU",
+  );
+  assertHas(d, [
+    "hardware-iot",
+    "us-fcc-equipment",
+    "eu-red-ce",
+    "eu-cra",
+    "etsi-en-303-645",
+    "electrical-safety",
+  ]);
+  assertHas(run("An IoT sensor for greenhouses in Kent, England"), ["uk-psti"]);
+  assertLacks(run("An inventory app for our hardware store"), ["hardware-iot"]);
+});
+
+Deno.test("detect: crypto custody brings MiCA, travel rule and AML; traceability does not", () => {
+  const d = run("A crypto wallet where users in France buy and hold bitcoin");
+  assertHas(d, ["crypto", "eu-mica", "fatf-travel-rule", "aml-kyc", "crypto-exchanges"]);
+  assertLacks(run("Blockchain to trace where coffee beans come from"), ["crypto", "aml-kyc"]);
+});
+
+Deno.test("detect: AI features in the EU carry the AI Act's transparency duties", () => {
+  const d = run("A chatbot that answers questions about our hotel in Vienna");
+  assertHas(d, ["ai-features", "eu-ai-act", "AT", "EU", "eu-gdpr"]);
+  assertLacks(d, ["eu-ai-act-high-risk"]);
+});
+
+Deno.test("detect: card payments bring PCI DSS anywhere; marketplaces and UGC their rules", () => {
+  assertHas(run("Customers pay by credit card at checkout"), ["payments", "pci-dss"]);
+  const market = run(
+    "A marketplace where makers and buyers in Berlin trade crafts, we take a commission of 10%",
+  );
+  assertHas(market, ["marketplace", "eu-dsa", "eu-p2b"]);
+  const ugc = run("Users can post photos and comment on recipes, in the US");
+  assertHas(ugc, ["user-content", "us-dmca", "us-take-it-down"]);
+});
+
+Deno.test("detect: general regimes per jurisdiction", () => {
+  const cases: [string, string][] = [
+    ["For shops in Toronto", "ca-pipeda"],
+    ["For shops in Montreal", "ca-qc-law25"],
+    ["For shops in São Paulo", "br-lgpd"],
+    ["For shops in Lagos", "ng-ndpa"],
+    ["For shops in Nairobi", "ke-dpa"],
+    ["For shops in Singapore", "sg-pdpa"],
+    ["For shops in Osaka", "jp-appi"],
+    ["For shops in Melbourne", "au-privacy-act"],
+    ["For shops in Zurich", "ch-fadp"],
+    ["For shops in Oslo", "eu-gdpr"],
+    ["For shops in Richmond, VA", "us-state-privacy"],
+  ];
+  for (const [text, reg] of cases) assertHas(run(text), [reg]);
+});
+
+Deno.test("detect: the person naming a regulation counts wherever they are", () => {
+  const d = run("compliance: we need to be HIPAA and SOC 2 ready");
+  assertHas(d, ["us-hipaa"]);
+  assert.equal(d.regulations[0]!.evidence[0]!.questionId, "compliance");
+});
+
+Deno.test("detect: areas without rules are reported as uncovered", () => {
+  const d = run("A drone delivery service for an online pharmacy");
+  assert.deepEqual(d.uncovered.map((u) => u.label), [
+    "drones and aviation",
+    "pharmacy and the sale of medicines",
+  ]);
+  assert.ok(d.uncovered.every((u) => u.evidence[0]!.rule.startsWith("uncovered:")));
+});
+
+Deno.test("detect: every found item in a long transcript carries evidence", () => {
+  const input = clauses(
+    "A marketplace where freelance nurses in Chicago book home visits with patients",
+    "users: patients, nurses, and clinic coordinators",
+    "features: pay by card, text reminders, video calls, AI triage",
+    "compliance: HIPAA",
+    "budget: $120k",
+    "-no crypto",
+    "~expand to Canada later",
+  );
+  const d = detect(input);
+  assertEvidence(d, input);
+  assertLacks(d, ["crypto", "CA", "ca-pipeda"]);
 });
 
 // --- Determinism and well-formedness --------------------------------------------------

@@ -6,8 +6,20 @@
  */
 import type { DomainEntry } from "./types.ts";
 import { HEALTH_DOMAINS } from "./health.ts";
+import { FINANCE_DOMAINS } from "./finance.ts";
+import { ONLINE_DOMAINS } from "./online.ts";
+import { PEOPLE_DOMAINS } from "./people.ts";
+import { PUBLIC_DOMAINS } from "./public.ts";
+import { GOODS_DOMAINS } from "./goods.ts";
+import { SERVICE_DOMAINS } from "./services.ts";
 
-/** All domains; detect() orders what it finds by `stakes`. */
+/** All domains; detect() orders what it finds by `stakes`, then by this order. */
 export const DOMAINS: readonly DomainEntry[] = [
   ...HEALTH_DOMAINS,
+  ...FINANCE_DOMAINS,
+  ...PEOPLE_DOMAINS,
+  ...SERVICE_DOMAINS,
+  ...GOODS_DOMAINS,
+  ...PUBLIC_DOMAINS,
+  ...ONLINE_DOMAINS,
 ];

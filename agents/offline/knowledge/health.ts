@@ -41,7 +41,14 @@ export const HEALTH_DOMAINS: readonly DomainEntry[] = [
       "doctors? appointments?",
       "home health",
     ],
-    context: [PATIENT_DATA],
+    context: [[
+      ...PATIENT_DATA,
+      "telehealth",
+      "telemedicine",
+      "(?:therapy|counsel(?:l)?ing) sessions?",
+      "session notes",
+      "clients'? (?:notes|records|sessions)",
+    ]],
     findings: {
       requirements: [
         {
@@ -297,7 +304,7 @@ export const HEALTH_REGULATIONS: readonly RegulationEntry[] = [
     label: "GDPR Art. 9 (special-category data)",
     triggers: ["special category data", "article 9"],
     jurisdictions: ["EU", "NO", "IS", "LI", "GB"],
-    domains: ["clinical-care", "consumer-health", "medical-device"],
+    domains: ["clinical-care", "consumer-health", "medical-device", "biometrics"],
     findings: {
       requirements: [{
         text:

@@ -157,6 +157,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
     "houston",
     "dallas",
     "austin, tx",
+    "(?:in|around|near|from|across) austin",
     "austin, texas",
     "san antonio",
     "fort worth",
@@ -189,7 +190,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
     id: "CA",
     label: "Canada",
     triggers: ["canada"],
-    signals: [`canadian ${PEOPLE}`, "cad ?\\$", "\\d+ ?cad", "c\\$", "interac"],
+    signals: ["canadians", `canadian ${PEOPLE}`, "cad ?\\$", "\\d+ ?cad", "c\\$", "interac"],
     privacy: ["ca-pipeda"],
     findings: {
       notes: [
@@ -285,7 +286,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
       "eea",
       "schengen",
     ],
-    signals: ["€", "eur", "euros?", "sepa", `european ${PEOPLE}`],
+    signals: ["€", "eur", "euros?", "sepa", "europeans", `european ${PEOPLE}`],
     privacy: ["eu-gdpr"],
     findings: {
       requirements: [{
@@ -417,6 +418,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
       "upi",
       "paytm",
       "aadhaar",
+      "indians",
       `indian ${PEOPLE}`,
     ],
     privacy: ["in-dpdp"],
@@ -483,7 +485,14 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
       "recife",
       "salvador, bahia",
     ],
-    signals: ["r\\$", "reais", "brl", `brazilian ${PEOPLE}`, "pix (?:payments?|transfers?|keys?)"],
+    signals: [
+      "r\\$",
+      "reais",
+      "brl",
+      "brazilians",
+      `brazilian ${PEOPLE}`,
+      "pix (?:payments?|transfers?|keys?)",
+    ],
     privacy: ["br-lgpd"],
     findings: {
       notes: [
@@ -501,6 +510,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
       "kenyan shillings?",
       "shillings?",
       "m-?pesa",
+      "kenyans",
       `kenyan ${PEOPLE}`,
       "safaricom",
     ],
@@ -518,7 +528,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
     id: "NG",
     label: "Nigeria",
     triggers: ["nigeria", "lagos", "abuja", "kano", "ibadan", "port harcourt", "enugu"],
-    signals: ["naira", "₦", "ngn", `nigerian ${PEOPLE}`, "paystack", "flutterwave"],
+    signals: ["naira", "₦", "ngn", "nigerians", `nigerian ${PEOPLE}`, "paystack", "flutterwave"],
     privacy: ["ng-ndpa"],
     findings: {
       notes: [
@@ -530,7 +540,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
     id: "SG",
     label: "Singapore",
     triggers: ["singapore"],
-    signals: ["sgd", "s\\$", `singaporean ${PEOPLE}`, "paynow"],
+    signals: ["sgd", "s\\$", "singaporeans", `singaporean ${PEOPLE}`, "paynow"],
     privacy: ["sg-pdpa"],
     findings: {
       notes: [
@@ -554,7 +564,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
     id: "AU",
     label: "Australia",
     triggers: ["australia", "oz market"],
-    signals: ["aud", "a\\$", `australian ${PEOPLE}`, `aussie ${PEOPLE}`],
+    signals: ["aud", "a\\$", "australians", `australian ${PEOPLE}`, `aussie ${PEOPLE}`],
     privacy: ["au-privacy-act"],
     findings: {
       notes: [

@@ -7,9 +7,21 @@
 import type { RegulationEntry } from "./types.ts";
 import { PRIVACY_REGULATIONS } from "./privacy.ts";
 import { HEALTH_REGULATIONS } from "./health.ts";
+import { FINANCE_REGULATIONS } from "./finance.ts";
+import { ONLINE_REGULATIONS } from "./online.ts";
+import { PEOPLE_REGULATIONS } from "./people.ts";
+import { PUBLIC_REGULATIONS } from "./public.ts";
+import { GOODS_REGULATIONS } from "./goods.ts";
+import { SERVICE_REGULATIONS } from "./services.ts";
 
 /** All regulations, general regimes first. */
 export const REGULATIONS: readonly RegulationEntry[] = [
   ...PRIVACY_REGULATIONS,
   ...HEALTH_REGULATIONS,
+  ...FINANCE_REGULATIONS,
+  ...PEOPLE_REGULATIONS,
+  ...SERVICE_REGULATIONS,
+  ...GOODS_REGULATIONS,
+  ...PUBLIC_REGULATIONS,
+  ...ONLINE_REGULATIONS,
 ];

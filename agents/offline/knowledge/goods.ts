@@ -1,0 +1,737 @@
+/**
+ * Physical goods: food, age-restricted goods (alcohol, tobacco and vapes), cannabis, and
+ * hardware and connected devices.
+ *
+ * @module
+ */
+import type { DomainEntry, RegulationEntry } from "./types.ts";
+
+/** Selling, delivering or handing over goods. */
+const SELLING = [
+  "sell\\w*",
+  "deliver\\w*",
+  "orders?",
+  "ordering",
+  "ship\\w*",
+  "marketplace",
+  "buy\\w*",
+  "subscriptions?",
+  "clubs?",
+  "checkout",
+  "e-?commerce",
+  "pick[- ]?ups?",
+];
+
+/** Goods-related domains. */
+export const GOODS_DOMAINS: readonly DomainEntry[] = [
+  {
+    id: "food",
+    label: "Food",
+    stakes: 6,
+    weeks: 1.5,
+    triggers: [
+      "food",
+      "bakery",
+      "bakeries",
+      "bakers?",
+      "bread",
+      "meals?",
+      "restaurants?",
+      "caf[eé]s?",
+      "catering",
+      "caterers?",
+      "(?:home|commercial|shared|ghost|cloud|dark) kitchens?",
+      "groceries",
+      "grocery",
+      "fresh produce",
+      "farmers'? markets?",
+      "meal (?:kits?|prep)",
+      "home[- ]cooked",
+      "food trucks?",
+      "dairy",
+      "meat",
+      "seafood",
+      "perishables?",
+      "leftovers",
+      "snacks",
+      "baked goods",
+      "pastr(?:y|ies)",
+      "cakes?",
+      "tiffins?",
+      "lunch ?boxes",
+      "coffee (?:shop|roaster|beans)s?",
+    ],
+    context: [[
+      ...SELLING.filter((p) => !/subscription|club/.test(p)),
+      "serv(?:e|es|ed|ing)",
+      "cook\\w*",
+      "bak(?:e|es|ed|ing)",
+      "prepar\\w+",
+      "donat\\w+",
+      "redistribut\\w+",
+      "rescue\\w*",
+      "surplus",
+      "menus?",
+      "stock\\w*",
+      "inventory",
+    ]],
+    excludes: ["food for thought", "dog food", "cat food", "pet food"],
+    findings: {
+      requirements: [
+        {
+          text:
+            "Show allergen information for every item before purchase, including for items sold online or for delivery",
+          rationale:
+            "Allergen rules apply to distance selling (EU FIC Art. 14, UK FSA, FSSAI, US FALCPA labelling)",
+        },
+        {
+          text:
+            "Record use-by dates and storage temperatures for perishable items, and stop selling or donating them once expired",
+          rationale: "Food-hygiene law and the cold chain",
+        },
+      ],
+      risks: [
+        {
+          title:
+            "A customer has an allergic reaction to an item with missing or wrong allergen information",
+          category: "safety",
+          likelihood: "medium",
+          impact: "high",
+          mitigation:
+            "Make allergens a required field for each item, show them at checkout, and let the kitchen update them in one place",
+        },
+        {
+          title: "Perishable food warms up in transit or storage",
+          category: "safety",
+          likelihood: "medium",
+          impact: "high",
+          mitigation:
+            "Delivery time limits, insulated packaging, temperature checks on hand-over for chilled items",
+        },
+      ],
+      data: [{
+        entity: "Food item",
+        notes: "Name, ingredients, allergens, price, use-by date, storage temperature",
+      }],
+      question:
+        "Who prepares the food (a registered kitchen, home cooks, shops), and is any of it chilled or hot when it changes hands?",
+    },
+  },
+  {
+    id: "age-restricted",
+    label: "Alcohol, tobacco and other age-restricted goods",
+    stakes: 8,
+    weeks: 1.5,
+    triggers: [
+      "alcohol\\w*",
+      "liquor",
+      "beers?",
+      "wines?",
+      "spirits",
+      "whisk(?:e)?y",
+      "brewer(?:y|ies)",
+      "winer(?:y|ies)",
+      "distiller(?:y|ies)",
+      "cocktails?",
+      "vapes?",
+      "vaping",
+      "e-?cigarettes?",
+      "tobacco",
+      "cigars?",
+      "cigarettes?",
+      "nicotine",
+      "knives",
+      "fireworks",
+    ],
+    context: [SELLING],
+    findings: {
+      requirements: [
+        {
+          text:
+            "Verify age at sign-up or checkout and again on hand-over, and refuse delivery when no valid ID is shown",
+          rationale: "Selling age-restricted goods to a minor is an offence in every market",
+        },
+        {
+          text: "Block delivery to places where the product cannot legally be sold or shipped",
+          rationale: "Licensing and shipping rules differ by state, province and country",
+        },
+      ],
+      risks: [{
+        title: "Payment providers refuse or close the account because the goods are restricted",
+        category: "financial",
+        likelihood: "medium",
+        impact: "high",
+        mitigation:
+          "Confirm the payment provider's restricted-business policy in writing before launch; keep a second provider ready",
+      }],
+      integrations: [{
+        name: "Age and ID verification (e.g. Yoti, Veriff, AgeChecker.Net)",
+        purpose: "Check age online and document ID checks at delivery",
+      }],
+    },
+  },
+  {
+    id: "cannabis",
+    label: "Cannabis",
+    stakes: 9,
+    weeks: 3,
+    triggers: [
+      "cannabis",
+      "marijuana",
+      "weed (?:delivery|shop|store|dispensar(?:y|ies))",
+      "dispensar(?:y|ies)",
+      "thc",
+      "cbd",
+      "edibles",
+      "pre-?rolls?",
+    ],
+    findings: {
+      requirements: [
+        {
+          text:
+            "Operate only under the licence of the state or province where each sale happens, with the licensee's limits on amounts, hours and delivery zones",
+          rationale: "Cannabis is licensed locally and remains illegal in most countries",
+        },
+        {
+          text: "Verify age (21+ in US states, 18–19+ in Canada) on every order and at hand-over",
+          rationale: "State and provincial cannabis laws",
+        },
+      ],
+      risks: [
+        {
+          title: "Card networks, banks and app stores refuse cannabis sales",
+          category: "financial",
+          likelihood: "high",
+          impact: "high",
+          mitigation:
+            "Plan for cash or debit at pick-up or cannabis-specific payment providers; keep ordering on the web, since app stores bar cannabis sales",
+        },
+        {
+          title: "Selling across a state or national border is trafficking",
+          category: "legal",
+          likelihood: "medium",
+          impact: "high",
+          mitigation: "Geofence delivery addresses to the licensed area; no shipping by post",
+        },
+      ],
+      integrations: [{
+        name: "Seed-to-sale tracking (e.g. Metrc, BioTrack)",
+        purpose: "State-mandated inventory and sales reporting",
+      }],
+      question:
+        "Will you hold a cannabis licence yourself, or work for licensed dispensaries, and in which state or province?",
+    },
+  },
+  {
+    id: "hardware-iot",
+    label: "Hardware and connected devices",
+    stakes: 8,
+    weeks: 8,
+    triggers: [
+      "hardware",
+      "iot",
+      "internet of things",
+      "firmware",
+      "sensors?",
+      "wearables?",
+      "esp32",
+      "arduino",
+      "raspberry pi",
+      "microcontrollers?",
+      "pcbs?",
+      "(?:pill|medication|pet|bird|fish|food|treat) (?:dispensers?|feeders?)",
+      "dispensers?",
+      "feeders?",
+      "gps (?:trackers?|collars?|tags?)",
+      "smart (?:home|locks?|plugs?|meters?|speakers?|watch(?:es)?|collars?|rings?|thermostats?|bins?|feeders?|glasses|scales?|bottles?|cameras?|doorbells?|sockets?|lights?)",
+      "(?:a|our|the) (?:physical|connected|small|little|handheld|wearable|plug-in|battery-powered) (?:device|gadget|box|unit|sensor)s?",
+      "devices? (?:that|which) (?:\\w+ )?(?:measures?|monitors?|tracks?|detects?|dispenses?|senses?|counts?|records?)",
+      "gadgets?",
+      "kiosks?",
+      "robots?",
+      "beacons?",
+      "rfid",
+      "nfc tags?",
+    ],
+    excludes: ["hardware (?:stores?|shops?)"],
+    findings: {
+      requirements: [
+        {
+          text:
+            "Ship signed over-the-air firmware updates with an A/B partition and automatic rollback when a new image fails to boot",
+          rationale: "A bad update must never brick devices in the field",
+        },
+        {
+          text:
+            "Keep working through power cuts and lost connectivity: persist state, queue readings locally, resync when back",
+          rationale: "Devices lose power and Wi-Fi far more often than servers",
+        },
+        {
+          text:
+            "No default passwords; a unique credential per device and a published vulnerability-disclosure contact",
+          rationale: "Baseline consumer IoT security (ETSI EN 303 645, UK PSTI, EU RED)",
+        },
+      ],
+      risks: [
+        {
+          title: "Radio and safety certification delays the launch and costs more than planned",
+          category: "operational",
+          likelihood: "high",
+          impact: "medium",
+          mitigation:
+            "Use a pre-certified radio module, book a test lab pre-scan early, budget thousands to tens of thousands per market",
+        },
+        {
+          title: "Manufacturing yield, component shortages and returns eat the margin",
+          category: "financial",
+          likelihood: "high",
+          impact: "high",
+          mitigation:
+            "Design for manufacture with the contract manufacturer, second-source key parts, end-of-line test jig, RMA process",
+        },
+        {
+          title: "Lithium batteries overheat or cannot be shipped by air",
+          category: "safety",
+          likelihood: "low",
+          impact: "high",
+          mitigation:
+            "Certified cells with protection circuits; UN 38.3 test report before shipping",
+        },
+      ],
+      components: [
+        {
+          name: "Device fleet service",
+          responsibility:
+            "Provisioning, per-device credentials, firmware rollout by cohort, health and last-seen status",
+        },
+        {
+          name: "Device firmware",
+          responsibility:
+            "Sensing or actuation, local state, offline queue, secure boot and OTA client",
+        },
+      ],
+      data: [{
+        entity: "Device",
+        notes: "Serial, owner, firmware version, last seen, battery, certificate; readings linked",
+      }],
+      integrations: [{
+        name: "IoT connectivity and device management (e.g. AWS IoT Core, Golioth, Particle)",
+        purpose: "Authenticated device messaging and OTA delivery",
+      }],
+      question:
+        "How does the device connect (Wi-Fi, cellular, Bluetooth through the phone), what powers it, and how many units do you plan to make first?",
+    },
+  },
+];
+
+/** Goods regulations. */
+export const GOODS_REGULATIONS: readonly RegulationEntry[] = [
+  {
+    id: "us-fda-food",
+    label: "FDA food rules (FSMA, allergen labelling, state cottage-food laws)",
+    triggers: ["fsma", "falcpa", "cottage food"],
+    jurisdictions: ["US"],
+    domains: ["food"],
+    findings: {
+      requirements: [{
+        text:
+          "Label the nine major allergens (sesame included), and check whether home-made food falls under the state's cottage-food law or needs a licensed kitchen",
+        rationale: "FALCPA and FASTER Act; FSMA preventive controls for registered facilities",
+      }],
+    },
+  },
+  {
+    id: "us-food-donation",
+    label: "Bill Emerson Good Samaritan Food Donation Act",
+    triggers: ["good samaritan"],
+    jurisdictions: ["US"],
+    domains: ["food"],
+    context: [[
+      "donat\\w+",
+      "surplus",
+      "rescue\\w*",
+      "redistribut\\w+",
+      "leftovers?",
+      "food banks?",
+    ]],
+    findings: {
+      notes: [
+        "The Bill Emerson Act (expanded in 2023) protects donors and nonprofits that give away apparently wholesome surplus food in good faith, including sales at a reduced price",
+      ],
+    },
+  },
+  {
+    id: "eu-food-law",
+    label: "EU food hygiene and food information rules (Reg. 852/2004, 1169/2011)",
+    triggers: ["haccp", "1169/2011"],
+    jurisdictions: ["EU"],
+    domains: ["food"],
+    findings: {
+      requirements: [{
+        text:
+          "Register each food business with the local authority, keep a HACCP-based food-safety plan, and give the 14 allergens before an online sale is concluded",
+        rationale: "Regulation 852/2004 Art. 5–6; Regulation 1169/2011 Art. 9 and 14",
+      }],
+    },
+  },
+  {
+    id: "uk-food-standards",
+    label: "UK food business registration and allergen rules (FSA)",
+    triggers: ["natasha'?s law", "food standards agency"],
+    jurisdictions: ["GB"],
+    domains: ["food"],
+    findings: {
+      requirements: [{
+        text:
+          "Register with the local council at least 28 days before trading, and label pre-packed-for-direct-sale food with full ingredients and allergens",
+        rationale: "Food Safety Act 1990; Natasha's Law (2021) for PPDS food",
+      }],
+    },
+  },
+  {
+    id: "in-fssai",
+    label: "FSSAI licence or registration",
+    triggers: ["fssai"],
+    jurisdictions: ["IN"],
+    domains: ["food"],
+    findings: {
+      requirements: [{
+        text:
+          "Hold FSSAI registration or a licence (by turnover), and show the FSSAI number on every online listing and invoice",
+        rationale: "Food Safety and Standards Act 2006; FSSAI e-commerce guidelines",
+      }],
+    },
+  },
+  {
+    id: "ca-sfcr",
+    label: "Safe Food for Canadians Regulations",
+    triggers: ["sfcr", "cfia"],
+    jurisdictions: ["CA"],
+    domains: ["food"],
+    findings: {
+      requirements: [{
+        text:
+          "Get a Safe Food for Canadians licence if food crosses provincial borders, with traceability records",
+        rationale: "SFCR (2019)",
+      }],
+    },
+  },
+  {
+    id: "au-food-standards",
+    label: "Food Standards Code (FSANZ)",
+    triggers: ["fsanz"],
+    jurisdictions: ["AU"],
+    domains: ["food"],
+    findings: {
+      requirements: [{
+        text:
+          "Register with the local council and follow the Food Standards Code's plain-English allergen labelling",
+        rationale: "Australia New Zealand Food Standards Code, Standards 1.2.3 and 3.2.2A",
+      }],
+    },
+  },
+  {
+    id: "us-alcohol",
+    label: "TTB permits and state alcohol laws (three-tier system)",
+    triggers: ["ttb", "three-tier"],
+    jurisdictions: ["US"],
+    domains: ["age-restricted"],
+    context: [[
+      "alcohol\\w*",
+      "liquor",
+      "beers?",
+      "wines?",
+      "spirits",
+      "whisk(?:e)?y",
+      "brewer\\w*",
+      "winer\\w*",
+      "distiller\\w*",
+      "cocktails?",
+    ]],
+    findings: {
+      requirements: [{
+        text:
+          "Sell and deliver alcohol only through licensed retailers in each state, with adult signature on delivery; direct-to-consumer shipping is allowed for wine in most states, rarely for spirits",
+        rationale: "Federal Alcohol Administration Act and state three-tier laws",
+      }],
+    },
+  },
+  {
+    id: "us-pact-act",
+    label: "PACT Act (tobacco and vapes)",
+    triggers: ["pact act"],
+    jurisdictions: ["US"],
+    domains: ["age-restricted"],
+    context: [[
+      "vapes?",
+      "vaping",
+      "e-?cigarettes?",
+      "tobacco",
+      "cigars?",
+      "cigarettes?",
+      "nicotine",
+    ]],
+    findings: {
+      requirements: [{
+        text:
+          "Register with the ATF and state tax authorities, verify age at checkout and on delivery, and do not use USPS",
+        rationale: "Prevent All Cigarette Trafficking Act, extended to e-cigarettes in 2021",
+      }],
+    },
+  },
+  {
+    id: "uk-licensing-act",
+    label: "UK Licensing Act 2003",
+    triggers: ["premises licen[cs]e", "licensing act"],
+    jurisdictions: ["GB"],
+    domains: ["age-restricted"],
+    context: [[
+      "alcohol\\w*",
+      "liquor",
+      "beers?",
+      "wines?",
+      "spirits",
+      "whisk(?:e)?y",
+      "brewer\\w*",
+      "cocktails?",
+    ]],
+    findings: {
+      requirements: [{
+        text:
+          "Sell alcohol only from licensed premises under a designated premises supervisor, with Challenge 25 checks on delivery",
+        rationale: "Licensing Act 2003",
+      }],
+    },
+  },
+  {
+    id: "us-cannabis",
+    label: "State cannabis licensing (federally illegal)",
+    triggers: ["metrc", "280e"],
+    jurisdictions: ["US"],
+    domains: ["cannabis"],
+    findings: {
+      requirements: [{
+        text:
+          "Work only with state-licensed operators and report to the state's seed-to-sale system; expect no federal banking or deductions (280E)",
+        rationale: "Cannabis is a federal Schedule I substance while its rescheduling is pending",
+      }],
+    },
+  },
+  {
+    id: "ca-cannabis-act",
+    label: "Cannabis Act (Canada) and provincial retail rules",
+    triggers: ["cannabis act"],
+    jurisdictions: ["CA"],
+    domains: ["cannabis"],
+    findings: {
+      requirements: [{
+        text:
+          "Sell only through the province's authorised retail channel, with plain packaging and no promotion that appeals to young people",
+        rationale: "Cannabis Act (S.C. 2018, c. 16) and provincial acts",
+      }],
+    },
+  },
+  {
+    id: "de-cang",
+    label: "German Cannabis Act (CanG)",
+    triggers: ["cang", "konsumcannabisgesetz"],
+    jurisdictions: ["DE"],
+    domains: ["cannabis"],
+    findings: {
+      risks: [{
+        title: "Commercial sale of recreational cannabis is not allowed in Germany",
+        category: "legal",
+        likelihood: "high",
+        impact: "high",
+        mitigation:
+          "Only licensed non-profit cannabis clubs may distribute to members; medical cannabis needs a prescription",
+      }],
+    },
+  },
+  {
+    id: "us-fcc-equipment",
+    label: "FCC equipment authorisation (Part 15)",
+    triggers: ["fcc", "part 15"],
+    jurisdictions: ["US"],
+    domains: ["hardware-iot", "medical-device"],
+    findings: {
+      requirements: [{
+        text:
+          "Certify intentional radiators (Wi-Fi, Bluetooth, cellular) through a lab and TCB, or use a pre-certified module and test the final product for unintentional emissions",
+        rationale: "47 CFR Part 2 and Part 15",
+      }],
+    },
+  },
+  {
+    id: "eu-red-ce",
+    label: "CE marking under the Radio Equipment Directive",
+    triggers: ["ce mark\\w*", "radio equipment directive", "en 18031"],
+    jurisdictions: ["EU", "NO", "IS", "LI"],
+    domains: ["hardware-iot"],
+    findings: {
+      requirements: [{
+        text:
+          "CE-mark the device under the RED, including its cybersecurity requirements (EN 18031) for internet-connected radio equipment since August 2025",
+        rationale: "Directive 2014/53/EU and Delegated Regulation 2022/30",
+      }],
+    },
+  },
+  {
+    id: "eu-cra",
+    label: "EU Cyber Resilience Act",
+    triggers: ["cyber resilience act"],
+    jurisdictions: ["EU"],
+    domains: ["hardware-iot"],
+    findings: {
+      requirements: [{
+        text:
+          "Plan security updates for the product's support period, keep an SBOM, and report actively exploited vulnerabilities within 24 hours",
+        rationale:
+          "Regulation 2024/2847: reporting from September 2026, full obligations from December 2027",
+      }],
+    },
+  },
+  {
+    id: "eu-weee-batteries",
+    label: "WEEE and the EU Batteries Regulation",
+    triggers: ["weee", "batteries regulation"],
+    jurisdictions: ["EU"],
+    domains: ["hardware-iot"],
+    findings: {
+      requirements: [{
+        text:
+          "Register as a producer for electronics and battery take-back in each country you sell to, and mark the product with the crossed-out bin",
+        rationale: "Directive 2012/19/EU and Regulation 2023/1542",
+        priority: "should",
+      }],
+    },
+  },
+  {
+    id: "uk-psti",
+    label: "UK PSTI Act and UKCA marking",
+    triggers: ["psti", "ukca"],
+    jurisdictions: ["GB"],
+    domains: ["hardware-iot"],
+    findings: {
+      requirements: [{
+        text:
+          "Ship no default passwords, publish a vulnerability-disclosure policy and the minimum security-update period, and mark the product UKCA or CE",
+        rationale:
+          "Product Security and Telecommunications Infrastructure Act 2022 (in force April 2024); Radio Equipment Regulations 2017",
+      }],
+    },
+  },
+  {
+    id: "etsi-en-303-645",
+    label: "ETSI EN 303 645 (consumer IoT security)",
+    triggers: ["en 303 645", "etsi"],
+    jurisdictions: ["*"],
+    domains: ["hardware-iot"],
+    // Consumer products, not a warehouse's own robots.
+    context: [[
+      "consumers?",
+      "homes?",
+      "households?",
+      "parents",
+      "owners",
+      "famil(?:y|ies)",
+      "buyers",
+      "retail",
+      "sold",
+      "sell\\w*",
+      "kids",
+      "people",
+      "pets?",
+      "gardens?",
+    ]],
+    findings: {
+      requirements: [{
+        text:
+          "Meet the EN 303 645 provisions: unique credentials, secure update, secure storage of secrets, minimal exposed services",
+        rationale: "The baseline that the UK PSTI, EU RED and many retailers refer to",
+        priority: "should",
+      }],
+    },
+  },
+  {
+    id: "electrical-safety",
+    label: "Electrical safety and battery transport (IEC 62368-1, UN 38.3)",
+    triggers: ["iec 62368", "un 38\\.3", "ul listing"],
+    jurisdictions: ["*"],
+    domains: ["hardware-iot"],
+    context: [[
+      "batter(?:y|ies)",
+      "lithium",
+      "mains",
+      "plug(?:s|ged)? in",
+      "charg\\w+",
+      "power(?:ed)?",
+      "usb",
+    ]],
+    findings: {
+      requirements: [{
+        text:
+          "Test the product to IEC 62368-1 (UL/CSA listing in North America) and its lithium cells to UN 38.3 before shipping",
+        rationale: "Required by retailers, carriers and product-safety law",
+      }],
+    },
+  },
+  {
+    id: "in-wpc-bis",
+    label: "WPC ETA approval and BIS registration (India)",
+    triggers: ["wpc", "bis registration"],
+    jurisdictions: ["IN"],
+    domains: ["hardware-iot"],
+    findings: {
+      requirements: [{
+        text:
+          "Get WPC Equipment Type Approval for the radio and BIS Compulsory Registration for listed electronics before import or sale",
+        rationale:
+          "Indian Telegraph Act and the Electronics and IT Goods (Compulsory Registration) Order",
+      }],
+    },
+  },
+  {
+    id: "ca-ised",
+    label: "ISED radio certification (Canada)",
+    triggers: ["ised"],
+    jurisdictions: ["CA"],
+    domains: ["hardware-iot"],
+    findings: {
+      requirements: [{
+        text:
+          "Certify radio devices with ISED (RSS standards) and label the ISED certification number",
+        rationale: "Radiocommunication Act",
+      }],
+    },
+  },
+  {
+    id: "jp-giteki",
+    label: "Japan Radio Law technical conformity (Giteki)",
+    triggers: ["giteki", "telec"],
+    jurisdictions: ["JP"],
+    domains: ["hardware-iot"],
+    findings: {
+      requirements: [{
+        text:
+          "Obtain technical conformity certification for the radio and PSE marking for mains-powered parts",
+        rationale: "Radio Act; Electrical Appliances and Materials Safety Act",
+      }],
+    },
+  },
+  {
+    id: "au-rcm",
+    label: "Regulatory Compliance Mark (ACMA, Australia)",
+    triggers: ["rcm", "acma"],
+    jurisdictions: ["AU"],
+    domains: ["hardware-iot"],
+    findings: {
+      requirements: [{
+        text:
+          "Register as a responsible supplier and apply the RCM; smart devices must meet the Cyber Security Act 2024 standard from March 2026",
+        rationale:
+          "Radiocommunications Act 1992; Cyber Security (Security Standards for Smart Devices) Rules 2025",
+      }],
+    },
+  },
+];
