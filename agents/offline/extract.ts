@@ -86,17 +86,23 @@ export interface Understanding {
  * domain ids that replace them: once one of those is in `knowledge/domains.ts`, the old
  * row (which switched on at one word, e.g. "nurses" or "students") is no longer used.
  */
-const SUPERSEDED_BY: Readonly<Record<string, readonly string[]>> = {
+export const SUPERSEDED_BY: Readonly<Record<string, readonly string[]>> = {
   health: ["clinical-care", "consumer-health", "medical-device"],
-  children: ["children", "child-privacy", "kids"],
-  education: ["education", "education-records", "student-records", "edtech"],
-  finance: ["consumer-credit", "lending", "money-transmission", "remittance", "crypto"],
-  iot: ["hardware-iot", "iot", "hardware", "connected-devices"],
-  ai: ["ai-features", "ai", "automated-decisions"],
+  children: ["children"],
+  education: ["education"],
+  finance: ["consumer-credit", "money-transmission", "remittance", "crypto", "business-lending"],
+  payments: ["payments"],
+  iot: ["hardware-iot"],
+  ai: ["ai-features"],
+  marketplace: ["marketplace"],
+  ugc: ["user-content", "community-platforms"],
+  ecommerce: ["e-commerce", "online-store"],
+  social: ["community-platforms", "dating"],
+  booking: ["appointment-booking", "restaurant-reservations"],
 };
 const KNOWN_IDS: ReadonlySet<string> = new Set(KNOWN_DOMAINS.map((d) => d.id));
 /** Old domain rows still in use: those the knowledge base does not cover yet. */
-const OLD_DOMAINS = DOMAINS.filter((d) =>
+export const OLD_DOMAINS: readonly (typeof DOMAINS)[number][] = DOMAINS.filter((d) =>
   !(SUPERSEDED_BY[d.id] ?? []).some((id) => KNOWN_IDS.has(id))
 );
 

@@ -33,8 +33,8 @@ type Item<K extends ListKey> = NonNullable<Findings[K]>[number];
 const cache = new WeakMap<Detection, Map<ListKey, Sourced<unknown>[]>>();
 
 /**
- * One kind of finding of every found entry, most specific entry first (regulations, then
- * domains, places, alternatives), each with its evidence.
+ * One kind of finding of every found entry, most specific entry first (domains, then
+ * regulations, places, alternatives), each with its evidence.
  *
  * @example
  * ```ts
@@ -50,8 +50,8 @@ export function findingsOf<K extends ListKey>(d: Detection, key: K): Sourced<Ite
   if (hit) return hit as Sourced<Item<K>>[];
   const out: Sourced<Item<K>>[] = [];
   const groups = [
-    ["regulation", d.regulations],
     ["domain", d.domains],
+    ["regulation", d.regulations],
     ["place", d.jurisdictions],
     ["alternative", d.alternatives],
   ] as const;

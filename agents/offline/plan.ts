@@ -8,7 +8,7 @@
  */
 import type { ClarifyInput, PlannedQuestion } from "../types.ts";
 import type { Understanding } from "./extract.ts";
-import { DOMAINS } from "./knowledge.ts";
+import { OLD_DOMAINS as DOMAINS } from "./extract.ts";
 import { wordingOf } from "./profile.ts";
 import { joinAnd } from "./text.ts";
 

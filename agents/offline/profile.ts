@@ -13,7 +13,7 @@ import { DOMAIN_BY_ID, type DomainInfo } from "./knowledge.ts";
 import { FEATURE_BY_LABEL, type FeatureInfo } from "./knowledge/features.ts";
 import { GENERIC_ROLES, type RoleInfo, ROLES } from "./knowledge/roles.ts";
 import { MOBILE_LABELS, PLATFORMS } from "./knowledge/platforms.ts";
-import { subjectOf } from "./extract.ts";
+import { subjectOf, SUPERSEDED_BY } from "./extract.ts";
 import type { Detection } from "./knowledge/types.ts";
 import { NOTHING_DETECTED } from "./findings.ts";
 import { parseMoney } from "./read.ts";
@@ -157,7 +157,10 @@ interface Basics {
 
 function basicsOf(req: Requirements): Basics {
   const domainIds = new Set(req.domains);
-  const has = (d: string) => domainIds.has(d);
+  // An analyst asking for an area by its first-table id ("iot") also finds the knowledge
+  // base's ids for it ("hardware-iot").
+  const has = (d: string) =>
+    domainIds.has(d) || (SUPERSEDED_BY[d] ?? []).some((id) => domainIds.has(id));
   const subject = subjectOf(req.idea);
 
   let users = req.users.map(classifyUser);
