@@ -53,7 +53,7 @@ export function saidMd(evidence: readonly Evidence[] | undefined): string {
     const clipped = q.length > QUOTE_CHARS ? `${q.slice(0, QUOTE_CHARS - 1).trimEnd()}…` : q;
     return `*${mdText(clipped)}*`;
   });
-  return ` — you said ${shown.join(" and ")}`;
+  return ` — you said ${shown.join(", ")}`;
 }
 
 /** A list of items, each with its compact evidence. */

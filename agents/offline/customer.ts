@@ -209,14 +209,9 @@ function adoptionRisks(p: Profile): string[] {
   }
   if (out.length === 0) {
     out.push(
-      `${
-        cap(w.consumers)
-      } already have a workaround (messaging apps, spreadsheets or an incumbent) and need a clear gain to switch`,
-    );
-  }
-  if (p.mobile) {
-    out.push(
-      "App-store discovery is expensive: installs must come from word of mouth and partners, not search alone",
+      `Whatever ${w.consumers} use for ${
+        p.core?.label ?? "this"
+      } today must be clearly worse than ${p.subject} for them to switch`,
     );
   }
   if (p.platforms.includes("Browser extension")) {

@@ -69,22 +69,12 @@ function components(p: Profile): Component[] {
       joinAnd(labels.slice(0, 4)) || p.subject
     }`,
   });
-  out.push({
-    name: "Accounts and auth",
-    responsibility: `Sign-up, sign-in and roles for ${
-      joinAnd(p.users.slice(0, 3).map((u) => u.label))
-    }`,
-  });
   const mobile = p.platforms.filter((x) => x === "iOS" || x === "Android");
   if (mobile.length > 0) {
     out.push({
       name: `Mobile app (${mobile.join(", ")})`,
       responsibility: `Screens for ${joinAnd(labels.slice(0, 3))}, push, offline cache`,
     });
-  }
-  for (const pl of p.platforms) {
-    if (pl === "iOS" || pl === "Android") continue;
-    out.push({ name: `${pl} client`, responsibility: `The ${pl} experience of ${p.subject}` });
   }
   for (const f of [...p.mvp, ...p.later]) if (f.info?.component) out.push(f.info.component);
   for (const f of findingsOf(p.detection, "components")) out.push(f.item);
@@ -95,10 +85,6 @@ function components(p: Profile): Component[] {
       responsibility: "Support, refunds, account and content actions with an audit trail",
     });
   }
-  out.push({
-    name: "Background jobs",
-    responsibility: "E-mails, reminders, retries and scheduled clean-up off the request path",
-  });
   return byName(out, (c) => c.name, 30);
 }
 
@@ -136,13 +122,6 @@ function integrations(p: Profile): EngineerAnalysis["integrations"] {
       out.push({ ...f.info.integration(w), evidence: evidenceOf(p, `features:${f.label}`) });
     }
   }
-  if (p.mobile) {
-    out.push({
-      name: "Firebase Cloud Messaging and APNs",
-      purpose: "Push notifications to Android and iOS",
-      evidence: evidenceOf(p, "platforms:iOS", "platforms:Android"),
-    });
-  }
   return byName(out.filter((i) => i.evidence), (i) => i.name, 30)
     .map(({ evidence, ...i }) => ({ ...i, ...(evidence ? { evidence } : {}) }));
 }
@@ -158,7 +137,7 @@ function stack(p: Profile): Stack[] {
       choice: "React Native (Expo) in TypeScript",
       reason: `One codebase for iOS and Android shares types with the backend${
         offline ? ", and SQLite on the device covers offline mode" : ""
-      }; Flutter is the alternative if the team knows Dart`,
+      }`,
     });
   } else if (ios) {
     out.push({
@@ -173,24 +152,13 @@ function stack(p: Profile): Stack[] {
       reason: "Android only: native UI and the best device support",
     });
   }
-  if (p.platforms.includes("Web")) {
-    const seo = p.has("marketplace") || p.has("ecommerce");
-    out.push(
-      seo
-        ? {
-          layer: "Web",
-          choice: "Next.js (React) in TypeScript",
-          reason:
-            "Server-rendered listing pages are found by search engines, which feeds the marketplace",
-        }
-        : {
-          layer: "Web",
-          choice: "React with Vite in TypeScript",
-          reason: `A ${
-            p.has("iot") || p.has("enterprise") ? "dashboard" : "client"
-          }-side app behind sign-in needs no server rendering`,
-        },
-    );
+  if (p.platforms.includes("Web") && (p.has("marketplace") || p.has("ecommerce"))) {
+    out.push({
+      layer: "Web",
+      choice: "Next.js (React) in TypeScript",
+      reason:
+        "Server-rendered listing pages are found by search engines, which feeds the marketplace",
+    });
   }
   if (
     p.platforms.some((x) => x === "Desktop" || x === "Windows" || x === "macOS" || x === "Linux")
@@ -215,12 +183,21 @@ function stack(p: Profile): Stack[] {
       reason: "One build for Chrome, Edge and Firefox",
     });
   }
+  const core = joinAnd(p.mvp.slice(0, 3).map((f) => f.label)) || p.subject;
   out.push({
     layer: "Backend",
-    choice: "TypeScript on Node.js or Deno, REST/JSON API",
-    reason: p.mobile || p.platforms.includes("Web")
-      ? "Same language as the clients, so one small team can work across the stack"
-      : "One language across services keeps a small team fast",
+    choice: p.has("iot")
+      ? "TypeScript API on PostgreSQL with TimescaleDB"
+      : p.has("location") || p.req.features.includes("maps and location")
+      ? "TypeScript API on PostgreSQL with PostGIS"
+      : `TypeScript API on PostgreSQL for ${core}`,
+    reason: p.has("iot")
+      ? "Relational data and time-series telemetry in one database, with compression and retention policies"
+      : p.has("location")
+      ? "Distance queries (who is near) run in the database"
+      : `Relational records of ${
+        joinAnd(data(p).slice(0, 3).map((e) => e.entity.toLowerCase()))
+      } with the constraints between them`,
   });
   if (p.has("iot")) {
     out.push({
@@ -230,19 +207,6 @@ function stack(p: Profile): Stack[] {
         "MQTT QoS and persistent sessions survive flaky links; workers deduplicate and backfill buffered readings",
     });
   }
-  out.push({
-    layer: "Database",
-    choice: p.has("iot")
-      ? "PostgreSQL with TimescaleDB"
-      : p.has("location") || p.req.features.includes("maps and location")
-      ? "PostgreSQL with PostGIS"
-      : "PostgreSQL",
-    reason: p.has("iot")
-      ? "Relational data and time-series telemetry in one database, with compression and retention policies"
-      : p.has("location")
-      ? "Distance queries (who is near) run in the database"
-      : "Relational integrity for accounts and transactions; mature and cheap to run",
-  });
   if (p.has("ai")) {
     out.push({
       layer: "AI",
@@ -250,28 +214,20 @@ function stack(p: Profile): Stack[] {
       reason: "Swap models without touching features; keep prompts, limits and costs in one place",
     });
   }
-  out.push({
-    layer: "Auth",
-    choice: p.has("enterprise")
-      ? "WorkOS or Auth0 (SAML/OIDC, SCIM)"
-      : "Managed auth (e.g. Supabase Auth or Clerk) with passkeys and e-mail links",
-    reason: p.has("enterprise")
-      ? "Enterprise identity providers without building SAML ourselves"
-      : "No passwords to store; account takeover protection out of the box",
-  });
-  out.push({
-    layer: "Hosting",
-    choice: p.has("health")
-      ? "HIPAA-eligible cloud services (AWS or GCP) under a BAA"
-      : p.eu
-      ? "Managed platform in an EU region (e.g. AWS Frankfurt, Fly.io or Render EU)"
-      : "Managed platform (Fly.io or Render) with managed PostgreSQL",
-    reason: p.has("health")
-      ? "Health data needs a signed business associate agreement and audit logging"
-      : p.eu
-      ? "Keeps personal data of EU users in the EU and the operations work small"
-      : "A small team should not run servers",
-  });
+  if (p.has("enterprise")) {
+    out.push({
+      layer: "Auth",
+      choice: "WorkOS or Auth0 (SAML/OIDC, SCIM)",
+      reason: "Enterprise identity providers without building SAML ourselves",
+    });
+  }
+  if (p.req.compliance.includes("HIPAA")) {
+    out.push({
+      layer: "Hosting",
+      choice: "HIPAA-eligible cloud services (AWS or GCP) under a BAA",
+      reason: "Health data needs a signed business associate agreement and audit logging",
+    });
+  }
   return out.slice(0, 20);
 }
 

@@ -308,7 +308,7 @@ function mineUncached(
   let featureList = features;
 
   const whole = text.toLowerCase();
-  const negative = topic !== undefined && NEGATIVE.test(whole) && whole.split(/\s+/).length <= 8;
+  const negative = topic !== undefined && NEGATIVE.test(whole) && whole.split(/\s+/).length <= 12;
   if (topic === "users") {
     if (BOTH.test(lower) && question) {
       users = mineUsers(question.toLowerCase(), wordStarts(question.toLowerCase())).users;

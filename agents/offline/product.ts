@@ -42,16 +42,13 @@ export function productAnalysis(p: Profile): ProductAnalysis {
 function goals(p: Profile): string[] {
   const w = p.wording;
   const first = p.core?.label ?? "the core flow";
+  // Goals name the product's own core flow; the timeline and budget are in the requirements.
   const out = [
-    p.req.timeline && p.timelineWeeks !== undefined
-      ? `Launch the MVP on ${joinAnd(p.platforms)} within ${p.req.timeline}`
-      : `Launch the MVP on ${joinAnd(p.platforms)} and prove that ${w.consumers} use ${first}`,
-    `Get ${w.consumers} through ${first} on their first visit without help`,
+    p.core?.info
+      ? `Move the first metric that matters: ${lowerFirst(p.core.info.metric(w))}`
+      : `Prove that ${first} works for ${w.consumers} in a pilot`,
   ];
   for (const d of p.domains) if (d.goal) out.push(d.goal(w));
-  if (p.budgetAmount !== undefined && p.req.budget) {
-    out.push(`Stay within the stated budget of ${p.req.budget}`);
-  }
   return out.slice(0, 8);
 }
 
@@ -86,7 +83,7 @@ function stories(p: Profile): Story[] {
           priority,
         });
       }
-    } else if (p.req.purpose) {
+    } else if (p.req.purpose && all.every((g) => !g.info)) {
       // A feature the tables do not know: its reason is the idea, quoted, not a template.
       out.push({
         asA: singular(actorFor(p, "consumer").label),
@@ -165,7 +162,7 @@ function requirements(p: Profile): Requirement[] {
       priority: i < 2 ? "should" : "could",
       rationale: p.effort.feasibility === "unrealistic" || p.effort.feasibility === "tight"
         ? `Valuable, but a timeline of about ${p.timelineWeeks} weeks leaves no room for it in the first release`
-        : "Improves retention once the core flow works; not needed to prove the idea",
+        : `Deferred: ${p.core?.label ?? "the core flow"} proves the idea without ${f.label}`,
       evidence: evidenceOf(p, `features:${f.label}`, `later:${f.label}`),
     });
   }
@@ -181,15 +178,14 @@ function requirements(p: Profile): Requirement[] {
   for (const c of p.req.compliance) {
     const stated = c.startsWith("Constraint: ");
     // A regulation the knowledge base found brings its own, concrete requirements.
-    if (
-      regulationLabels.has(c) && findingsOf(p.detection, "requirements").some((f) => f.label === c)
-    ) continue;
+    // (It is listed under Compliance; "Comply with X" would add nothing.)
+    if (regulationLabels.has(c)) continue;
     out.push({
       text: stated ? cap(c.slice(12)) : `Comply with ${c}`,
       priority: "must",
       rationale: stated
         ? "Constraint stated by the person"
-        : `Regulatory obligation that applies to ${p.subject}`,
+        : `${c.split(/\s*[(:]/)[0]} applies here`,
       evidence: evidenceOf(p, `compliance:${c}`) ??
         (stated ? evidenceOf(p, "compliance") : undefined),
     });
@@ -200,19 +196,11 @@ function requirements(p: Profile): Requirement[] {
       out.push({ text: m.text, priority: "must", rationale: m.rationale, evidence });
     }
   }
-  out.push({
-    text: `Runs on ${joinAnd(p.platforms)}`,
-    priority: "must",
-    rationale: "Platforms named by the person",
-    evidence: p.platformsAssumed
-      ? undefined
-      : evidenceOf(p, ...p.platforms.map((x) => `platforms:${x}`)),
-  });
   for (const x of p.req.excluded ?? []) {
     out.push({
       text: cap(x),
       priority: "wont",
-      rationale: "Ruled out by the person",
+      rationale: `${cap(x)} stays out of the first version by the person's choice`,
       evidence: evidenceOf(p, `excluded:${x}`),
     });
   }
@@ -258,7 +246,9 @@ function coreRationale(f: FeatureRef, p: Profile): string {
   const domains = (f.info?.domains ?? []).filter((d) => p.has(d));
   if (!f.info) return "Asked for by the person";
   if (domains.length > 0) return `Part of the core ${domains[0]} flow of ${p.subject}`;
-  return `Needed for ${p.wording.consumers} to get value from the first release`;
+  return f === p.core
+    ? `${cap(f.label)} is what the first release is for`
+    : `${cap(f.label)} supports ${p.core?.label ?? "the core flow"} in the first release`;
 }
 
 function metrics(p: Profile, w: Wording): string[] {

@@ -133,10 +133,11 @@ const cache = new WeakMap<Requirements, Profile>();
  * The profile of a requirements object (cached per object), with what the knowledge base
  * recognised in the transcript they were read from.
  */
-export function profileOf(req: Requirements, detection: Detection = NOTHING_DETECTED): Profile {
+export function profileOf(req: Requirements, detection?: Detection): Profile {
   let p = cache.get(req);
-  if (!p || p.detection !== detection) {
-    p = buildProfile(req, detection);
+  // Without a detection, any profile of these requirements will do (the overview's case).
+  if (!p || (detection !== undefined && p.detection !== detection)) {
+    p = buildProfile(req, detection ?? NOTHING_DETECTED);
     cache.set(req, p);
   }
   return p;
@@ -423,7 +424,9 @@ function teamOf(size: Effort["size"], p: Profile): string {
   if (p.has("iot")) skills.push("embedded/IoT");
   if (p.has("ai")) skills.push("LLM integration");
   if (p.has("payments") || p.has("finance")) skills.push("payments");
-  const with_ = skills.length > 0 ? ` with ${skills.slice(0, 2).join(" and ")} experience` : "";
+  const core = p.mvp.find((f) => !SUPPORTING.has(f.label)) ?? p.mvp[0];
+  const with_ = (skills.length > 0 ? ` with ${skills.slice(0, 2).join(" and ")} experience` : "") +
+    (core ? ` building ${core.label}` : "");
   switch (size) {
     case "S":
       return `1–2 full-stack engineers${with_}`;

@@ -98,8 +98,9 @@ function planRisks(p: Profile): Seed[] {
       category: "financial",
       likelihood: e.budgetFit === "short" ? "high" : "medium",
       impact: "high",
-      mitigation:
-        "Cut the MVP to the core flow, use managed services over custom builds, and stage spending behind pilot milestones",
+      mitigation: `Cut the MVP to ${
+        p.core?.label ?? "the core flow"
+      }, buy what is not the core, and release money in stages against pilot milestones`,
     });
   } else if (!p.req.budget || /not fixed|no dedicated/.test(p.req.budget)) {
     out.push({
@@ -117,7 +118,8 @@ function planRisks(p: Profile): Seed[] {
 
 function platformRisks(p: Profile): Seed[] {
   const out: Seed[] = [];
-  if (p.platforms.includes("iOS")) {
+  // Review is a real risk where Apple has rules for what the app does: payments, children.
+  if (p.platforms.includes("iOS") && (p.has("payments") || p.has("children"))) {
     out.push({
       evidence: evidenceOf(p, "platforms:iOS"),
       title: "App Store review rejects or delays a release",

@@ -240,9 +240,11 @@ export const ROLES: readonly RoleInfo[] = [
   },
   {
     label: "job seekers",
-    pattern: /\bjob ?seekers?\b|\bcandidates?\b|\bapplicants?\b/,
+    pattern: /\bjob ?seekers?\b|\bcandidates?\b|\bjob applicants?\b/,
     actor: "consumer",
   },
+  // Applicants for a flat, a loan or a permit are not job seekers.
+  { label: "applicants", pattern: /\bapplicants?\b/, actor: "consumer" },
   { label: "volunteers", pattern: /\bvolunteers?\b/, actor: "provider" },
   {
     label: "nonprofits",
