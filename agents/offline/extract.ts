@@ -18,7 +18,7 @@ import { detect } from "./detect.ts";
 import type { Detection } from "./knowledge/types.ts";
 import { DOMAINS as KNOWN_DOMAINS } from "./knowledge/domains.ts";
 import { DOMAINS, REGIONS } from "./knowledge.ts";
-import { FEATURES } from "./knowledge/features.ts";
+import { FEATURE_BY_LABEL, FEATURES } from "./knowledge/features.ts";
 import { GENERIC_ROLES, PROVIDER_NOUNS, type RoleInfo, ROLES } from "./knowledge/roles.ts";
 import { MOBILE, PLATFORMS } from "./knowledge/platforms.ts";
 import type { Region } from "./types.ts";
@@ -308,7 +308,9 @@ function mineUncached(
   let featureList = features;
 
   const whole = text.toLowerCase();
-  const negative = topic !== undefined && NEGATIVE.test(whole) && whole.split(/\s+/).length <= 12;
+  // "?" and "not sure, we just want it to be legal" both say: not known yet.
+  const negative = topic !== undefined &&
+    (/^[?.!\s]*$/.test(whole) || (NEGATIVE.test(whole) && whole.split(/\s+/).length <= 12));
   if (topic === "users") {
     if (BOTH.test(lower) && question) {
       users = mineUsers(question.toLowerCase(), wordStarts(question.toLowerCase())).users;
@@ -358,7 +360,10 @@ function mineUncached(
           ? "Regulations: the person is not sure yet"
           : "Regulations: none named by the person",
       );
-    } else if (text) compliance.push(`Constraint: ${clip(text, 200)}`);
+    } else if (text) {
+      compliance.push(`Constraint: ${clip(text, 200)}`);
+      cite(`compliance:Constraint: ${clip(text, 200)}`, reading.clauses[0], "answer:compliance");
+    }
   } else if (topic !== undefined && DOMAIN_IDS.has(topic) && text) {
     const mention = (DOMAINS.find((d) => d.id === topic)?.mention ?? topic).replace(/^an? /, "");
     notes.push(`${cap(mention)}: ${negative ? "not decided yet" : clip(text, 300)}`);
@@ -733,6 +738,21 @@ function understandUncached(transcript: readonly QA[]): Understanding {
   }
   for (const f of detection.domains) evidence[`domains:${f.id}`] ??= f.evidence;
   for (const f of detection.jurisdictions) evidence[`jurisdictions:${f.id}`] ??= f.evidence;
+  // A domain implied by a feature rests on that feature's words; one with no words is dropped.
+  for (const d of domains) {
+    if (evidence[`domains:${d}`]) continue;
+    const via = featureList.find((f) =>
+      FEATURE_BY_LABEL.get(f)?.domains?.includes(d) && evidence[`features:${f}`]
+    ) ?? (d === "location" || d === "payments" || d === "booking"
+      ? featureList.find((f) =>
+        f === "booking and scheduling" && evidence[`features:${f}`]
+      )
+      : undefined);
+    const borrowed = via ? evidence[`features:${via}`] : evidence["domains:marketplace"];
+    if (borrowed && (via || domains.has("marketplace"))) {
+      evidence[`domains:${d}`] = borrowed.map((e) => ({ ...e, rule: `domain:${d}` }));
+    } else domains.delete(d);
+  }
   const oldDomains = OLD_DOMAINS.filter((d) => domains.has(d.id));
   const compliance = dedupe([
     ...explicit,

@@ -690,7 +690,9 @@ export const DOMAINS: readonly DomainInfo[] = [
     stakes: 3,
     followUp: () =>
       "You mentioned location: do you need live tracking while something happens, or only an address or area per request?",
-    compliance: () => ["Consent for precise location (GDPR/CCPA)"],
+    // Where precise location is sensitive data depends on the place: the regimes found by
+    // detect() say so for the US states, India and others; the GDPR line only for Europe.
+    compliance: (r) => (r.eu || r.uk ? ["Consent for precise location (GDPR)"] : []),
     weeks: 1,
     risks: (w) => [{
       title: `Location data reveals where ${w.consumers} live and when they are away`,
