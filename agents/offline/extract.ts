@@ -106,6 +106,12 @@ export const OLD_DOMAINS: readonly (typeof DOMAINS)[number][] = DOMAINS.filter((
   !(SUPERSEDED_BY[d.id] ?? []).some((id) => KNOWN_IDS.has(id))
 );
 
+/** Domains that negated or put-off clauses name, read as if they counted. */
+function offDomains(clauses: readonly Clause[]): Detection["domains"] {
+  if (clauses.length === 0) return [];
+  return detect(clauses.map((c) => ({ ...c, negated: false, later: false }))).domains;
+}
+
 let lastDetection: { clauses: readonly Clause[][]; detection: Detection } | undefined;
 
 /** Detection over the transcript's clauses; the same answers are detected once. */
@@ -134,7 +140,12 @@ const regionIndex = new Prefilter(REGIONS);
 const DOMAIN_BY_MENTION: ReadonlyMap<string, string> = new Map(
   DOMAINS.map((d) => [d.mention.toLowerCase(), d.id]),
 );
-const DOMAIN_IDS: ReadonlySet<string> = new Set(DOMAINS.map((d) => d.id));
+/** Follow-up topics (domain ids of both tables) with how a note names them. */
+const DOMAIN_NAMES: ReadonlyMap<string, string> = new Map([
+  ...KNOWN_DOMAINS.map((d) => [d.id, d.label] as const),
+  ...DOMAINS.map((d) => [d.id, cap(d.mention.replace(/^an? /, ""))] as const),
+]);
+const DOMAIN_IDS: ReadonlySet<string> = new Set(DOMAIN_NAMES.keys());
 const TOPIC_IDS: ReadonlySet<string> = new Set<string>([...CORE_TOPICS, "idea", ...DOMAIN_IDS]);
 
 // ---------------------------------------------------------------------------------------
@@ -365,8 +376,7 @@ function mineUncached(
       cite(`compliance:Constraint: ${clip(text, 200)}`, reading.clauses[0], "answer:compliance");
     }
   } else if (topic !== undefined && DOMAIN_IDS.has(topic) && text) {
-    const mention = (DOMAINS.find((d) => d.id === topic)?.mention ?? topic).replace(/^an? /, "");
-    notes.push(`${cap(mention)}: ${negative ? "not decided yet" : clip(text, 300)}`);
+    notes.push(`${DOMAIN_NAMES.get(topic)}: ${negative ? "not decided yet" : clip(text, 300)}`);
   } else if (topic !== undefined && !TOPIC_IDS.has(topic) && text) {
     notes.push(clip(text, 300));
   }
@@ -630,7 +640,9 @@ export function topicFromQuestion(question: string): string | undefined {
   const lower = question.toLowerCase().trim();
   const mention = lower.match(Q_MENTION);
   if (mention) {
-    const id = DOMAIN_BY_MENTION.get(mention[1]!.trim());
+    const said = mention[1]!.trim();
+    // Old transcripts asked "You mentioned payments: …"; payments is a knowledge id now.
+    const id = DOMAIN_BY_MENTION.get(said) ?? (DOMAIN_IDS.has(said) ? said : undefined);
     if (id) return id;
   }
   // Our own questions first, by how they open: their middles name the product, users and
@@ -720,6 +732,16 @@ function understandUncached(transcript: readonly QA[]): Understanding {
       ),
     ),
   );
+  const detection = detectionOf(perAnswer);
+  // The areas a ruled-out or put-off clause names: what detect() would find if it counted.
+  for (const [kind, into] of [["excluded", excluded], ["later", later]] as const) {
+    const clauses = perAnswer.flat().filter((c) => kind === "excluded" ? c.negated : c.later);
+    for (const f of offDomains(clauses)) {
+      into.push(f.id);
+      evidence[`${kind}:${f.id}`] ??= f.evidence;
+    }
+  }
+  for (const d of detection.domains) domains.add(d.id);
   // What the person ruled out or put off stays out of the MVP, whichever answer said it.
   const off = new Set([...excluded, ...later]);
   const featureList = dedupe(features).filter((f) => !off.has(f));
@@ -727,7 +749,6 @@ function understandUncached(transcript: readonly QA[]): Understanding {
   for (const d of off) domains.delete(d);
   if (market) notes.unshift(`Launch market: ${market}`);
 
-  const detection = detectionOf(perAnswer);
   const places = new Set(detection.jurisdictions.map((j) => j.id));
   for (const j of detection.jurisdictions) if (j.entry.parent) places.add(j.entry.parent);
   region.eu = places.has("EU");
@@ -772,7 +793,10 @@ function understandUncached(transcript: readonly QA[]): Understanding {
     platforms: dedupe(platforms).filter((p) => !off.has(p)).slice(0, 50),
     features: featureList.slice(0, 50),
     compliance: compliance.slice(0, 50),
-    domains: [...oldDomains.map((d) => d.id), ...detection.domains.map((d) => d.id)].slice(0, 50),
+    domains: dedupe([
+      ...oldDomains.map((d) => d.id),
+      ...detection.domains.map((d) => d.id).filter((d) => !off.has(d)),
+    ]).slice(0, 50),
     notes: dedupe(notes).slice(0, 50),
   };
   if (detection.jurisdictions.length > 0) {

@@ -86,7 +86,9 @@ Deno.test("mineAnswer() does not read ages as timelines or list commas as scale"
   assert.equal(m.timeline, undefined);
   assert.equal(m.scale, undefined);
   assert.deepEqual(m.users, ["parents", "children"]);
-  assert.deepEqual(m.notes, ["Children: Kids aged 6-10 years old, parents create the account"]);
+  assert.deepEqual(m.notes, [
+    "Children as users: Kids aged 6-10 years old, parents create the account",
+  ]);
 });
 
 Deno.test("mineAnswer() treats negative answers as answered without inventing values", () => {
@@ -208,7 +210,7 @@ Deno.test("understand() keeps what was ruled out or put off out of the MVP", () 
     qa("q1", "Where should it run first?", "No iPhone. Web only, mobile later", "platforms"),
   ]).requirements;
   assert.deepEqual(r.platforms, ["Web"]);
-  assert.deepEqual(r.excluded, ["marketplace", "iOS"]);
+  assert.deepEqual(r.excluded, ["iOS", "marketplace"]);
   assert.deepEqual(r.later, ["Android"]);
   assert.ok(!r.domains.includes("marketplace"));
   assert.equal(r.evidence?.["excluded:iOS"]?.[0]?.quote, "No iPhone");
