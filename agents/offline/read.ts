@@ -164,7 +164,9 @@ function clausesOf(text: string, questionId: string, topic: string | undefined):
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       const lw = w.toLowerCase();
-      if (CLAUSE_BREAK.has(lw)) {
+      // A dash breaks a clause only with a space before it: "two-way" is one word.
+      const dash = lw === "-" || lw === "–" || lw === "—";
+      if (CLAUSE_BREAK.has(lw) && !(dash && !/^\s/.test(spaced[i]!))) {
         flush();
         // "except iOS" rules iOS out; "but", "while" only join.
         if (lw === "except") cur.negated = true;

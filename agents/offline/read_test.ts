@@ -111,3 +111,10 @@ Deno.test("languageOf() tells a non-English idea from a short English one", () =
   );
   assert.equal(languageOf("ok").english, true);
 });
+
+Deno.test("readAnswer() keeps hyphenated words whole and breaks at a spaced dash", () => {
+  assert.deepEqual(clauses("two-way texting - no calls"), [
+    ["two-way texting", "now"],
+    ["no calls", "not"],
+  ]);
+});

@@ -50,7 +50,12 @@ export const FEATURES: readonly FeatureInfo[] = [
     pattern:
       /\bbookings?\b|\bbook(?:ed)? (?:a |an |the |their |local )?(?:walks?|walkers?|sessions?|slots?|appointments?|tables?|rooms?|class(?:es)?|rides?|lessons?|services?|time|trips?|stays?|tutors?|cleaners?|drivers?|sitters?|visits?|courts?|them|it)\b|\breserv(?:e|es|ation|ations)\b|\bschedul\w*|\bappointments?\b/,
     actor: "consumer",
-    want: (w) => `book an available ${w.provider} for a time that suits me`,
+    // "provider" is the fallback when no serving side was named: then book "a slot", not
+    // "an available provider" (a bakery bag is reserved, not a person).
+    want: (w) =>
+      w.provider === "provider"
+        ? "reserve a slot that suits me"
+        : `book an available ${w.provider} for a time that suits me`,
     soThat: () => "I get a confirmed slot without back-and-forth messages",
     providerStory: {
       want: () => "set my availability and accept or decline requests",
@@ -137,7 +142,7 @@ export const FEATURES: readonly FeatureInfo[] = [
   {
     label: "maps and location",
     pattern:
-      /\bmaps?\b|\bgps\b|\bnavigation\b|\broutes?\b|\bnearby\b|\bnear me\b|\btracking (?:of )?(?:the )?(?:location|walks?|route|delivery|drivers?|vehicles?)\b|\blocation\w*/,
+      /\bmaps?\b|\bgps\b|\bnavigation\b|\broutes?\b|\bnear me\b|\btracking (?:of )?(?:the )?(?:location|walks?|route|delivery|drivers?|vehicles?)\b|\blocation\w*/,
     actor: "consumer",
     want: (w) => `see ${w.providers} near me on a map`,
     soThat: () => "I pick what is practical to reach",
@@ -190,7 +195,7 @@ export const FEATURES: readonly FeatureInfo[] = [
   {
     label: "content library",
     pattern:
-      /\blibrary\b|\bcatalog(?:ue)?\b|\bbooks\b|\bstories\b|\barticles\b|\bcourses?\b|\blessons\b|\brecipes\b|\bepisodes\b|\bexercises\b/,
+      /\blibrary\b|\bcatalog(?:ue)?\b|\bbooks\b|\bstories\b|\barticles\b|\bonline courses?\b|\bvideo lessons\b|\brecipes\b|\bepisodes\b|\bexercises\b/,
     actor: "consumer",
     want: () => "browse a library of content that fits my level",
     soThat: () => "there is always something new and suitable to pick",
@@ -364,7 +369,7 @@ export const FEATURES: readonly FeatureInfo[] = [
   {
     label: "community feed",
     pattern:
-      /\bfeed\b|\bcommunity\b|\bforums?\b|\bcomments?\b|\bfollowers?\b|\bposts?\b|\bposting\b/,
+      /\bfeed\b|\bcommunity (?:feed|board|forum|posts|page|wall)\b|\bforums?\b|\bcomments?\b|\bfollowers?\b|\bsocial posts?\b/,
     actor: "consumer",
     want: () => "post updates and comment on what others share",
     soThat: () => "I feel part of a community, not alone with a tool",
