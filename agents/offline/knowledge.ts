@@ -140,7 +140,7 @@ export const DOMAINS: readonly DomainInfo[] = [
     data: [],
     musts: () => [{
       text: "Precise location only with consent and only while needed",
-      rationale: "Location privacy (GDPR/CCPA) and personal safety",
+      rationale: "Precise location is sensitive personal data in most privacy laws, and a safety risk",
     }],
     wont: [],
   },
