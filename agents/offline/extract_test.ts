@@ -230,3 +230,16 @@ Deno.test("topicOf() reads the recorded topic before the question's wording", ()
   // Old stored transcripts without topics still work.
   assert.equal(topicOf(qa("clarifier-r1-q1", "What budget do you have?", "x"), 1), "budget");
 });
+
+Deno.test("mineAnswer() recognises polls, texts, WhatsApp and bad reception as features", () => {
+  assert.deepEqual(
+    mineAnswer("members vote on the next book", "features", "", "q1").features.slice(0, 1),
+    ["polls and voting"],
+  );
+  const m = mineAnswer("reminder texts and WhatsApp updates", "features", "", "q1").features;
+  assert.ok(m.includes("text messages") && m.includes("WhatsApp messaging"), m.join());
+  assert.deepEqual(
+    mineAnswer("workers are often in homes with bad reception", undefined, "", "q2").features,
+    ["offline mode"],
+  );
+});

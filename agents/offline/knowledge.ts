@@ -140,7 +140,8 @@ export const DOMAINS: readonly DomainInfo[] = [
     data: [],
     musts: () => [{
       text: "Precise location only with consent and only while needed",
-      rationale: "Precise location is sensitive personal data in most privacy laws, and a safety risk",
+      rationale:
+        "Precise location is sensitive personal data in most privacy laws, and a safety risk",
     }],
     wont: [],
   },

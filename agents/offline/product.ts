@@ -208,7 +208,9 @@ function requirements(p: Profile): Requirement[] {
     out.push({
       text: `Handles the expected ${p.scaleLevel} scale with p95 response times under 500 ms`,
       priority: p.scaleLevel === "large" ? "must" : "should",
-      rationale: "Expected scale stated by the person",
+      rationale: `Keeps ${
+        p.core?.label ?? "the core flow"
+      } responsive at the load the person expects`,
       evidence: evidenceOf(p, "scale"),
     });
   }

@@ -161,7 +161,7 @@ export const FEATURES: readonly FeatureInfo[] = [
   },
   {
     label: "notifications",
-    pattern: /\bnotif\w+|\bpush\b|\balerts?\b|\balerting\b|\bsms\b|\btext messages?\b/,
+    pattern: /\bnotif\w+|\bpush\b|\balerts?\b|\balerting\b/,
     actor: "consumer",
     want: () => "get a notification when something needs my attention",
     soThat: () => "I react in time without checking the app all day",
@@ -415,7 +415,51 @@ export const FEATURES: readonly FeatureInfo[] = [
     mvp: true,
     weeks: 2,
     entity: { entity: "Invoice", notes: "Number sequence, line items, tax, due date, status" },
+    integration: () => ({
+      name: "Accounting software (QuickBooks Online, Xero or FreshBooks)",
+      purpose: "Invoices and payments sync to the books instead of being typed in twice",
+    }),
     metric: () => "Median days from invoice to payment",
+  },
+  {
+    label: "text messages",
+    pattern: /\bsms\b|\btext messages?\b|\btexts\b|\btexting\b|\breminder texts?\b/,
+    actor: "consumer",
+    want: () => "get a text when something needs my attention, and answer by reply",
+    soThat: () => "I do not need the app to confirm or cancel",
+    mvp: true,
+    weeks: 1.5,
+    integration: () => ({
+      name: "SMS provider (Twilio, Vonage or Sinch)",
+      purpose: "Sends texts and receives replies; needs sender registration per country",
+    }),
+    metric: () => "Share of texts answered by reply",
+  },
+  {
+    label: "WhatsApp messaging",
+    pattern: /\bwhats ?app\b/,
+    actor: "consumer",
+    want: () => "get updates and reply on WhatsApp",
+    soThat: () => "I use the app I already have open all day",
+    mvp: true,
+    weeks: 2,
+    integration: () => ({
+      name: "WhatsApp Business Platform (Cloud API)",
+      purpose:
+        "Approved template messages for reminders and updates, opt-in per person, replies within 24 hours free-form",
+    }),
+    metric: () => "Share of WhatsApp messages read within an hour",
+  },
+  {
+    label: "polls and voting",
+    pattern: /\bvot(?:e|es|ing)\b|\bpolls?\b|\bballots?\b/,
+    actor: "consumer",
+    want: () => "vote on the options and see the result",
+    soThat: () => "the group decides without a long message thread",
+    mvp: true,
+    weeks: 1,
+    entity: { entity: "Poll", notes: "Options, one vote per member, closing time, result" },
+    metric: () => "Share of members who vote in each poll",
   },
   {
     label: "time tracking",
@@ -496,7 +540,7 @@ export const FEATURES: readonly FeatureInfo[] = [
   {
     label: "offline mode",
     pattern:
-      /\boffline\b|\bwithout (?:internet|a connection|signal|connectivity)\b|\bno (?:internet|signal|connectivity)\b|\bpoor (?:connectivity|signal)\b/,
+      /\boffline\b|\bwithout (?:internet|a connection|signal|connectivity)\b|\bno (?:internet|signal|connectivity|reception|coverage)\b|\b(?:poor|bad|patchy|spotty|weak) (?:connectivity|signal|reception|network|coverage)\b|\bdead zones?\b/,
     actor: "consumer",
     want: () => "keep working without a connection",
     soThat: () => "nothing is lost and it syncs when I am back online",
