@@ -7,7 +7,7 @@
  * @module
  */
 import type { DomainEntry, RegulationEntry } from "./types.ts";
-import { AUTOMATED_DECISION } from "./finance.ts";
+import { AUTOMATED_DECISION } from "./ai.ts";
 
 /** Children as the product's own users. */
 const CHILD_USERS = [
