@@ -493,6 +493,16 @@ Deno.test("detect: every found item in a long transcript carries evidence", () =
   assertLacks(d, ["crypto", "CA", "ca-pipeda"]);
 });
 
+Deno.test("detect: short words of other languages and acronyms do not trigger", () => {
+  // French "j'ai" is not AI; Portuguese "eu" is "I", not the European Union.
+  assertLacks(run("J'ai une idée: une application pour les boulangeries à Lyon"), ["ai-features"]);
+  assert.deepEqual(ids(run("Eu quero um app para vender bolos em Recife").jurisdictions), ["BR"]);
+  // The CBD of a city is not cannabis; an MDR security service is not the EU MDR.
+  assertLacks(run("Offices in the Sydney CBD"), ["cannabis"]);
+  assertLacks(run("An MDR service for small companies' security"), ["eu-mdr"]);
+  assert.deepEqual(ids(run("We sell in the EU and the UK").jurisdictions), ["EU", "GB"]);
+});
+
 // --- Determinism and well-formedness --------------------------------------------------
 
 Deno.test("detect: same clauses give the same detection", () => {
@@ -572,6 +582,47 @@ Deno.test("knowledge: every entry is well-formed", () => {
     assert.ok(a.products.length > 0, `alternative ${a.id} has no products`);
     assert.ok(hasFindings(a.findings), `alternative ${a.id} has no findings`);
   }
+});
+
+Deno.test("knowledge: findings are specific sentences, never templates or shared filler", () => {
+  const owners = new Map<string, string>();
+  const entries = [...JURISDICTIONS, ...DOMAINS, ...REGULATIONS, ...ALTERNATIVES];
+  for (const e of entries) {
+    const f = e.findings;
+    const sentences = [
+      ...(f.risks ?? []).flatMap((r) => [r.title, r.mitigation]),
+      ...(f.requirements ?? []).flatMap((r) => [r.text, r.rationale]),
+      ...(f.integrations ?? []).flatMap((i) => [i.name, i.purpose]),
+      ...(f.data ?? []).flatMap((d) => [d.entity, d.notes]),
+      ...(f.components ?? []).flatMap((c) => [c.name, c.responsibility]),
+      ...(f.notes ?? []),
+      ...(f.question ? [f.question] : []),
+    ];
+    for (const t of sentences) {
+      assert.ok(t.trim().length > 0, `${e.id}: empty finding`);
+      assert.ok(!/\$\{|\{\w+\}|<\w+>|TODO|lorem/i.test(t), `${e.id}: template text: ${t}`);
+      assert.ok(t.length <= 2_000, `${e.id}: finding too long for the brief schema`);
+      const owner = owners.get(t);
+      assert.ok(!owner || owner === e.id, `"${t}" is in both ${owner} and ${e.id}`);
+      owners.set(t, e.id);
+    }
+    if (f.question) assert.ok(f.question.endsWith("?"), `${e.id}: question without ?`);
+  }
+});
+
+Deno.test("detect: currencies of other markets", () => {
+  assert.deepEqual(ids(run("Plans start at R$ 49").jurisdictions), ["BR"]);
+  assert.deepEqual(ids(run("Tickets cost £12").jurisdictions), ["GB"]);
+  assert.deepEqual(ids(run("Around 30 euros a month").jurisdictions), ["EU"]);
+  assert.deepEqual(ids(run("Priced at 500 yen").jurisdictions), ["JP"]);
+  assert.deepEqual(ids(run("Pay with Venmo or Zelle").jurisdictions), ["US"]);
+  // Dollars alone name no country.
+  assert.deepEqual(ids(run("It costs $8 a month").jurisdictions), []);
+});
+
+Deno.test("detect: payments put off for later bring no PCI DSS", () => {
+  const d = run("A recipe sharing site", "~maybe card payments later");
+  assertLacks(d, ["payments", "pci-dss"]);
 });
 
 function hasFindings(f: import("./knowledge/types.ts").Findings): boolean {

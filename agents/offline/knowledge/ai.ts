@@ -8,7 +8,8 @@ import type { DomainEntry, RegulationEntry } from "./types.ts";
 
 /** Words that show an AI or automated model makes or shapes a decision. */
 export const AUTOMATED_DECISION = [
-  "ai",
+  // Not the "ai" of French "j'ai".
+  "(?<!['’])\\bai",
   "a\\.i\\.",
   "artificial intelligence",
   "machine learning",
@@ -29,7 +30,7 @@ export const AI_DOMAINS: readonly DomainEntry[] = [
     stakes: 5,
     weeks: 2,
     triggers: [
-      "ai",
+      "(?<!['’])\\bai",
       "a\\.i\\.",
       "artificial intelligence",
       "machine learning",

@@ -359,7 +359,7 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
   {
     id: "eu-idd",
     label: "EU Insurance Distribution Directive",
-    triggers: ["insurance distribution directive", "idd"],
+    triggers: ["insurance distribution directive"],
     jurisdictions: ["EU"],
     domains: ["insurance"],
     findings: {

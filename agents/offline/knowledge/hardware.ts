@@ -286,7 +286,7 @@ export const HARDWARE_REGULATIONS: readonly RegulationEntry[] = [
   {
     id: "au-rcm",
     label: "Regulatory Compliance Mark (ACMA, Australia)",
-    triggers: ["rcm", "acma"],
+    triggers: ["regulatory compliance mark", "acma"],
     jurisdictions: ["AU"],
     domains: ["hardware-iot"],
     findings: {

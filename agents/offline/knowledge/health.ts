@@ -333,7 +333,7 @@ export const HEALTH_REGULATIONS: readonly RegulationEntry[] = [
   {
     id: "eu-mdr",
     label: "EU MDR (Regulation 2017/745)",
-    triggers: ["mdr", "medical device regulation", "2017/745"],
+    triggers: ["eu mdr", "medical device regulation", "2017/745"],
     jurisdictions: ["EU", "NO", "IS", "LI"],
     domains: ["medical-device"],
     findings: {

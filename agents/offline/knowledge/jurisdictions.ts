@@ -279,7 +279,11 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
     id: "EU",
     label: "European Union",
     triggers: [
-      "eu",
+      // "eu" alone is also Portuguese for "I": only in English phrasing.
+      "(?:the|in|across|within|to|for|from|outside|inside|throughout) (?:the )?eu",
+      "eu[- ](?:based|only|market|customers|users|citizens|residents|countries|member states?|wide|hosting|region|data|law|rules|launch)",
+      "(?:uk|us|usa) (?:and|&|/|or) (?:the )?eu",
+      "eu (?:and|&|/|or) (?:the )?(?:uk|us|usa)",
       "e\\.u\\.",
       "european union",
       "europe",

@@ -262,7 +262,7 @@ export const MONEY_REGULATIONS: readonly RegulationEntry[] = [
   {
     id: "us-state-mtl",
     label: "State money transmitter licences",
-    triggers: ["money transmitter licen[cs]es?", "mtls?", "nmls"],
+    triggers: ["money transmitter licen[cs]es?", "nmls"],
     jurisdictions: ["US"],
     domains: ["money-transmission", "crypto"],
     findings: {
@@ -547,7 +547,7 @@ export const MONEY_REGULATIONS: readonly RegulationEntry[] = [
   {
     id: "eu-psd2-sca",
     label: "PSD2 strong customer authentication (3-D Secure)",
-    triggers: ["strong customer authentication", "3-?d ?secure", "sca"],
+    triggers: ["strong customer authentication", "3-?d ?secure"],
     jurisdictions: ["EU", "GB"],
     domains: ["payments"],
     findings: {

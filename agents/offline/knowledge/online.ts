@@ -276,7 +276,7 @@ export const ONLINE_REGULATIONS: readonly RegulationEntry[] = [
   {
     id: "eu-dsa",
     label: "EU Digital Services Act",
-    triggers: ["dsa", "digital services act"],
+    triggers: ["digital services act"],
     jurisdictions: ["EU"],
     domains: ["user-content", "marketplace"],
     findings: {
@@ -448,7 +448,7 @@ export const ONLINE_REGULATIONS: readonly RegulationEntry[] = [
   {
     id: "eu-accessibility-act",
     label: "European Accessibility Act",
-    triggers: ["european accessibility act", "eaa"],
+    triggers: ["european accessibility act"],
     jurisdictions: ["EU"],
     domains: ["e-commerce"],
     findings: {
