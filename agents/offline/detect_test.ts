@@ -493,6 +493,17 @@ Deno.test("detect: every found item in a long transcript carries evidence", () =
   assertLacks(d, ["crypto", "CA", "ca-pipeda"]);
 });
 
+Deno.test("bounded: word boundaries only where a fragment's edge is a letter or digit", () => {
+  const hit = (p: string, text: string) => new RegExp(bounded(p)).test(text);
+  assert.ok(hit("u\\.s\\.(?:a\\.)?", "the u.s. market"));
+  assert.ok(hit("401\\(k\\)", "matching our 401(k) plan"));
+  assert.ok(hit("bogot[aá]", "based in bogotá now"));
+  assert.ok(hit("₹", "₹499"));
+  assert.ok(!hit("loans?", "sloans"));
+  assert.ok(!hit("india", "indiana"));
+  assert.ok(!hit("bogot[aá]", "bogotáx"));
+});
+
 Deno.test("detect: short words of other languages and acronyms do not trigger", () => {
   // French "j'ai" is not AI; Portuguese "eu" is "I", not the European Union.
   assertLacks(run("J'ai une idée: une application pour les boulangeries à Lyon"), ["ai-features"]);
