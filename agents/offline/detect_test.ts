@@ -504,6 +504,25 @@ Deno.test("bounded: word boundaries only where a fragment's edge is a letter or 
   assert.ok(!hit("bogot[aá]", "bogotáx"));
 });
 
+Deno.test("detect: first names and twin city names are not places", () => {
+  assert.deepEqual(
+    ids(run("My co-founder Sofia and I, with advice from Charlotte").jurisdictions),
+    [],
+  );
+  assert.deepEqual(ids(run("Clinics in Newcastle, NSW").jurisdictions), ["AU-NSW", "AU"]);
+  assert.deepEqual(ids(run("Gyms in Porto Alegre").jurisdictions), ["BR"]);
+});
+
+Deno.test("detect: tracking one's own loans or being patient is not lending or patient care", () => {
+  assertLacks(run("An app for graduates to track student loan repayments and interest"), [
+    "consumer-credit",
+  ]);
+  assertLacks(run("Support staff must be patient with first-time users"), ["clinical-care"]);
+  assertLacks(run("We need liability insurance to cover the events we sell tickets for"), [
+    "insurance",
+  ]);
+});
+
 Deno.test("detect: short words of other languages and acronyms do not trigger", () => {
   // French "j'ai" is not AI; Portuguese "eu" is "I", not the European Union.
   assertLacks(run("J'ai une idée: une application pour les boulangeries à Lyon"), ["ai-features"]);

@@ -50,6 +50,26 @@ export const FINANCE_DOMAINS: readonly DomainEntry[] = [
       "financ\\w+",
       "fund(?:s|ing|ed)",
       "rates?",
+    ], [
+      // The product lends or arranges credit; tracking one's own loans does not.
+      "lend\\w*",
+      "borrow\\w*",
+      "disburs\\w+",
+      "underwrit\\w+",
+      "approv\\w+",
+      "apply for",
+      "loans? (?:to|for|of|from)",
+      "offer\\w* (?:\\w+ )?(?:loans?|credit)",
+      "give\\w* (?:\\w+ )?(?:loans?|credit|advances?)",
+      "buy now",
+      "bnpl",
+      "pay later",
+      "payday",
+      "micro-?\\w+",
+      "advances?",
+      "credit lines?",
+      "lines? of credit",
+      "earned wage",
     ]],
     excludes: [
       "(?:book|tool|library|equipment) (?:lending|loans?)",
@@ -150,7 +170,11 @@ export const FINANCE_DOMAINS: readonly DomainEntry[] = [
       "insurtech",
       "embedded",
     ]],
-    excludes: ["accept(?:s|ing)? (?:health )?insurance", "insurance billing"],
+    excludes: [
+      "accept(?:s|ing)? (?:health )?insurance",
+      "insurance billing",
+      "(?:need|get|buy|have|carry) (?:\\w+ )?(?:liability|business|indemnity|public liability) insurance",
+    ],
     findings: {
       requirements: [{
         text:

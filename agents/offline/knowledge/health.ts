@@ -11,7 +11,9 @@ import type { DomainEntry, RegulationEntry } from "./types.ts";
 
 /** Words that show patient health data is handled, not merely health mentioned. */
 const PATIENT_DATA = [
-  "patients?",
+  // Plural or with a determiner: "be patient" is not a patient.
+  "patients",
+  "(?:a|the|each|every|my|our|their|your|new) patient",
   "patient (?:data|records?|information|charts?|notes?)",
   "medical (?:records?|histor(?:y|ies)|data|notes?)",
   "health (?:records?|data|information)",
