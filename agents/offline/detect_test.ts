@@ -446,6 +446,30 @@ Deno.test("detect: card payments bring PCI DSS anywhere; marketplaces and UGC th
   assertHas(ugc, ["user-content", "us-dmca", "us-take-it-down"]);
 });
 
+Deno.test("detect: property, licensed services and platform work", () => {
+  assertHas(run("Holiday lets in Barcelona, hosts rent out spare rooms"), [
+    "short-term-rentals",
+    "eu-str-regulation",
+  ]);
+  assertHas(run("A real estate portal for agents in Pune"), ["real-estate", "in-rera"]);
+  assertHas(run("Book a ride with auto-rickshaw drivers in Mumbai"), ["ride-hailing", "in-mvag"]);
+  assertHas(run("Gig workers deliver groceries in Los Angeles"), [
+    "gig-work",
+    "us-worker-classification",
+  ]);
+  assertHas(run("Connect tenants with a lawyer for eviction cases in London"), [
+    "legal-services",
+    "uk-legal-services-act",
+  ]);
+  assertHas(run("An online pharmacy delivering prescription refills in Leeds"), [
+    "pharmacy",
+    "uk-online-pharmacy",
+  ]);
+  assertHas(run("Parents find registered childminders in Bristol"), ["childcare", "gb-eng-ofsted"]);
+  assertLacks(run("A plant nursery's online shop"), ["childcare"]);
+  assertLacks(run("A tool for freelancers to track time and send invoices"), ["gig-work"]);
+});
+
 Deno.test("detect: general regimes per jurisdiction", () => {
   const cases: [string, string][] = [
     ["For shops in Toronto", "ca-pipeda"],
@@ -470,10 +494,10 @@ Deno.test("detect: the person naming a regulation counts wherever they are", () 
 });
 
 Deno.test("detect: areas without rules are reported as uncovered", () => {
-  const d = run("A drone delivery service for an online pharmacy");
+  const d = run("A drone delivery service for farms, and later solar panel installers");
   assert.deepEqual(d.uncovered.map((u) => u.label), [
     "drones and aviation",
-    "pharmacy and the sale of medicines",
+    "energy supply, solar and EV charging",
   ]);
   assert.ok(d.uncovered.every((u) => u.evidence[0]!.rule.startsWith("uncovered:")));
 });

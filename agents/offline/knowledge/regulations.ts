@@ -11,6 +11,8 @@ import { FINANCE_REGULATIONS } from "./finance.ts";
 import { MONEY_REGULATIONS } from "./money.ts";
 import { HARDWARE_REGULATIONS } from "./hardware.ts";
 import { AI_REGULATIONS } from "./ai.ts";
+import { PROPERTY_REGULATIONS } from "./property.ts";
+import { PROFESSION_REGULATIONS } from "./professions.ts";
 import { ONLINE_REGULATIONS } from "./online.ts";
 import { PEOPLE_REGULATIONS } from "./people.ts";
 import { PUBLIC_REGULATIONS } from "./public.ts";
@@ -25,6 +27,8 @@ export const REGULATIONS: readonly RegulationEntry[] = [
   ...MONEY_REGULATIONS,
   ...PEOPLE_REGULATIONS,
   ...SERVICE_REGULATIONS,
+  ...PROPERTY_REGULATIONS,
+  ...PROFESSION_REGULATIONS,
   ...GOODS_REGULATIONS,
   ...HARDWARE_REGULATIONS,
   ...PUBLIC_REGULATIONS,
