@@ -470,6 +470,25 @@ Deno.test("detect: property, licensed services and platform work", () => {
   assertLacks(run("A tool for freelancers to track time and send invoices"), ["gig-work"]);
 });
 
+Deno.test("detect: using government open data does not make a public-sector product", () => {
+  assertLacks(run("A dashboard that shows air quality from government open data"), ["government"]);
+  assertHas(run("A portal for the government of Kerala to issue permits"), [
+    "government",
+    "in-gov-procurement",
+  ]);
+});
+
+Deno.test("detect: influencer deals need disclosures; Ontario clinics need PHIPA", () => {
+  assertHas(run("A platform where brands pay influencers for sponsored posts in the US"), [
+    "influencer-marketing",
+    "us-ftc-endorsements",
+  ]);
+  assertHas(run("Software for dentists to manage patient records in Ottawa"), [
+    "clinical-care",
+    "ca-on-phipa",
+  ]);
+});
+
 Deno.test("detect: general regimes per jurisdiction", () => {
   const cases: [string, string][] = [
     ["For shops in Toronto", "ca-pipeda"],

@@ -272,6 +272,21 @@ export const HEALTH_REGULATIONS: readonly RegulationEntry[] = [
     },
   },
   {
+    id: "ca-on-phipa",
+    label: "PHIPA (Ontario health information)",
+    triggers: ["phipa"],
+    jurisdictions: ["CA-ON"],
+    domains: ["clinical-care"],
+    findings: {
+      requirements: [{
+        text:
+          "Act as the custodian's agent or electronic service provider: log every access to health records and notify the custodian of any breach at the first reasonable opportunity",
+        rationale:
+          "Personal Health Information Protection Act 2004 (Ontario), s. 10 and 12; Alberta and Quebec have similar laws",
+      }],
+    },
+  },
+  {
     id: "us-ftc-hbnr",
     label: "FTC Health Breach Notification Rule",
     triggers: ["health breach notification rule", "hbnr"],

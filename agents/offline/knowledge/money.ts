@@ -169,6 +169,7 @@ export const MONEY_DOMAINS: readonly DomainEntry[] = [
       "payments?",
       "pay(?:s|ing)? (?:by|with) (?:card|credit card|debit card)",
       "pay (?:online|in the app|in-app|through the app|upfront|a deposit)",
+      "(?:to|can|will|they|then) pay (?:for|by|with|online|per|a fee)",
       "(?:credit|debit) cards?",
       "card (?:payments?|details|numbers?)",
       "checkout",

@@ -19,7 +19,7 @@ const NATIVE_APP = [
   "app stores?",
   "play store",
   "google play",
-  "mobile apps?",
+  "mobile (?:apps?|games?)",
   "native apps?",
   "phone apps?",
   "react native",
@@ -45,6 +45,39 @@ const PHYSICAL = [
   "rentals?",
   "parcels?",
 ];
+
+/** Influencer and creator marketing, as its own domain. */
+const INFLUENCER: DomainEntry = {
+  id: "influencer-marketing",
+  label: "Influencer and creator marketing",
+  stakes: 4,
+  weeks: 1,
+  triggers: [
+    "influencers?",
+    "content creators?",
+    "sponsored (?:posts|content|videos)",
+    "brand (?:deals|partnerships|collaborations)",
+    "affiliate (?:links|marketing|commissions?)",
+    "ugc creators?",
+  ],
+  findings: {
+    requirements: [{
+      text:
+        "Make every paid post carry a clear disclosure (#ad, 'paid partnership') and let brands check it before payment is released",
+      rationale:
+        "FTC Endorsement Guides (16 CFR 255), UK CAP Code and ASA rules, ASCI influencer guidelines in India",
+    }],
+    risks: [{
+      title:
+        "Undisclosed sponsorships or fake reviews expose brands and the platform to regulators",
+      category: "legal",
+      likelihood: "medium",
+      impact: "medium",
+      mitigation:
+        "Disclosure checks in the workflow, ban paid reviews, keep records of each brief and post",
+    }],
+  },
+};
 
 /** Online-platform domains. */
 export const ONLINE_DOMAINS: readonly DomainEntry[] = [
@@ -255,6 +288,7 @@ export const ONLINE_DOMAINS: readonly DomainEntry[] = [
       }],
     },
   },
+  INFLUENCER,
 ];
 
 /** Online-platform regulations. */
@@ -299,6 +333,22 @@ export const ONLINE_REGULATIONS: readonly RegulationEntry[] = [
         text:
           "Explain ranking criteria and give sellers 15 days' notice of term changes; report sellers' income to the tax authority each January",
         rationale: "Regulation 2019/1150 and Directive 2021/514 (DAC7)",
+      }],
+    },
+  },
+  {
+    id: "us-ftc-endorsements",
+    label: "FTC Endorsement Guides and Consumer Review Rule",
+    triggers: ["endorsement guides", "consumer review rule"],
+    jurisdictions: ["US"],
+    domains: ["influencer-marketing", "user-content"],
+    context: [["influencers?", "sponsored", "reviews?", "endorse\\w*", "affiliate"]],
+    findings: {
+      requirements: [{
+        text:
+          "Disclose material connections in endorsements, and never buy, suppress or fabricate reviews",
+        rationale:
+          "16 CFR 255 (2023) and the FTC Rule on Consumer Reviews and Testimonials (2024), with civil penalties",
       }],
     },
   },
