@@ -44,12 +44,12 @@ export const HARDWARE_DOMAINS: readonly DomainEntry[] = [
       requirements: [
         {
           text:
-            "Ship signed over-the-air firmware updates with an A/B partition and automatic rollback when a new image fails to boot",
+            "Ship signed over-the-air (OTA) firmware updates with an A/B partition and automatic rollback when a new image fails to boot",
           rationale: "A bad update must never brick devices in the field",
         },
         {
           text:
-            "Keep working through power cuts and lost connectivity: persist state, queue readings locally, resync when back",
+            "Survive power loss and lost connectivity: persist state, queue readings locally, resync when back",
           rationale: "Devices lose power and Wi-Fi far more often than servers",
         },
         {

@@ -147,7 +147,7 @@ export const HEALTH_DOMAINS: readonly DomainEntry[] = [
   },
   {
     id: "medical-device",
-    label: "Medical device or software as a medical device",
+    label: "Medical device or software as a medical device (SaMD)",
     stakes: 10,
     weeks: 8,
     triggers: [

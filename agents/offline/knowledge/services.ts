@@ -365,7 +365,7 @@ export const SERVICE_REGULATIONS: readonly RegulationEntry[] = [
   },
   {
     id: "us-all-party-recording",
-    label: "All-party consent to record calls (state law)",
+    label: "All-party (two-party) consent to record calls (state law)",
     triggers: ["two-party consent", "all-party consent", "penal code 632"],
     jurisdictions: ALL_PARTY_RECORDING_STATES,
     domains: ["sms-calling"],
