@@ -489,6 +489,26 @@ Deno.test("detect: influencer deals need disclosures; Ontario clinics need PHIPA
   ]);
 });
 
+Deno.test("detect: a background check is tenant screening only around housing", () => {
+  assertHas(
+    run("Applicants pay a $40 fee to apply for an apartment, and we run a background check"),
+    [
+      "tenant-screening",
+      "payments",
+    ],
+  );
+  const jobs = run("We run background checks on job applicants for employers in Ohio");
+  assertHas(jobs, ["hiring", "us-fcra-employment"]);
+  assertLacks(jobs, ["tenant-screening", "us-fair-housing"]);
+});
+
+Deno.test("detect: home health aides recording medications handle patient data", () => {
+  assertHas(
+    run("A platform for home health aides in Ohio to log visits and record medications given"),
+    ["clinical-care", "us-hipaa"],
+  );
+});
+
 Deno.test("detect: general regimes per jurisdiction", () => {
   const cases: [string, string][] = [
     ["For shops in Toronto", "ca-pipeda"],

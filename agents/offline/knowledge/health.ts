@@ -24,6 +24,11 @@ const PATIENT_DATA = [
   "lab results?",
   "ehrs?",
   "emrs?",
+  "medications? (?:given|administered|records?|logs?|lists?|schedules?)",
+  "medication administration",
+  "care (?:notes|records|logs|plans?)",
+  "vital signs",
+  "vitals",
 ];
 
 /** Health domains. */
@@ -246,6 +251,8 @@ export const HEALTH_REGULATIONS: readonly RegulationEntry[] = [
       "ehrs?",
       "emrs?",
       "care teams?",
+      "home (?:health|care) (?:agenc(?:y|ies)|aides?|nurses?|workers?|providers?)",
+      "care agenc(?:y|ies)",
       "nurses?",
     ]],
     findings: {

@@ -33,7 +33,7 @@ function bare(id: string, label: string, triggers: readonly Pattern[]): Jurisdic
 
 /** People nouns after a demonym: "Indian farmers" is a signal, "Indian restaurant" is not. */
 const PEOPLE =
-  "(?:users|customers|people|residents|citizens|businesses|companies|market|families|students|patients|farmers|smes|merchants|consumers|buyers|sellers|workers|employees)";
+  "(?:users|customers|people|residents|citizens|businesses|companies|market|families|students|patients|farmers|smes|merchants|consumers|buyers|sellers|workers|employees|dentists|doctors|clinics|teachers|schools|hospitals|landlords|tenants|drivers|freelancers|startups|retailers|shopkeepers|parents|women|creators|developers|nurses|lawyers)";
 
 const US_STATE_PRIVACY = ["us-state-privacy"];
 

@@ -170,6 +170,7 @@ export const MONEY_DOMAINS: readonly DomainEntry[] = [
       "pay(?:s|ing)? (?:by|with) (?:card|credit card|debit card)",
       "pay (?:online|in the app|in-app|through the app|upfront|a deposit)",
       "(?:to|can|will|they|then) pay (?:for|by|with|online|per|a fee)",
+      "(?:members|users|customers|clients|parents|guests|visitors|drivers|riders|buyers|subscribers|students|patients|people|applicants) (?:can |will |must )?pay",
       "(?:credit|debit) cards?",
       "card (?:payments?|details|numbers?)",
       "checkout",
