@@ -95,6 +95,15 @@ Deno.test("detect: West Virginia is not Virginia, Northern Ireland is not Irelan
   ]);
 });
 
+Deno.test("detect: places inside other place names", () => {
+  const place = (text: string) => ids(run(text).jurisdictions);
+  assert.deepEqual(place("Farms in New South Wales"), ["AU-NSW", "AU"]);
+  assert.deepEqual(place("Breweries in New England"), []);
+  assert.deepEqual(place("Clinics in New Mexico"), ["US-NM", "US"]);
+  assert.deepEqual(place("Restaurants in Kansas City"), ["US-MO", "US"]);
+  assert.deepEqual(place("A shop in Paris, Texas"), ["US-TX", "US"]);
+});
+
 Deno.test("detect: Indian cities give their state and India", () => {
   assert.deepEqual(ids(run("Tiffin delivery for offices in Bengaluru").jurisdictions), [
     "IN-KA",

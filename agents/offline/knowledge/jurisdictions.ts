@@ -130,7 +130,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
   sub("US-IL", "Illinois", "US", ["illinois", "chicago"]),
   sub("US-IN", "Indiana", "US", ["indiana", "indianapolis"], US_STATE_PRIVACY),
   sub("US-IA", "Iowa", "US", ["iowa", "des moines"], US_STATE_PRIVACY),
-  sub("US-KS", "Kansas", "US", ["kansas", "wichita"]),
+  sub("US-KS", "Kansas", "US", ["kansas(?! city)", "wichita"]),
   sub("US-KY", "Kentucky", "US", ["kentucky", "louisville"], US_STATE_PRIVACY),
   sub("US-LA", "Louisiana", "US", ["louisiana", "new orleans", "baton rouge"]),
   sub("US-ME", "Maine", "US", ["maine", "portland, me(?:aine)?"]),
@@ -265,7 +265,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
     },
   },
   sub("GB-ENG", "England", "GB", [
-    "england",
+    "(?<!new )\\bengland",
     "london",
     "manchester",
     "birmingham(?!, al)",
@@ -290,7 +290,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
       ],
     },
   ),
-  sub("GB-WLS", "Wales", "GB", ["wales", "welsh", "cardiff", "swansea"], [], {
+  sub("GB-WLS", "Wales", "GB", ["(?<!south )\\bwales", "welsh", "cardiff", "swansea"], [], {
     notes: [
       "Welsh public bodies must offer services in Welsh under the Welsh Language Standards",
     ],
@@ -334,7 +334,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
   sub("FI", "Finland", "EU", ["finland", "helsinki"]),
   sub("FR", "France", "EU", [
     "france",
-    "paris(?!, tx| texas)",
+    "paris(?!,? (?:tx|texas))",
     "lyon",
     "marseille",
     "toulouse",
@@ -613,7 +613,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
   sub("AU-ACT", "Australian Capital Territory", "AU", ["canberra"]),
 
   // --- Recognised, no rules (the brief says so) ----------------------------------------
-  bare("MX", "Mexico", ["mexico(?! city, ny)", "guadalajara", "monterrey"]),
+  bare("MX", "Mexico", ["(?<!new )\\bmexico", "guadalajara", "monterrey"]),
   bare("AR", "Argentina", ["argentina", "buenos aires"]),
   bare("CO", "Colombia", ["colombia", "bogot[aá]", "medell[ií]n"]),
   bare("CL", "Chile", ["chile", "santiago de chile"]),
@@ -637,7 +637,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
   bare("CN", "China", ["china", "beijing", "shanghai", "shenzhen", "guangzhou"]),
   bare("HK", "Hong Kong", ["hong kong"]),
   bare("TW", "Taiwan", ["taiwan", "taipei"]),
-  bare("KR", "South Korea", ["south korea", "korea", "seoul", "busan"]),
+  bare("KR", "South Korea", ["south korea", "(?<!north )\\bkorea", "seoul", "busan"]),
   bare("ID", "Indonesia", ["indonesia", "jakarta", "bali", "surabaya"]),
   bare("MY", "Malaysia", ["malaysia", "kuala lumpur"]),
   bare("TH", "Thailand", ["thailand", "bangkok"]),
