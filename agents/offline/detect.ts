@@ -42,17 +42,26 @@ const MAX_QUOTE = 300;
 /** Joins the clauses that count into one text; `.` in a pattern never crosses it. */
 const SEP = "\n";
 
-/** An edge of a fragment that needs a word boundary: a letter, digit, group end or quantifier. */
-const WORDISH_START = /^(?:[a-z0-9]|\(\?:[a-z0-9]|\\d)/;
-const WORDISH_END = /(?:[a-z0-9)\]?*+}]|\\d)$/;
+/** Leading group openers, and trailing group closers and quantifiers, around a fragment's edges. */
+const OPENERS = /^(?:\(\?:)+/;
+const CLOSERS = /(?:[)?*+]|\{\d+(?:,\d*)?\})+$/;
+/** A fragment edge that is a letter or digit (a class such as `[aá]` counts as one). */
+const WORD_FIRST = /^(?:[a-z0-9[]|\\[dw])/;
+const WORD_LAST = /(?:[a-z0-9\]\u00c0-\u024f]|\\[dw])$/;
+/**
+ * After a word-like end, no further letter: `\b` would do for ASCII, but not after "á" in
+ * "bogotá", so the end is a lookahead over ASCII and Latin letters.
+ */
+const END = "(?![a-z0-9_\\u00c0-\\u024f])";
 
 /**
- * The source of one fragment with word boundaries where its edges are word-like, so that
- * `loan` does not match "sloan" and `₹` needs none.
+ * The source of one fragment with word boundaries where its edges are letters or digits, so
+ * that `loan` does not match "sloan", while `₹`, `u\.s\.` and `401\(k\)` need none. The start
+ * is a plain `\b`, which the word-start index (prefilter.ts) relies on.
  */
 export function bounded(fragment: Pattern): string {
-  const start = WORDISH_START.test(fragment) ? "\\b" : "";
-  const end = WORDISH_END.test(fragment) ? "\\b" : "";
+  const start = WORD_FIRST.test(fragment.replace(OPENERS, "")) ? "\\b" : "";
+  const end = WORD_LAST.test(fragment.replace(CLOSERS, "")) ? END : "";
   return `${start}(?:${fragment})${end}`;
 }
 

@@ -95,6 +95,15 @@ Deno.test("detect: West Virginia is not Virginia, Northern Ireland is not Irelan
   ]);
 });
 
+Deno.test("detect: places inside other place names", () => {
+  const place = (text: string) => ids(run(text).jurisdictions);
+  assert.deepEqual(place("Farms in New South Wales"), ["AU-NSW", "AU"]);
+  assert.deepEqual(place("Breweries in New England"), []);
+  assert.deepEqual(place("Clinics in New Mexico"), ["US-NM", "US"]);
+  assert.deepEqual(place("Restaurants in Kansas City"), ["US-MO", "US"]);
+  assert.deepEqual(place("A shop in Paris, Texas"), ["US-TX", "US"]);
+});
+
 Deno.test("detect: Indian cities give their state and India", () => {
   assert.deepEqual(ids(run("Tiffin delivery for offices in Bengaluru").jurisdictions), [
     "IN-KA",
@@ -446,6 +455,69 @@ Deno.test("detect: card payments bring PCI DSS anywhere; marketplaces and UGC th
   assertHas(ugc, ["user-content", "us-dmca", "us-take-it-down"]);
 });
 
+Deno.test("detect: property, licensed services and platform work", () => {
+  assertHas(run("Holiday lets in Barcelona, hosts rent out spare rooms"), [
+    "short-term-rentals",
+    "eu-str-regulation",
+  ]);
+  assertHas(run("A real estate portal for agents in Pune"), ["real-estate", "in-rera"]);
+  assertHas(run("Book a ride with auto-rickshaw drivers in Mumbai"), ["ride-hailing", "in-mvag"]);
+  assertHas(run("Gig workers deliver groceries in Los Angeles"), [
+    "gig-work",
+    "us-worker-classification",
+  ]);
+  assertHas(run("Connect tenants with a lawyer for eviction cases in London"), [
+    "legal-services",
+    "uk-legal-services-act",
+  ]);
+  assertHas(run("An online pharmacy delivering prescription refills in Leeds"), [
+    "pharmacy",
+    "uk-online-pharmacy",
+  ]);
+  assertHas(run("Parents find registered childminders in Bristol"), ["childcare", "gb-eng-ofsted"]);
+  assertLacks(run("A plant nursery's online shop"), ["childcare"]);
+  assertLacks(run("A tool for freelancers to track time and send invoices"), ["gig-work"]);
+});
+
+Deno.test("detect: using government open data does not make a public-sector product", () => {
+  assertLacks(run("A dashboard that shows air quality from government open data"), ["government"]);
+  assertHas(run("A portal for the government of Kerala to issue permits"), [
+    "government",
+    "in-gov-procurement",
+  ]);
+});
+
+Deno.test("detect: influencer deals need disclosures; Ontario clinics need PHIPA", () => {
+  assertHas(run("A platform where brands pay influencers for sponsored posts in the US"), [
+    "influencer-marketing",
+    "us-ftc-endorsements",
+  ]);
+  assertHas(run("Software for dentists to manage patient records in Ottawa"), [
+    "clinical-care",
+    "ca-on-phipa",
+  ]);
+});
+
+Deno.test("detect: a background check is tenant screening only around housing", () => {
+  assertHas(
+    run("Applicants pay a $40 fee to apply for an apartment, and we run a background check"),
+    [
+      "tenant-screening",
+      "payments",
+    ],
+  );
+  const jobs = run("We run background checks on job applicants for employers in Ohio");
+  assertHas(jobs, ["hiring", "us-fcra-employment"]);
+  assertLacks(jobs, ["tenant-screening", "us-fair-housing"]);
+});
+
+Deno.test("detect: home health aides recording medications handle patient data", () => {
+  assertHas(
+    run("A platform for home health aides in Ohio to log visits and record medications given"),
+    ["clinical-care", "us-hipaa"],
+  );
+});
+
 Deno.test("detect: general regimes per jurisdiction", () => {
   const cases: [string, string][] = [
     ["For shops in Toronto", "ca-pipeda"],
@@ -470,10 +542,10 @@ Deno.test("detect: the person naming a regulation counts wherever they are", () 
 });
 
 Deno.test("detect: areas without rules are reported as uncovered", () => {
-  const d = run("A drone delivery service for an online pharmacy");
+  const d = run("A drone delivery service for farms, and later solar panel installers");
   assert.deepEqual(d.uncovered.map((u) => u.label), [
     "drones and aviation",
-    "pharmacy and the sale of medicines",
+    "energy supply, solar and EV charging",
   ]);
   assert.ok(d.uncovered.every((u) => u.evidence[0]!.rule.startsWith("uncovered:")));
 });
@@ -491,6 +563,46 @@ Deno.test("detect: every found item in a long transcript carries evidence", () =
   const d = detect(input);
   assertEvidence(d, input);
   assertLacks(d, ["crypto", "CA", "ca-pipeda"]);
+});
+
+Deno.test("bounded: word boundaries only where a fragment's edge is a letter or digit", () => {
+  const hit = (p: string, text: string) => new RegExp(bounded(p)).test(text);
+  assert.ok(hit("u\\.s\\.(?:a\\.)?", "the u.s. market"));
+  assert.ok(hit("401\\(k\\)", "matching our 401(k) plan"));
+  assert.ok(hit("bogot[aá]", "based in bogotá now"));
+  assert.ok(hit("₹", "₹499"));
+  assert.ok(!hit("loans?", "sloans"));
+  assert.ok(!hit("india", "indiana"));
+  assert.ok(!hit("bogot[aá]", "bogotáx"));
+});
+
+Deno.test("detect: first names and twin city names are not places", () => {
+  assert.deepEqual(
+    ids(run("My co-founder Sofia and I, with advice from Charlotte").jurisdictions),
+    [],
+  );
+  assert.deepEqual(ids(run("Clinics in Newcastle, NSW").jurisdictions), ["AU-NSW", "AU"]);
+  assert.deepEqual(ids(run("Gyms in Porto Alegre").jurisdictions), ["BR"]);
+});
+
+Deno.test("detect: tracking one's own loans or being patient is not lending or patient care", () => {
+  assertLacks(run("An app for graduates to track student loan repayments and interest"), [
+    "consumer-credit",
+  ]);
+  assertLacks(run("Support staff must be patient with first-time users"), ["clinical-care"]);
+  assertLacks(run("We need liability insurance to cover the events we sell tickets for"), [
+    "insurance",
+  ]);
+});
+
+Deno.test("detect: short words of other languages and acronyms do not trigger", () => {
+  // French "j'ai" is not AI; Portuguese "eu" is "I", not the European Union.
+  assertLacks(run("J'ai une idée: une application pour les boulangeries à Lyon"), ["ai-features"]);
+  assert.deepEqual(ids(run("Eu quero um app para vender bolos em Recife").jurisdictions), ["BR"]);
+  // The CBD of a city is not cannabis; an MDR security service is not the EU MDR.
+  assertLacks(run("Offices in the Sydney CBD"), ["cannabis"]);
+  assertLacks(run("An MDR service for small companies' security"), ["eu-mdr"]);
+  assert.deepEqual(ids(run("We sell in the EU and the UK").jurisdictions), ["EU", "GB"]);
 });
 
 // --- Determinism and well-formedness --------------------------------------------------
@@ -572,6 +684,47 @@ Deno.test("knowledge: every entry is well-formed", () => {
     assert.ok(a.products.length > 0, `alternative ${a.id} has no products`);
     assert.ok(hasFindings(a.findings), `alternative ${a.id} has no findings`);
   }
+});
+
+Deno.test("knowledge: findings are specific sentences, never templates or shared filler", () => {
+  const owners = new Map<string, string>();
+  const entries = [...JURISDICTIONS, ...DOMAINS, ...REGULATIONS, ...ALTERNATIVES];
+  for (const e of entries) {
+    const f = e.findings;
+    const sentences = [
+      ...(f.risks ?? []).flatMap((r) => [r.title, r.mitigation]),
+      ...(f.requirements ?? []).flatMap((r) => [r.text, r.rationale]),
+      ...(f.integrations ?? []).flatMap((i) => [i.name, i.purpose]),
+      ...(f.data ?? []).flatMap((d) => [d.entity, d.notes]),
+      ...(f.components ?? []).flatMap((c) => [c.name, c.responsibility]),
+      ...(f.notes ?? []),
+      ...(f.question ? [f.question] : []),
+    ];
+    for (const t of sentences) {
+      assert.ok(t.trim().length > 0, `${e.id}: empty finding`);
+      assert.ok(!/\$\{|\{\w+\}|<\w+>|TODO|lorem/i.test(t), `${e.id}: template text: ${t}`);
+      assert.ok(t.length <= 2_000, `${e.id}: finding too long for the brief schema`);
+      const owner = owners.get(t);
+      assert.ok(!owner || owner === e.id, `"${t}" is in both ${owner} and ${e.id}`);
+      owners.set(t, e.id);
+    }
+    if (f.question) assert.ok(f.question.endsWith("?"), `${e.id}: question without ?`);
+  }
+});
+
+Deno.test("detect: currencies of other markets", () => {
+  assert.deepEqual(ids(run("Plans start at R$ 49").jurisdictions), ["BR"]);
+  assert.deepEqual(ids(run("Tickets cost £12").jurisdictions), ["GB"]);
+  assert.deepEqual(ids(run("Around 30 euros a month").jurisdictions), ["EU"]);
+  assert.deepEqual(ids(run("Priced at 500 yen").jurisdictions), ["JP"]);
+  assert.deepEqual(ids(run("Pay with Venmo or Zelle").jurisdictions), ["US"]);
+  // Dollars alone name no country.
+  assert.deepEqual(ids(run("It costs $8 a month").jurisdictions), []);
+});
+
+Deno.test("detect: payments put off for later bring no PCI DSS", () => {
+  const d = run("A recipe sharing site", "~maybe card payments later");
+  assertLacks(d, ["payments", "pci-dss"]);
 });
 
 function hasFindings(f: import("./knowledge/types.ts").Findings): boolean {

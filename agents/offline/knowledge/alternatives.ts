@@ -248,7 +248,6 @@ export const ALTERNATIVES: readonly AlternativeEntry[] = [
     triggers: [
       "school management",
       "student information systems?",
-      "sis",
       "report cards?",
       "gradebooks?",
       "school fees?",

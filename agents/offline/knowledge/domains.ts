@@ -7,6 +7,11 @@
 import type { DomainEntry } from "./types.ts";
 import { HEALTH_DOMAINS } from "./health.ts";
 import { FINANCE_DOMAINS } from "./finance.ts";
+import { MONEY_DOMAINS } from "./money.ts";
+import { HARDWARE_DOMAINS } from "./hardware.ts";
+import { AI_DOMAINS } from "./ai.ts";
+import { PROPERTY_DOMAINS } from "./property.ts";
+import { PROFESSION_DOMAINS } from "./professions.ts";
 import { ONLINE_DOMAINS } from "./online.ts";
 import { PEOPLE_DOMAINS } from "./people.ts";
 import { PUBLIC_DOMAINS } from "./public.ts";
@@ -17,9 +22,14 @@ import { SERVICE_DOMAINS } from "./services.ts";
 export const DOMAINS: readonly DomainEntry[] = [
   ...HEALTH_DOMAINS,
   ...FINANCE_DOMAINS,
+  ...MONEY_DOMAINS,
   ...PEOPLE_DOMAINS,
   ...SERVICE_DOMAINS,
+  ...PROPERTY_DOMAINS,
+  ...PROFESSION_DOMAINS,
   ...GOODS_DOMAINS,
+  ...HARDWARE_DOMAINS,
   ...PUBLIC_DOMAINS,
   ...ONLINE_DOMAINS,
+  ...AI_DOMAINS,
 ];

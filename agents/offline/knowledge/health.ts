@@ -11,7 +11,9 @@ import type { DomainEntry, RegulationEntry } from "./types.ts";
 
 /** Words that show patient health data is handled, not merely health mentioned. */
 const PATIENT_DATA = [
-  "patients?",
+  // Plural or with a determiner: "be patient" is not a patient.
+  "patients",
+  "(?:a|the|each|every|my|our|their|your|new) patient",
   "patient (?:data|records?|information|charts?|notes?)",
   "medical (?:records?|histor(?:y|ies)|data|notes?)",
   "health (?:records?|data|information)",
@@ -22,6 +24,11 @@ const PATIENT_DATA = [
   "lab results?",
   "ehrs?",
   "emrs?",
+  "medications? (?:given|administered|records?|logs?|lists?|schedules?)",
+  "medication administration",
+  "care (?:notes|records|logs|plans?)",
+  "vital signs",
+  "vitals",
 ];
 
 /** Health domains. */
@@ -145,7 +152,7 @@ export const HEALTH_DOMAINS: readonly DomainEntry[] = [
   },
   {
     id: "medical-device",
-    label: "Medical device or software as a medical device",
+    label: "Medical device or software as a medical device (SaMD)",
     stakes: 10,
     weeks: 8,
     triggers: [
@@ -244,6 +251,8 @@ export const HEALTH_REGULATIONS: readonly RegulationEntry[] = [
       "ehrs?",
       "emrs?",
       "care teams?",
+      "home (?:health|care) (?:agenc(?:y|ies)|aides?|nurses?|workers?|providers?)",
+      "care agenc(?:y|ies)",
       "nurses?",
     ]],
     findings: {
@@ -266,6 +275,21 @@ export const HEALTH_REGULATIONS: readonly RegulationEntry[] = [
         impact: "high",
         mitigation:
           "Inventory every third-party script and service on patient screens; use only HIPAA-eligible services with a signed BAA",
+      }],
+    },
+  },
+  {
+    id: "ca-on-phipa",
+    label: "PHIPA (Ontario health information)",
+    triggers: ["phipa"],
+    jurisdictions: ["CA-ON"],
+    domains: ["clinical-care"],
+    findings: {
+      requirements: [{
+        text:
+          "Act as the custodian's agent or electronic service provider: log every access to health records and notify the custodian of any breach at the first reasonable opportunity",
+        rationale:
+          "Personal Health Information Protection Act 2004 (Ontario), s. 10 and 12; Alberta and Quebec have similar laws",
       }],
     },
   },
@@ -333,7 +357,7 @@ export const HEALTH_REGULATIONS: readonly RegulationEntry[] = [
   {
     id: "eu-mdr",
     label: "EU MDR (Regulation 2017/745)",
-    triggers: ["mdr", "medical device regulation", "2017/745"],
+    triggers: ["eu mdr", "medical device regulation", "2017/745"],
     jurisdictions: ["EU", "NO", "IS", "LI"],
     domains: ["medical-device"],
     findings: {

@@ -7,7 +7,7 @@
  * @module
  */
 import type { DomainEntry, RegulationEntry } from "./types.ts";
-import { AUTOMATED_DECISION } from "./finance.ts";
+import { AUTOMATED_DECISION } from "./ai.ts";
 
 /** Children as the product's own users. */
 const CHILD_USERS = [
@@ -39,7 +39,8 @@ export const PEOPLE_DOMAINS: readonly DomainEntry[] = [
       "job (?:applicants?|postings?|boards?|applications?|seekers?|matching|candidates)",
       "resumes?",
       "résumés?",
-      "cvs",
+      "upload(?:s|ing)? (?:their |a |your )?cvs?",
+      "cv (?:screening|parsing|review)",
       "video interviews?",
       "(?:screen|rank|score|shortlist|match|assess)(?:s|ing|es)? (?:job )?(?:candidates|applicants|resumes|cvs|talent)",
       "hiring (?:platform|tool|process|pipeline|managers?|decisions?|teams?)",

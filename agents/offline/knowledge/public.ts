@@ -34,6 +34,28 @@ export const PUBLIC_DOMAINS: readonly DomainEntry[] = [
       "e-?government",
       "citizens? (?:apply|request|report|services)",
     ],
+    // Built for or with a public body, not merely using government open data.
+    context: [[
+      "for (?:the |a |local |city |state |national )?(?:government|councils?|municipalit\\w+|agenc(?:y|ies)|ministr(?:y|ies))",
+      "government (?:agenc\\w+|departments?|offices?|staff|employees|officials|services|clients|customers|portal|website|forms?|contracts?)",
+      "public sector",
+      "municipal\\w*",
+      "city (?:council|hall|government|departments?|offices?)",
+      "county (?:government|offices?|clerks?)",
+      "local (?:authorit\\w+|councils?|government)",
+      "citizens?",
+      "residents?",
+      "permits?",
+      "permitting",
+      "civic",
+      "311",
+      "procurement",
+      "tenders?",
+      "ministr(?:y|ies)",
+      "(?:state|federal|public) agenc(?:y|ies)",
+      "gov\\.uk",
+      "e-?government",
+    ]],
     findings: {
       requirements: [
         {

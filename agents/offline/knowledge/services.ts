@@ -31,6 +31,9 @@ export const SERVICE_DOMAINS: readonly DomainEntry[] = [
     triggers: [
       "tenant screening",
       "screen(?:s|ing)? (?:\\w+ )?(?:tenants|renters|rental applicants)",
+      "(?:rental|apartment|tenancy|lease) (?:applicants?|applications?)",
+      "apply for (?:an? )?(?:apartment|flat|rental|lease|tenancy)",
+      "(?:background|credit|criminal) checks?",
       "rental applications?",
       "(?:background|credit|criminal|eviction) (?:checks?|history|records|reports?) (?:on|for|of) (?:tenants|renters|applicants|prospective tenants)",
       "eviction (?:records|history|checks?)",
@@ -39,6 +42,19 @@ export const SERVICE_DOMAINS: readonly DomainEntry[] = [
       "renter (?:scores?|reports?)",
       "landlords? (?:check|vet|screen)\\w*",
     ],
+    // Housing: a background check for a job is hiring (people.ts), not tenant screening.
+    context: [[
+      "tenan(?:ts?|cy|cies)",
+      "renters?",
+      "rental\\w*",
+      "apartments?",
+      "flats?",
+      "lease\\w*",
+      "landlords?",
+      "evictions?",
+      "housing",
+      "property managers?",
+    ]],
     findings: {
       requirements: [
         {
@@ -365,7 +381,7 @@ export const SERVICE_REGULATIONS: readonly RegulationEntry[] = [
   },
   {
     id: "us-all-party-recording",
-    label: "All-party consent to record calls (state law)",
+    label: "All-party (two-party) consent to record calls (state law)",
     triggers: ["two-party consent", "all-party consent", "penal code 632"],
     jurisdictions: ALL_PARTY_RECORDING_STATES,
     domains: ["sms-calling"],

@@ -31,9 +31,13 @@ export interface Clause {
 
 /** Something the knowledge recognised, with the words it came from. */
 export interface Found<E> {
+  /** The entry's id (a jurisdiction code for places). */
   id: string;
+  /** The entry's label. */
   label: string;
+  /** The entry itself, with its findings. */
   entry: E;
+  /** The clauses it rests on, each naming the rule (`domain:<id>`, `place:<slug>`, …). */
   evidence: Evidence[];
 }
 
@@ -41,6 +45,7 @@ export interface Found<E> {
 export interface Detection {
   /** Most specific first: `US-TX` before `US`, `DE` before `EU`. */
   jurisdictions: Found<JurisdictionEntry>[];
+  /** Domains whose context holds, highest stakes first. */
   domains: Found<DomainEntry>[];
   /** Only those whose jurisdiction and context apply (or that the person named). */
   regulations: Found<RegulationEntry>[];
@@ -75,16 +80,23 @@ export type RiskCategory =
 
 /** A risk an entry brings, before an analyst gives it an id. */
 export interface RiskFinding {
+  /** What can go wrong, as one sentence. */
   title: string;
+  /** Its category in `RiskAnalysis`. */
   category: RiskCategory;
+  /** How likely it is for a product in this area. */
   likelihood: Level;
+  /** How bad it is if it happens. */
   impact: Level;
+  /** What to do about it, concretely. */
   mitigation: string;
 }
 
 /** A requirement an entry imposes, with why. */
 export interface RequirementFinding {
+  /** The requirement, as one sentence. */
   text: string;
+  /** Why: the law, standard or failure it answers. */
   rationale: string;
   /** MoSCoW priority; `must` when absent. */
   priority?: "must" | "should" | "could";
@@ -92,19 +104,25 @@ export interface RequirementFinding {
 
 /** A third-party service and why it is needed. */
 export interface IntegrationFinding {
+  /** The service, with example vendors. */
   name: string;
+  /** What it is needed for. */
   purpose: string;
 }
 
 /** A stored entity and what matters about it. */
 export interface EntityFinding {
+  /** The entity's name. */
   entity: string;
+  /** What it holds and what matters about it. */
   notes: string;
 }
 
 /** A part of the system and what it does. */
 export interface ComponentFinding {
+  /** The component's name. */
   name: string;
+  /** What it does. */
   responsibility: string;
 }
 
@@ -114,10 +132,15 @@ export interface ComponentFinding {
  * evidence beside it instead. At least one list is non-empty.
  */
 export interface Findings {
+  /** Risks for the risk register. */
   risks?: readonly RiskFinding[];
+  /** Requirements for the product analysis. */
   requirements?: readonly RequirementFinding[];
+  /** Third-party services the engineer analysis should name. */
   integrations?: readonly IntegrationFinding[];
+  /** Entities the data model needs. */
   data?: readonly EntityFinding[];
+  /** System components the area needs. */
   components?: readonly ComponentFinding[];
   /** Advice for the brief that is none of the above (e.g. what to buy instead of build). */
   notes?: readonly string[];
@@ -158,7 +181,7 @@ export interface JurisdictionEntry extends Rule {
   signals?: readonly Pattern[];
   /** Ids of the data-protection regulations in force here (entries in regulations.ts). */
   privacy: readonly string[];
-  /** Hosting and data-residency notes for this place, as findings. */
+  /** Hosting and data-residency notes for this place. */
   findings: Findings;
 }
 
@@ -172,6 +195,7 @@ export interface DomainEntry extends Rule {
   stakes: number;
   /** Extra person-weeks this area adds to an MVP. */
   weeks: number;
+  /** What the area brings to the brief. */
   findings: Findings;
 }
 
@@ -189,6 +213,7 @@ export interface RegulationEntry extends Rule {
   jurisdictions: readonly string[];
   /** Domain ids that bring it in; empty for a general regime that any product meets. */
   domains: readonly string[];
+  /** What complying takes. */
   findings: Findings;
 }
 
@@ -202,6 +227,7 @@ export interface AlternativeEntry extends Rule {
   kind: "buy" | "competitor";
   /** Product names, best known first. */
   products: readonly string[];
+  /** Advice and the market risk they pose. */
   findings: Findings;
 }
 
@@ -211,5 +237,6 @@ export interface UncoveredSignal {
   id: string;
   /** What the brief says it could not analyse, e.g. `firearms and weapons`. */
   label: string;
+  /** Any of these, in a clause that counts, flags the area. */
   triggers: readonly Pattern[];
 }

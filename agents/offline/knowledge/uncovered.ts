@@ -20,17 +20,6 @@ export const UNCOVERED: readonly UncoveredSignal[] = [
     triggers: ["drones?", "uavs?", "aviation", "aircraft", "airlines?", "helicopters?"],
   },
   {
-    id: "pharmacy",
-    label: "pharmacy and the sale of medicines",
-    triggers: [
-      "pharmac(?:y|ies)",
-      "pharmacists?",
-      "(?:sell|deliver)(?:s|ing)? (?:prescription )?(?:drugs|medicines|medications)",
-      "controlled substances",
-      "online pharmacy",
-    ],
-  },
-  {
     id: "securities",
     label: "investments, securities and financial advice",
     triggers: [
@@ -62,26 +51,9 @@ export const UNCOVERED: readonly UncoveredSignal[] = [
     triggers: ["crowd-?fund\\w*"],
   },
   {
-    id: "mortgages-real-estate",
-    label: "mortgages and real-estate brokerage",
-    triggers: [
-      "mortgages?",
-      "real estate (?:agents?|brokers?|brokerage|transactions)",
-      "realtors?",
-      "home loans?",
-    ],
-  },
-  {
-    id: "legal-services",
-    label: "legal services and advice",
-    triggers: [
-      "legal (?:advice|services)",
-      "law firms?",
-      "(?:find|hire|book|connect with|match with) (?:a )?(?:lawyers?|attorneys?)",
-      "(?:lawyers?|attorneys?) (?:for|marketplace|directory|on demand)",
-      "court (?:filings?|cases?|documents?)",
-      "immigration (?:cases|law|applications|lawyers)",
-    ],
+    id: "mortgages",
+    label: "mortgage lending and brokerage",
+    triggers: ["mortgages?", "home loans?"],
   },
   {
     id: "tax-preparation",
@@ -98,34 +70,6 @@ export const UNCOVERED: readonly UncoveredSignal[] = [
       "ev charg\\w+",
       "charging stations?",
       "utility billing",
-    ],
-  },
-  {
-    id: "passenger-transport",
-    label: "passenger transport, ride-hailing and vehicle rental",
-    triggers: [
-      "ride[- ]?hail\\w*",
-      "ride[- ]?shar\\w+",
-      "rideshar\\w+",
-      "taxis?",
-      "car rentals?",
-      "car[- ]?shar\\w+",
-      "scooter (?:rental|sharing)",
-      "autonomous vehicles?",
-      "chauffeurs?",
-    ],
-  },
-  {
-    id: "childcare",
-    label: "childcare licensing and babysitting",
-    triggers: [
-      "daycares?",
-      "childcare",
-      "child care",
-      "nurser(?:y|ies)",
-      "babysit\\w+",
-      "nann(?:y|ies)",
-      "preschools?",
     ],
   },
   {
