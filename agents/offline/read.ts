@@ -143,6 +143,8 @@ interface Piece {
  * own ("web now and mobile later").
  */
 function clausesOf(text: string, questionId: string, topic: string | undefined): Clause[] {
+  const simple = simpleClause(text, questionId, topic);
+  if (simple) return simple;
   const doc = nlp.readDoc(text.slice(0, MAX_ANSWER_CHARS));
   const out: Clause[] = [];
   doc.sentences().each((sentence: ItemSentence) => {
@@ -203,6 +205,36 @@ function clausesOf(text: string, questionId: string, topic: string | undefined):
     }
   });
   return out.slice(0, MAX_CLAUSES_PER_ANSWER);
+}
+
+/**
+ * A short answer with nothing to split or negate ("6 months", "$80k", "web and mobile") is one
+ * clause as it stands; tokenising it would give the same result at many times the cost.
+ */
+const SIMPLE_MAX_WORDS = 12;
+const NEEDS_READING =
+  /[,;:()–—!?]|\s-\s|\.\s|\b(?:no|not|never|without|none|nor|neither|nothing|nobody|non|except|but|though|although|whereas|while)\b|n't\b|n’t\b/i;
+
+function simpleClause(
+  text: string,
+  questionId: string,
+  topic: string | undefined,
+): Clause[] | undefined {
+  const raw = text.trim().replace(/[.!?]+$/, "").trim();
+  if (!raw || raw.split(/\s+/).length > SIMPLE_MAX_WORDS || NEEDS_READING.test(raw)) {
+    return undefined;
+  }
+  const lower = normalise(raw);
+  if (LATER.test(lower) || /^[^\p{L}\p{N}$€£₹¥]+$/u.test(raw)) return undefined;
+  const clause: Clause = {
+    text: raw.slice(0, 300),
+    lower,
+    questionId,
+    negated: false,
+    later: false,
+  };
+  if (topic !== undefined) clause.topic = topic;
+  return [clause];
 }
 
 /** Whether the words from `from` on start a clause of their own polarity or time. */
