@@ -146,9 +146,12 @@ Deno.test("detect: demonyms in front of food are not places", () => {
 });
 
 Deno.test("detect: a country without rules is reported as uncovered", () => {
-  const d = run("A delivery app in Mexico City");
-  assert.deepEqual(ids(d.jurisdictions), ["MX"]);
-  assert.deepEqual(d.uncovered.map((u) => u.label), ["data-protection and sector law of Mexico"]);
+  const d = run("A delivery app in Jakarta");
+  assert.deepEqual(ids(d.jurisdictions), ["ID"]);
+  assert.deepEqual(d.uncovered.map((u) => u.label), [
+    "data-protection and sector law of Indonesia",
+  ]);
+  assertHas(run("A delivery app in Mexico City"), ["MX", "mx-lfpdppp"]);
 });
 
 // --- Negation and later ---------------------------------------------------------------
@@ -516,6 +519,39 @@ Deno.test("detect: home health aides recording medications handle patient data",
     run("A platform for home health aides in Ohio to log visits and record medications given"),
     ["clinical-care", "us-hipaa"],
   );
+});
+
+Deno.test("detect: reminder texts, mental health, K-12 children, alcohol in Texas", () => {
+  assertHas(
+    run(
+      "Appointment reminder texts and automated calls for dental offices in Colorado",
+      "users: their patients",
+    ),
+    [
+      "sms-calling",
+      "us-tcpa",
+      "us-10dlc",
+      "clinical-care",
+      "us-hipaa",
+    ],
+  );
+  assertHas(run("A mood journal for people with anxiety in Seattle"), [
+    "mental-health",
+    "us-wa-mhmda",
+  ]);
+  assertHas(run("A gradebook for K-12 schools in Illinois"), ["children", "us-coppa", "education"]);
+  assertHas(run("Same-day wine and liquor delivery from local stores in Houston"), [
+    "age-restricted",
+    "us-alcohol",
+    "us-tx-tabc",
+  ]);
+  assertHas(run("An app that tells people with type 1 diabetes how much insulin to take"), [
+    "medical-device",
+  ]);
+  assertHas(run("AI that ranks applicants for employers in Munich"), [
+    "eu-gdpr-art22",
+    "de-works-council",
+  ]);
 });
 
 Deno.test("detect: general regimes per jurisdiction", () => {

@@ -51,7 +51,7 @@ export const ALTERNATIVES: readonly AlternativeEntry[] = [
     ]],
     findings: {
       notes: [
-        "Jobber and Housecall Pro already cover scheduling, dispatch, quotes, invoicing and card payments for small crews for a monthly fee; ServiceTitan serves larger trades businesses. Build only what they cannot do.",
+        "Jobber and Housecall Pro already cover scheduling, dispatch, quotes, invoicing, card payments and sync to QuickBooks or Xero for small crews for a monthly fee; ServiceTitan serves larger trades businesses. Build only what they cannot do.",
       ],
       risks: crowded(
         "Field-service suites already serve small trades businesses, so a new tool must win on one job they do badly",
@@ -206,6 +206,8 @@ export const ALTERNATIVES: readonly AlternativeEntry[] = [
       "(?:unsold|leftover|end-of-day) (?:food|bread|meals|pastries|baked goods)",
       "food waste",
       "food rescue",
+      "(?:bread|food|meals|pastries|produce|groceries|baked goods) (?:left ?over|that is left|that's left|unsold|going to waste)",
+      "(?:hates?|reduce|reducing|cut|cutting|fight|fighting) (?:food )?waste",
     ],
     findings: {
       notes: [

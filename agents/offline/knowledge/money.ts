@@ -28,6 +28,10 @@ export const MONEY_DOMAINS: readonly DomainEntry[] = [
       "stored value",
       "hold(?:s|ing)? (?:customer|user|client) (?:funds|money|balances)",
       "escrow",
+      "agent banking",
+      "(?:pos|mobile money|banking) agents?",
+      "super[- ]agents?",
+      "cash[- ]in(?:,? | and )cash[- ]out",
     ],
     findings: {
       requirements: [
@@ -205,7 +209,8 @@ export const MONEY_DOMAINS: readonly DomainEntry[] = [
           "Idempotent webhook handler keyed by event id, daily reconciliation against the provider's payout report",
       }],
       integrations: [{
-        name: "Payment provider (e.g. Stripe, Adyen, Razorpay in India, Paystack in Nigeria)",
+        name:
+          "Payment provider (e.g. Stripe, Adyen, Razorpay in India, Paystack in Nigeria, M-Pesa Daraja in Kenya, Pix through a PSP in Brazil)",
         purpose: "Card and local payment methods, refunds and payouts",
       }],
       data: [{
@@ -223,7 +228,7 @@ export const MONEY_REGULATIONS: readonly RegulationEntry[] = [
     label: "KYC and AML (identity checks, sanctions screening, transaction monitoring)",
     triggers: ["kyc", "aml", "anti-money laundering", "know your customer"],
     jurisdictions: ["*"],
-    domains: ["money-transmission", "crypto"],
+    domains: ["money-transmission", "crypto", "gambling"],
     findings: {
       requirements: [{
         text:
@@ -388,8 +393,9 @@ export const MONEY_REGULATIONS: readonly RegulationEntry[] = [
     findings: {
       requirements: [{
         text:
-          "Obtain a Central Bank of Nigeria licence (payment service provider, or IMTO for inbound remittances) or operate through a licensed partner",
-        rationale: "CBN licensing framework for payment service providers",
+          "Obtain a Central Bank of Nigeria licence (payment service provider, super-agent for agent banking, or IMTO for inbound remittances) or operate through a licensed partner, with tiered KYC on BVN or NIN",
+        rationale:
+          "CBN licensing framework, Guidelines for the Regulation of Agent Banking, tiered KYC rules",
       }],
     },
   },
@@ -474,6 +480,20 @@ export const MONEY_REGULATIONS: readonly RegulationEntry[] = [
         text:
           "Be authorised as a crypto-asset service provider (CASP) in one member state, with a white paper for any token you issue",
         rationale: "Regulation 2023/1114; transitional periods end by July 2026",
+      }],
+    },
+  },
+  {
+    id: "fr-amf-crypto",
+    label: "AMF (France): PSAN registration and MiCA authorisation",
+    triggers: ["amf", "psan"],
+    jurisdictions: ["FR"],
+    domains: ["crypto"],
+    findings: {
+      requirements: [{
+        text:
+          "Be authorised by the AMF as a CASP under MiCA (PSAN-registered firms had a transition until July 2026)",
+        rationale: "Code monétaire et financier; Regulation 2023/1114",
       }],
     },
   },

@@ -23,6 +23,11 @@ const CHILD_USERS = [
   "primary school",
   "elementary school",
   "middle school",
+  "k-?12",
+  "k-?[5-8]",
+  "kindergarten",
+  "(?:1st|2nd|3rd|4th|5th|6th|first|second|third|fourth|fifth|sixth)[- ]graders?",
+  "(?:students|pupils) (?:log|sign) in",
 ];
 
 /** People domains. */
@@ -174,6 +179,11 @@ export const PEOPLE_DOMAINS: readonly DomainEntry[] = [
       "under[- ]1[368]s?",
       "pre-?teens?",
       "(?:[3-9]|1[0-7])[- ]year[- ]olds?",
+      "k-?12",
+      "kindergarten",
+      "(?:1st|2nd|3rd|4th|5th|6th|first|second|third|fourth|fifth|sixth)[- ]graders?",
+      "primary schools?",
+      "elementary schools?",
       "ages? (?:[3-9]|1[0-7])\\b",
       "aged (?:[3-9]|1[0-7])\\b",
     ],
@@ -197,7 +207,7 @@ export const PEOPLE_DOMAINS: readonly DomainEntry[] = [
         likelihood: "medium",
         impact: "high",
         mitigation:
-          "No open messaging between adults and children, parent-visible activity, report button, staff trained to escalate",
+          "Background checks for every adult who works with children, no open messaging between adults and children, parent-visible activity, report button, staff trained to escalate",
       }],
       components: [{
         name: "Parental consent and age gate",
@@ -303,6 +313,36 @@ export const PEOPLE_REGULATIONS: readonly RegulationEntry[] = [
           "Tell candidates when a decision about them is automated, and let them ask for a person to review it",
         rationale:
           "UK GDPR Art. 22 as reformed by the Data (Use and Access) Act 2025; ICO guidance on AI in recruitment",
+      }],
+    },
+  },
+  {
+    id: "eu-gdpr-art22",
+    label: "GDPR Art. 22 (automated decisions)",
+    triggers: ["article 22 gdpr", "art\\.? 22"],
+    jurisdictions: ["EU", "NO", "IS", "LI"],
+    domains: ["hiring", "consumer-credit", "insurance", "tenant-screening"],
+    context: [AUTOMATED_DECISION],
+    findings: {
+      requirements: [{
+        text:
+          "Do not reject people by a solely automated decision; give them a human review, an explanation of the logic, and a way to contest it",
+        rationale:
+          "GDPR Art. 22 and the CJEU's SCHUFA ruling (C-634/21, 2023) on scores that decide",
+      }],
+    },
+  },
+  {
+    id: "de-works-council",
+    label: "Works council co-determination (Germany)",
+    triggers: ["works council", "betriebsrat", "betrvg"],
+    jurisdictions: ["DE"],
+    domains: ["hiring"],
+    findings: {
+      requirements: [{
+        text:
+          "Involve the customer's works council before rollout: tools that assess applicants or employees need its agreement",
+        rationale: "Betriebsverfassungsgesetz §87(1) no. 6 and §95 (selection guidelines)",
       }],
     },
   },

@@ -272,7 +272,8 @@ export const PUBLIC_REGULATIONS: readonly RegulationEntry[] = [
       requirements: [{
         text:
           "Apply the agency's records-retention schedule to each record type, with legal holds, and export records for public-records requests",
-        rationale: "FOIA and state public-records acts",
+        rationale:
+          "FOIA and state public-records acts (e.g. Texas Public Information Act, California Public Records Act, Illinois FOIA)",
       }],
     },
   },

@@ -181,6 +181,9 @@ export const SERVICE_DOMAINS: readonly DomainEntry[] = [
     triggers: [
       "sms",
       "text messag(?:e|es|ing)",
+      "texting",
+      "(?:reminder|marketing|promotional|confirmation|alert|appointment) (?:texts|messages|sms|calls)",
+      "automated (?:calls|texts|messages|phone calls|voice calls)",
       "texts? (?:to )?(?:customers|users|clients|patients|people|members|parents|leads)",
       "send(?:s|ing)? texts?",
       "text (?:reminders?|alerts?|notifications?|blasts?|marketing|campaigns?)",
@@ -391,6 +394,44 @@ export const SERVICE_REGULATIONS: readonly RegulationEntry[] = [
         text: "Get every party's consent before recording, and stop recording if a party objects",
         rationale:
           "e.g. California Penal Code 632, Florida Statutes 934.03, Pennsylvania 18 Pa.C.S. 5703",
+      }],
+    },
+  },
+  {
+    id: "uk-call-recording",
+    label: "UK call recording (Investigatory Powers Act business regulations, UK GDPR)",
+    triggers: ["investigatory powers"],
+    jurisdictions: ["GB"],
+    domains: ["sms-calling"],
+    context: [["record\\w*"]],
+    findings: {
+      requirements: [{
+        text:
+          "Tell callers at the start that calls are recorded and why, record a lawful basis, and keep recordings only as long as that purpose needs",
+        rationale:
+          "Investigatory Powers (Interception by Businesses etc.) Regulations 2018; UK GDPR Art. 6",
+      }],
+    },
+  },
+  {
+    id: "uk-ofcom-phone-service",
+    label: "Ofcom General Conditions (phone services)",
+    triggers: ["ofcom general conditions"],
+    jurisdictions: ["GB"],
+    domains: ["sms-calling"],
+    context: [[
+      "phone numbers?",
+      "voip",
+      "virtual numbers?",
+      "(?:make|receive|take) calls",
+      "calls? (?:through|via|in) (?:the|our) app",
+      "telephony",
+    ]],
+    findings: {
+      requirements: [{
+        text:
+          "If the product gives people phone numbers or places calls, meet Ofcom's General Conditions: emergency calls, number porting, caller ID and complaints handling",
+        rationale: "Communications Act 2003; Ofcom General Conditions of Entitlement",
       }],
     },
   },
