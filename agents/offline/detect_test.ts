@@ -748,6 +748,30 @@ Deno.test("knowledge: findings are specific sentences, never templates or shared
   }
 });
 
+Deno.test("knowledge: findings that apply anywhere name no one region's law", () => {
+  // Domain findings and rules for everywhere appear whatever place was named, so laws and
+  // regions belong in regulations gated by jurisdiction (no GDPR in a Texas brief).
+  const regional =
+    /\b(?:GDPR|HIPAA|FCRA|COPPA|FERPA|TCPA|CASL|PECR|DPDP|LGPD|CCPA|ADA|FTC|FDA|MDR|DSA|DMCA|BAA|EU|US|UK|Gift Aid)\b/;
+  const anywhere = [
+    ...DOMAINS,
+    ...REGULATIONS.filter((r) => r.jurisdictions.includes("*")),
+  ];
+  for (const e of anywhere) {
+    const f = e.findings;
+    const texts = [
+      ...(f.risks ?? []).flatMap((r) => [r.title, r.mitigation]),
+      ...(f.requirements ?? []).flatMap((r) => [r.text, r.rationale]),
+      ...(f.integrations ?? []).flatMap((i) => [i.name, i.purpose]),
+      ...(f.data ?? []).flatMap((d) => [d.entity, d.notes]),
+      ...(f.components ?? []).flatMap((c) => [c.name, c.responsibility]),
+      ...(f.notes ?? []),
+      ...(f.question ? [f.question] : []),
+    ];
+    for (const t of texts) assert.ok(!regional.test(t), `${e.id} names a regional law: ${t}`);
+  }
+});
+
 Deno.test("detect: currencies of other markets", () => {
   assert.deepEqual(ids(run("Plans start at R$ 49").jurisdictions), ["BR"]);
   assert.deepEqual(ids(run("Tickets cost £12").jurisdictions), ["GB"]);

@@ -52,8 +52,7 @@ export const AI_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Tell people when they are talking to an AI or seeing AI-generated content, and keep a human path for decisions that matter to them",
-          rationale:
-            "EU AI Act Art. 50 transparency duties; consumer-protection expectations elsewhere",
+          rationale: "AI transparency rules and consumer-protection law",
         },
         {
           text:
@@ -113,7 +112,7 @@ export const AI_DOMAINS: readonly DomainEntry[] = [
       requirements: [{
         text:
           "Get written consent before capturing face, fingerprint or voice templates, publish a retention schedule, and delete templates when the purpose ends",
-        rationale: "Biometric privacy laws (Illinois BIPA, Texas CUBI, GDPR Art. 9)",
+        rationale: "Biometric privacy laws",
       }],
       risks: [{
         title: "Biometric templates are breached and cannot be changed like a password",

@@ -85,12 +85,12 @@ export const ALTERNATIVES: readonly AlternativeEntry[] = [
     id: "donations",
     label: "Donation and fundraising platforms",
     kind: "buy",
-    products: ["Givebutter", "Donorbox", "Zeffy", "JustGiving (UK)", "Bloomerang"],
+    products: ["Givebutter", "Donorbox", "Zeffy", "Bloomerang"],
     triggers: ["donations?", "donors?", "fundrais\\w+", "donat(?:e|ing)"],
     context: [["non-?profits?", "charit\\w+", "ngos?", "causes?", "campaigns?", "501", "gift aid"]],
     findings: {
       notes: [
-        "Givebutter, Donorbox and Zeffy (no platform fee) already take one-off and recurring donations with receipts; JustGiving and Enthuse handle Gift Aid in the UK; Bloomerang or Little Green Light keep donor records.",
+        "Givebutter, Donorbox and Zeffy (no platform fee) already take one-off and recurring donations with receipts; Bloomerang or Little Green Light keep donor records.",
       ],
       risks: crowded(
         "Free or low-fee donation platforms make a custom donation flow hard to justify",
@@ -467,7 +467,7 @@ export const ALTERNATIVES: readonly AlternativeEntry[] = [
     ],
     findings: {
       notes: [
-        "SimplePractice, Jane and Practice Better already bundle booking, notes, video visits and billing for small practices under a BAA; Doxy.me offers free HIPAA-ready video.",
+        "SimplePractice, Jane and Practice Better already bundle booking, notes, video visits and billing for small practices, with the privacy agreements health providers need; Doxy.me offers free telehealth video.",
       ],
       risks: crowded(
         "Practice-management suites already cover the daily work of small clinics",

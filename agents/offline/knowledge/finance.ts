@@ -84,8 +84,7 @@ export const FINANCE_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Show the total cost of credit (APR, fees, repayment schedule) before the borrower accepts, and keep the signed agreement",
-          rationale:
-            "Credit disclosure rules in every major market (TILA in the US, CCD in the EU)",
+          rationale: "Credit disclosure rules in most markets",
         },
         {
           text:
@@ -237,7 +236,7 @@ export const FINANCE_DOMAINS: readonly DomainEntry[] = [
         },
         {
           text:
-            "Offer deposit limits, time-outs and self-exclusion, and check the national self-exclusion register where one exists (e.g. GAMSTOP in the UK)",
+            "Offer deposit limits, time-outs and self-exclusion, and check the national self-exclusion register where one exists (such as GAMSTOP or BetStop)",
           rationale: "Safer-gambling duties of gambling licences",
         },
       ],

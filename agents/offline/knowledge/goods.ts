@@ -107,8 +107,7 @@ export const GOODS_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Show allergen information for every item before purchase, including for items sold online or for delivery",
-          rationale:
-            "Allergen rules apply to distance selling (EU FIC Art. 14, UK FSA, FSSAI, US FALCPA labelling)",
+          rationale: "Allergen rules apply to food sold at a distance as well as over the counter",
         },
         {
           text:
@@ -180,7 +179,7 @@ export const GOODS_DOMAINS: readonly DomainEntry[] = [
       requirements: [
         {
           text:
-            "Verify age at sign-up or checkout and again on hand-over (21+ for alcohol in the US, usually 18+ elsewhere), and refuse delivery when no valid ID is shown",
+            "Verify age at sign-up or checkout and again on hand-over (the legal age depends on the product and the place), and refuse delivery when no valid ID is shown",
           rationale: "Selling age-restricted goods to a minor is an offence in every market",
         },
         {
@@ -225,7 +224,8 @@ export const GOODS_DOMAINS: readonly DomainEntry[] = [
           rationale: "Cannabis is licensed locally and remains illegal in most countries",
         },
         {
-          text: "Verify age (21+ in US states, 18–19+ in Canada) on every order and at hand-over",
+          text:
+            "Verify the legal age for cannabis where each sale happens, on every order and at hand-over",
           rationale: "State and provincial cannabis laws",
         },
       ],

@@ -132,7 +132,7 @@ export const HEALTH_DOMAINS: readonly DomainEntry[] = [
         text:
           "Ask for explicit opt-in before any health-related data is shared with advertisers or analytics vendors, and ship no ad-tech pixels on health screens",
         rationale:
-          "Health data shared through tracking pixels is what recent FTC and state enforcement targeted",
+          "Health data shared through tracking pixels is what recent privacy enforcement has targeted",
       }],
       risks: [{
         title: "Wellness content or scores are read as medical advice",
@@ -148,7 +148,8 @@ export const HEALTH_DOMAINS: readonly DomainEntry[] = [
       }],
       data: [{
         entity: "Health log entry",
-        notes: "Sensitive even outside HIPAA: encrypted, never sent to ad or analytics SDKs",
+        notes:
+          "Sensitive even where no health-privacy law applies: encrypted, never sent to ad or analytics SDKs",
       }],
       question:
         "Will the app share any health readings or logs with third parties such as insurers, employers or advertisers?",
@@ -174,7 +175,7 @@ export const HEALTH_DOMAINS: readonly DomainEntry[] = [
     findings: {
       requirements: [{
         text:
-          "Recognise signs of crisis (self-harm, suicide) in what people write or say, and show local emergency and crisis lines at once (988 in the US, 116 123 Samaritans in the UK and Ireland, 112 in the EU)",
+          "Recognise signs of crisis (self-harm, suicide) in what people write or say, and show the crisis line of the user's country at once (for example 988, or Samaritans on 116 123)",
         rationale:
           "A mental-health product will meet users in crisis and must not leave them without help",
       }],

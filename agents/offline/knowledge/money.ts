@@ -43,7 +43,7 @@ export const MONEY_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Show the exchange rate, fees and amount received before the sender confirms, and give a receipt",
-          rationale: "Remittance disclosure rules (e.g. the US Remittance Transfer Rule)",
+          rationale: "Remittance disclosure rules in most markets",
         },
       ],
       risks: [
@@ -247,8 +247,7 @@ export const MONEY_REGULATIONS: readonly RegulationEntry[] = [
       requirements: [{
         text:
           "Send and receive originator and beneficiary information with crypto transfers to or from other providers",
-        rationale:
-          "FATF Recommendation 16, in force in the EU (Regulation 2023/1113), UK, Singapore and elsewhere",
+        rationale: "FATF Recommendation 16, in force in most markets that license crypto services",
       }],
     },
   },

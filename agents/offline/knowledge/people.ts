@@ -63,7 +63,7 @@ export const PEOPLE_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Offer an accessible application path and reasonable adjustments for candidates with disabilities",
-          rationale: "Disability-discrimination law in hiring (ADA, Equality Act 2010)",
+          rationale: "Disability-discrimination law applies to hiring",
         },
       ],
       risks: [{
@@ -149,7 +149,7 @@ export const PEOPLE_DOMAINS: readonly DomainEntry[] = [
         likelihood: "high",
         impact: "medium",
         mitigation:
-          "Prepare a standard data-privacy agreement (e.g. the Student Data Privacy Consortium's NDPA in the US) and a security overview before the first pilot",
+          "Prepare a standard student-data privacy agreement and a security overview before the first pilot",
       }],
       data: [{
         entity: "Student record",
@@ -193,7 +193,8 @@ export const PEOPLE_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Get verifiable parental consent before a child's account is active, and collect no more than the activity needs",
-          rationale: "COPPA, GDPR Art. 8, DPDP s. 9 and the UK Children's Code",
+          rationale:
+            "Children's privacy laws require verifiable parental consent below an age set by each country (13 to 18)",
         },
         {
           text:

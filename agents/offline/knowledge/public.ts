@@ -61,8 +61,7 @@ export const PUBLIC_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Meet WCAG 2.1 AA (or the local standard) on every public page and form, and publish an accessibility statement",
-          rationale:
-            "Public-sector accessibility law (ADA Title II, EU Web Accessibility Directive, UK PSBAR)",
+          rationale: "Public-sector accessibility law",
         },
         {
           text:
@@ -88,8 +87,7 @@ export const PUBLIC_DOMAINS: readonly DomainEntry[] = [
         },
       ],
       integrations: [{
-        name:
-          "Government identity and payments (e.g. Login.gov, GOV.UK One Login, GOV.UK Pay, DigiLocker in India)",
+        name: "Government sign-in and payment services of the agency's country",
         purpose: "Sign-in and fee payment that residents already trust",
       }],
       data: [{
@@ -182,8 +180,7 @@ export const PUBLIC_DOMAINS: readonly DomainEntry[] = [
       requirements: [{
         text:
           "Send each donor a receipt with the charity's legal name and registration number, the amount and date, and whether anything was given in return",
-        rationale:
-          "Tax rules for deductible gifts (IRS acknowledgements, Gift Aid, CRA receipts, 80G)",
+        rationale: "Tax rules for deductible gifts in most countries",
       }],
       risks: [
         {
@@ -192,7 +189,7 @@ export const PUBLIC_DOMAINS: readonly DomainEntry[] = [
           likelihood: "medium",
           impact: "high",
           mitigation:
-            "Record background checks (e.g. DBS in the UK) and training per volunteer role before shifts are offered",
+            "Record background checks and training per volunteer role before shifts are offered",
         },
         {
           title: "Donor data is used for marketing without consent",

@@ -60,12 +60,12 @@ export const SERVICE_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Tell each applicant which report was used when they are declined, and let them dispute wrong records",
-          rationale: "FCRA adverse-action and dispute duties for tenant-screening reports",
+          rationale: "Consumer-reporting rules on adverse action and disputes",
         },
         {
           text:
             "Apply the same written criteria to every applicant, and exclude arrest records and sealed evictions from decisions",
-          rationale: "Fair Housing Act disparate-impact rules and state screening laws",
+          rationale: "Fair-housing law (disparate impact) and local screening rules",
         },
       ],
       risks: [
@@ -203,7 +203,7 @@ export const SERVICE_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Record each number's consent (when, how, for what) before texting or calling it, and honour opt-outs such as STOP at once",
-          rationale: "Consent rules for automated texts and calls (TCPA, PECR, CASL, TRAI)",
+          rationale: "Consent rules for automated texts and calls in every major market",
         },
         {
           text: "Send marketing messages only within local daytime hours of the recipient",
