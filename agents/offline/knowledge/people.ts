@@ -388,7 +388,7 @@ export const PEOPLE_REGULATIONS: readonly RegulationEntry[] = [
       requirements: [{
         text:
           "Obtain verifiable parental consent before collecting personal information from children under 13, post a children's privacy notice, and keep a written data-retention policy",
-        rationale: "16 CFR 312, as amended in 2025 (compliance by April 2026)",
+        rationale: "COPPA (16 CFR 312), as amended in 2025 with compliance by April 2026",
       }],
     },
   },

@@ -244,7 +244,7 @@ export const SERVICE_REGULATIONS: readonly RegulationEntry[] = [
         text:
           "Furnish or use consumer reports only with a permissible purpose, follow reasonable procedures for accuracy, and resolve disputes within 30 days",
         rationale:
-          "Fair Credit Reporting Act 15 U.S.C. 1681e and 1681i; tenant-screening firms are consumer reporting agencies",
+          "FCRA (15 U.S.C. 1681e and 1681i); tenant-screening firms are consumer reporting agencies",
       }],
     },
   },
@@ -340,7 +340,7 @@ export const SERVICE_REGULATIONS: readonly RegulationEntry[] = [
       requirements: [{
         text:
           "Get prior express written consent for marketing texts and autodialled calls, scrub against the Do Not Call registry, and honour revocation by any reasonable means within 10 business days",
-        rationale: "47 U.S.C. 227 and 47 CFR 64.1200, as amended by the FCC in 2024",
+        rationale: "TCPA (47 U.S.C. 227) and 47 CFR 64.1200, as amended by the FCC in 2024",
       }],
       risks: [{
         title: "Class actions for unsolicited texts ($500–$1,500 per message)",
