@@ -450,6 +450,10 @@ Deno.test("detect: AI features in the EU carry the AI Act's transparency duties"
 
 Deno.test("detect: card payments bring PCI DSS anywhere; marketplaces and UGC their rules", () => {
   assertHas(run("Customers pay by credit card at checkout"), ["payments", "pci-dss"]);
+  // Mobile money alone carries no card data.
+  const mpesa = run("A co-working space booking system in Nairobi with M-Pesa payments");
+  assertHas(mpesa, ["payments"]);
+  assertLacks(mpesa, ["pci-dss"]);
   const market = run(
     "A marketplace where makers and buyers in Berlin trade crafts, we take a commission of 10%",
   );

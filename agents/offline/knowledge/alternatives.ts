@@ -155,6 +155,10 @@ export const ALTERNATIVES: readonly AlternativeEntry[] = [
       "booking (?:system|page|calendar|tool)",
       "schedul(?:e|es|ing) (?:appointments|sessions|lessons|consultations)",
       "online booking",
+      "booking (?:app|platform|website|site)",
+      "(?:hair|nail|beauty) salons?",
+      "barber(?:s|shops?)?",
+      "spas?",
     ],
     findings: {
       notes: [

@@ -557,6 +557,30 @@ export const MONEY_REGULATIONS: readonly RegulationEntry[] = [
     triggers: ["pci(?:[- ]dss)?"],
     jurisdictions: ["*"],
     domains: ["payments"],
+    // Cards, or an online checkout that takes them; mobile money or UPI alone is out of scope.
+    context: [[
+      "cards?",
+      "credit",
+      "debit",
+      "visa",
+      "mastercard",
+      "amex",
+      "stripe",
+      "adyen",
+      "braintree",
+      "square (?:payments|pos|terminal|reader)",
+      "paypal",
+      "checkout",
+      "apple pay",
+      "google pay",
+      "pay (?:in|through|via|inside) the app",
+      "in-app payments?",
+      "online payments?",
+      "pay online",
+      "(?:take|accept)s? (?:online )?payments",
+      "subscriptions?",
+      "recurring (?:payments|billing)",
+    ]],
     findings: {
       requirements: [{
         text:

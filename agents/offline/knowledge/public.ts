@@ -175,6 +175,12 @@ export const PUBLIC_DOMAINS: readonly DomainEntry[] = [
       "tax[- ]deductible",
       "volunteers?",
       "volunteering",
+      "tith(?:e|es|ing)",
+      "church(?:es)?",
+      "congregations?",
+      "parish(?:es)?",
+      "mosques?",
+      "synagogues?",
     ],
     findings: {
       requirements: [{
