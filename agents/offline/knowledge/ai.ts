@@ -46,6 +46,7 @@ export const AI_DOMAINS: readonly DomainEntry[] = [
       "image recognition",
       "ai[- ](?:powered|generated|assistant|agent)s?",
       "recommendation (?:engine|algorithm)s?",
+      "(?:ai|automated|online|remote) proctoring",
     ],
     findings: {
       requirements: [
@@ -106,6 +107,7 @@ export const AI_DOMAINS: readonly DomainEntry[] = [
       "voice (?:recognition|biometrics)",
       "iris scans?",
       "liveness (?:checks?|detection)",
+      "face detection",
       "selfie (?:checks?|verification)",
     ],
     findings: {

@@ -327,7 +327,7 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
   {
     id: "in-rbi-digital-lending",
     label: "RBI Digital Lending Directions 2025",
-    triggers: ["digital lending (?:guidelines|directions)", "nbfc"],
+    triggers: ["digital lending (?:guidelines|directions)", "nbfcs?"],
     jurisdictions: ["IN"],
     domains: ["consumer-credit"],
     findings: {
