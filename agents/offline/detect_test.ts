@@ -558,6 +558,15 @@ Deno.test("detect: reminder texts, mental health, K-12 children, alcohol in Texa
   ]);
 });
 
+Deno.test("detect: a phone's sensors, remitting tax and teachers on payroll are not what they seem", () => {
+  assertLacks(run("An app that uses the phone's sensors to count steps"), ["hardware-iot"]);
+  assertLacks(run("A marketplace that collects and remits sales tax for sellers"), [
+    "money-transmission",
+  ]);
+  assertLacks(run("A payroll tool for schools where teachers log their hours"), ["education"]);
+  assertHas(run("Soil sensors with LoRa for vineyards"), ["hardware-iot"]);
+});
+
 Deno.test("detect: general regimes per jurisdiction", () => {
   const cases: [string, string][] = [
     ["For shops in Toronto", "ca-pipeda"],

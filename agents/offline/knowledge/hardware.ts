@@ -18,7 +18,8 @@ export const HARDWARE_DOMAINS: readonly DomainEntry[] = [
       "iot",
       "internet of things",
       "firmware",
-      "sensors?",
+      // The phone's own sensors do not make a hardware product.
+      "(?<!phone'?s? |smartphone'?s? |phones' |device'?s? |built-in )\\bsensors?",
       "wearables?",
       "esp32",
       "arduino",

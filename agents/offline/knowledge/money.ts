@@ -17,7 +17,6 @@ export const MONEY_DOMAINS: readonly DomainEntry[] = [
     weeks: 6,
     triggers: [
       "remittances?",
-      "remit(?:s|ting)?",
       "send(?:s|ing)? money",
       "money (?:transfers?|transmission|transmitters?)",
       "transfer(?:s|ring)? money",

@@ -116,7 +116,8 @@ export const PEOPLE_DOMAINS: readonly DomainEntry[] = [
     ],
     // Teaching and learning, not a bakery near a campus.
     context: [[
-      "teach\\w*",
+      // The verb, not "teachers" (a trigger): the context needs its own evidence.
+      "teach(?:es|ing)?",
       "learn\\w*",
       "lessons?",
       "courses?",
