@@ -496,8 +496,9 @@ export const GOODS_REGULATIONS: readonly RegulationEntry[] = [
     findings: {
       requirements: [{
         text:
-          "Work only with state-licensed operators and report to the state's seed-to-sale system; expect no federal banking or deductions (280E)",
-        rationale: "Cannabis is a federal Schedule I substance while its rescheduling is pending",
+          "Work only with state-licensed operators and report to the state's seed-to-sale system; expect little access to banks and card networks, and no business-expense deductions while cannabis stays in Schedule I or II (IRC 280E)",
+        rationale:
+          "Cannabis remains a federally controlled substance; state licensing is what makes sales lawful locally",
       }],
     },
   },

@@ -303,7 +303,7 @@ export const PUBLIC_REGULATIONS: readonly RegulationEntry[] = [
     findings: {
       requirements: [{
         text:
-          "Expect an open tender above the EU thresholds (about €143,000 for central government services), with published criteria",
+          "Expect an open tender above the EU thresholds (about €140,000 for central-government services), with published criteria",
         rationale: "Directive 2014/24/EU",
         priority: "should",
       }],
