@@ -48,7 +48,13 @@ function clauses(...texts: string[]): Clause[] {
 }
 
 const ids = (found: readonly { id: string }[]) => found.map((f) => f.id);
-const run = (...texts: string[]): Detection => detect(clauses(...texts));
+/** Detects over the clauses, and checks the evidence of everything found on the way. */
+function run(...texts: string[]): Detection {
+  const input = clauses(...texts);
+  const d = detect(input);
+  assertEvidence(d, input);
+  return d;
+}
 
 /** Every Found carries evidence that quotes a clause and names its rule. */
 function assertEvidence(d: Detection, input: readonly Clause[]) {
