@@ -573,6 +573,19 @@ Deno.test("detect: a phone's sensors, remitting tax and teachers on payroll are 
   assertHas(run("Soil sensors with LoRa for vineyards"), ["hardware-iot"]);
 });
 
+Deno.test("detect: everyday ideas point to the products they compete with", () => {
+  assertHas(run("A booking app for a hair salon in Lisbon"), ["appointment-booking"]);
+  assertHas(run("A sports league manager for amateur football clubs"), ["sports-teams"]);
+  assertHas(run("A book club organiser for 15 friends"), ["group-meetups"]);
+  assertHas(run("Dog walking and pet sitting in Leeds"), ["pet-services"]);
+  // Modal "will", "room bookings" of an escape room, and freelancers as customers are not cues.
+  assertLacks(run("Users will get escape room bookings confirmed by e-mail"), [
+    "legal-self-service",
+    "hotel-systems",
+  ]);
+  assertLacks(run("A B2B invoicing tool for freelancers"), ["freelance-marketplaces"]);
+});
+
 Deno.test("detect: general regimes per jurisdiction", () => {
   const cases: [string, string][] = [
     ["For shops in Toronto", "ca-pipeda"],

@@ -6,6 +6,7 @@
  * @module
  */
 import type { AlternativeEntry, RiskFinding } from "./types.ts";
+import { COMPETITORS } from "./competitors.ts";
 
 /** A market risk worded for an entry whose products already serve the need. */
 function crowded(what: string, mitigation: string): readonly RiskFinding[] {
@@ -18,7 +19,7 @@ function crowded(what: string, mitigation: string): readonly RiskFinding[] {
   }];
 }
 
-/** Products to buy instead of build, and competitors. */
+/** Products to buy instead of build, and competitors (with those in competitors.ts). */
 export const ALTERNATIVES: readonly AlternativeEntry[] = [
   {
     id: "field-service",
@@ -618,4 +619,5 @@ export const ALTERNATIVES: readonly AlternativeEntry[] = [
       ),
     },
   },
+  ...COMPETITORS,
 ];
