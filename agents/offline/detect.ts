@@ -6,9 +6,13 @@
  * Order of inference: places first (a city, state or country named; currencies and payment
  * rails only when no place is named; no place means no jurisdiction, never a default), then
  * domains whose context holds, then regulations of those domains that apply in those places.
- * Negated clauses ("no iPhone") and clauses put off for later ("mobile later") never trigger.
+ * Negated clauses ("no iPhone") and clauses put off for later ("mobile later") never trigger;
+ * answers about the build itself (topics `budget` and `timeline`) count only as weak place
+ * signals. A regulation the person names stands wherever they are. Every `Found` quotes the
+ * clauses it rests on, naming its rule (`place:texas`, `domain:food`, `regulation:us-fcra`).
  *
- * Pure and deterministic; every pattern is compiled once when this module loads.
+ * Pure and deterministic; every pattern is compiled once when this module loads, and a
+ * word-start index (prefilter.ts) tests each transcript only against rules it could match.
  *
  * @module
  */

@@ -48,7 +48,13 @@ function clauses(...texts: string[]): Clause[] {
 }
 
 const ids = (found: readonly { id: string }[]) => found.map((f) => f.id);
-const run = (...texts: string[]): Detection => detect(clauses(...texts));
+/** Detects over the clauses, and checks the evidence of everything found on the way. */
+function run(...texts: string[]): Detection {
+  const input = clauses(...texts);
+  const d = detect(input);
+  assertEvidence(d, input);
+  return d;
+}
 
 /** Every Found carries evidence that quotes a clause and names its rule. */
 function assertEvidence(d: Detection, input: readonly Clause[]) {
@@ -146,9 +152,12 @@ Deno.test("detect: demonyms in front of food are not places", () => {
 });
 
 Deno.test("detect: a country without rules is reported as uncovered", () => {
-  const d = run("A delivery app in Mexico City");
-  assert.deepEqual(ids(d.jurisdictions), ["MX"]);
-  assert.deepEqual(d.uncovered.map((u) => u.label), ["data-protection and sector law of Mexico"]);
+  const d = run("A delivery app in Jakarta");
+  assert.deepEqual(ids(d.jurisdictions), ["ID"]);
+  assert.deepEqual(d.uncovered.map((u) => u.label), [
+    "data-protection and sector law of Indonesia",
+  ]);
+  assertHas(run("A delivery app in Mexico City"), ["MX", "mx-lfpdppp"]);
 });
 
 // --- Negation and later ---------------------------------------------------------------
@@ -447,6 +456,10 @@ Deno.test("detect: AI features in the EU carry the AI Act's transparency duties"
 
 Deno.test("detect: card payments bring PCI DSS anywhere; marketplaces and UGC their rules", () => {
   assertHas(run("Customers pay by credit card at checkout"), ["payments", "pci-dss"]);
+  // Mobile money alone carries no card data.
+  const mpesa = run("A co-working space booking system in Nairobi with M-Pesa payments");
+  assertHas(mpesa, ["payments"]);
+  assertLacks(mpesa, ["pci-dss"]);
   const market = run(
     "A marketplace where makers and buyers in Berlin trade crafts, we take a commission of 10%",
   );
@@ -516,6 +529,61 @@ Deno.test("detect: home health aides recording medications handle patient data",
     run("A platform for home health aides in Ohio to log visits and record medications given"),
     ["clinical-care", "us-hipaa"],
   );
+});
+
+Deno.test("detect: reminder texts, mental health, K-12 children, alcohol in Texas", () => {
+  assertHas(
+    run(
+      "Appointment reminder texts and automated calls for dental offices in Colorado",
+      "users: their patients",
+    ),
+    [
+      "sms-calling",
+      "us-tcpa",
+      "us-10dlc",
+      "clinical-care",
+      "us-hipaa",
+    ],
+  );
+  assertHas(run("A mood journal for people with anxiety in Seattle"), [
+    "mental-health",
+    "us-wa-mhmda",
+  ]);
+  assertHas(run("A gradebook for K-12 schools in Illinois"), ["children", "us-coppa", "education"]);
+  assertHas(run("Same-day wine and liquor delivery from local stores in Houston"), [
+    "age-restricted",
+    "us-alcohol",
+    "us-tx-tabc",
+  ]);
+  assertHas(run("An app that tells people with type 1 diabetes how much insulin to take"), [
+    "medical-device",
+  ]);
+  assertHas(run("AI that ranks applicants for employers in Munich"), [
+    "eu-gdpr-art22",
+    "de-works-council",
+  ]);
+});
+
+Deno.test("detect: a phone's sensors, remitting tax and teachers on payroll are not what they seem", () => {
+  assertLacks(run("An app that uses the phone's sensors to count steps"), ["hardware-iot"]);
+  assertLacks(run("A marketplace that collects and remits sales tax for sellers"), [
+    "money-transmission",
+  ]);
+  assertLacks(run("A payroll tool for schools where teachers log their hours"), ["education"]);
+  assertHas(run("Soil sensors with LoRa for vineyards"), ["hardware-iot"]);
+});
+
+Deno.test("detect: everyday ideas point to the products they compete with", () => {
+  assertHas(run("A booking app for a hair salon in Lisbon"), ["appointment-booking"]);
+  assertHas(run("A sports league manager for amateur football clubs"), ["sports-teams"]);
+  assertHas(run("A book club organiser for 15 friends"), ["group-meetups"]);
+  assertHas(run("Dog walking and pet sitting in Leeds"), ["pet-services"]);
+  // Modal "will", "room bookings" of an escape room, and freelancers as customers are not cues.
+  assertLacks(run("Users will get escape room bookings confirmed by e-mail"), [
+    "legal-self-service",
+    "hotel-systems",
+  ]);
+  assertLacks(run("A B2B invoicing tool for freelancers"), ["freelance-marketplaces"]);
 });
 
 Deno.test("detect: general regimes per jurisdiction", () => {
@@ -709,6 +777,30 @@ Deno.test("knowledge: findings are specific sentences, never templates or shared
       owners.set(t, e.id);
     }
     if (f.question) assert.ok(f.question.endsWith("?"), `${e.id}: question without ?`);
+  }
+});
+
+Deno.test("knowledge: findings that apply anywhere name no one region's law", () => {
+  // Domain findings and rules for everywhere appear whatever place was named, so laws and
+  // regions belong in regulations gated by jurisdiction (no GDPR in a Texas brief).
+  const regional =
+    /\b(?:GDPR|HIPAA|FCRA|COPPA|FERPA|TCPA|CASL|PECR|DPDP|LGPD|CCPA|ADA|FTC|FDA|MDR|DSA|DMCA|BAA|EU|US|UK|Gift Aid)\b/;
+  const anywhere = [
+    ...DOMAINS,
+    ...REGULATIONS.filter((r) => r.jurisdictions.includes("*")),
+  ];
+  for (const e of anywhere) {
+    const f = e.findings;
+    const texts = [
+      ...(f.risks ?? []).flatMap((r) => [r.title, r.mitigation]),
+      ...(f.requirements ?? []).flatMap((r) => [r.text, r.rationale]),
+      ...(f.integrations ?? []).flatMap((i) => [i.name, i.purpose]),
+      ...(f.data ?? []).flatMap((d) => [d.entity, d.notes]),
+      ...(f.components ?? []).flatMap((c) => [c.name, c.responsibility]),
+      ...(f.notes ?? []),
+      ...(f.question ? [f.question] : []),
+    ];
+    for (const t of texts) assert.ok(!regional.test(t), `${e.id} names a regional law: ${t}`);
   }
 });
 

@@ -46,14 +46,14 @@ export const AI_DOMAINS: readonly DomainEntry[] = [
       "image recognition",
       "ai[- ](?:powered|generated|assistant|agent)s?",
       "recommendation (?:engine|algorithm)s?",
+      "(?:ai|automated|online|remote) proctoring",
     ],
     findings: {
       requirements: [
         {
           text:
             "Tell people when they are talking to an AI or seeing AI-generated content, and keep a human path for decisions that matter to them",
-          rationale:
-            "EU AI Act Art. 50 transparency duties; consumer-protection expectations elsewhere",
+          rationale: "AI transparency rules and consumer-protection law",
         },
         {
           text:
@@ -107,13 +107,14 @@ export const AI_DOMAINS: readonly DomainEntry[] = [
       "voice (?:recognition|biometrics)",
       "iris scans?",
       "liveness (?:checks?|detection)",
+      "face detection",
       "selfie (?:checks?|verification)",
     ],
     findings: {
       requirements: [{
         text:
           "Get written consent before capturing face, fingerprint or voice templates, publish a retention schedule, and delete templates when the purpose ends",
-        rationale: "Biometric privacy laws (Illinois BIPA, Texas CUBI, GDPR Art. 9)",
+        rationale: "Biometric privacy laws",
       }],
       risks: [{
         title: "Biometric templates are breached and cannot be changed like a password",

@@ -6,6 +6,7 @@
  * @module
  */
 import type { AlternativeEntry, RiskFinding } from "./types.ts";
+import { COMPETITORS } from "./competitors.ts";
 
 /** A market risk worded for an entry whose products already serve the need. */
 function crowded(what: string, mitigation: string): readonly RiskFinding[] {
@@ -18,7 +19,7 @@ function crowded(what: string, mitigation: string): readonly RiskFinding[] {
   }];
 }
 
-/** Products to buy instead of build, and competitors. */
+/** Products to buy instead of build, and competitors (with those in competitors.ts). */
 export const ALTERNATIVES: readonly AlternativeEntry[] = [
   {
     id: "field-service",
@@ -51,7 +52,7 @@ export const ALTERNATIVES: readonly AlternativeEntry[] = [
     ]],
     findings: {
       notes: [
-        "Jobber and Housecall Pro already cover scheduling, dispatch, quotes, invoicing and card payments for small crews for a monthly fee; ServiceTitan serves larger trades businesses. Build only what they cannot do.",
+        "Jobber and Housecall Pro already cover scheduling, dispatch, quotes, invoicing, card payments and sync to QuickBooks or Xero for small crews for a monthly fee; ServiceTitan serves larger trades businesses. Build only what they cannot do.",
       ],
       risks: crowded(
         "Field-service suites already serve small trades businesses, so a new tool must win on one job they do badly",
@@ -85,12 +86,12 @@ export const ALTERNATIVES: readonly AlternativeEntry[] = [
     id: "donations",
     label: "Donation and fundraising platforms",
     kind: "buy",
-    products: ["Givebutter", "Donorbox", "Zeffy", "JustGiving (UK)", "Bloomerang"],
+    products: ["Givebutter", "Donorbox", "Zeffy", "Bloomerang"],
     triggers: ["donations?", "donors?", "fundrais\\w+", "donat(?:e|ing)"],
     context: [["non-?profits?", "charit\\w+", "ngos?", "causes?", "campaigns?", "501", "gift aid"]],
     findings: {
       notes: [
-        "Givebutter, Donorbox and Zeffy (no platform fee) already take one-off and recurring donations with receipts; JustGiving and Enthuse handle Gift Aid in the UK; Bloomerang or Little Green Light keep donor records.",
+        "Givebutter, Donorbox and Zeffy (no platform fee) already take one-off and recurring donations with receipts; Bloomerang or Little Green Light keep donor records.",
       ],
       risks: crowded(
         "Free or low-fee donation platforms make a custom donation flow hard to justify",
@@ -155,6 +156,10 @@ export const ALTERNATIVES: readonly AlternativeEntry[] = [
       "booking (?:system|page|calendar|tool)",
       "schedul(?:e|es|ing) (?:appointments|sessions|lessons|consultations)",
       "online booking",
+      "booking (?:app|platform|website|site)",
+      "(?:hair|nail|beauty) salons?",
+      "barber(?:s|shops?)?",
+      "spas?",
     ],
     findings: {
       notes: [
@@ -206,6 +211,8 @@ export const ALTERNATIVES: readonly AlternativeEntry[] = [
       "(?:unsold|leftover|end-of-day) (?:food|bread|meals|pastries|baked goods)",
       "food waste",
       "food rescue",
+      "(?:bread|food|meals|pastries|produce|groceries|baked goods) (?:left ?over|that is left|that's left|unsold|going to waste)",
+      "(?:hates?|reduce|reducing|cut|cutting|fight|fighting) (?:food )?waste",
     ],
     findings: {
       notes: [
@@ -465,7 +472,7 @@ export const ALTERNATIVES: readonly AlternativeEntry[] = [
     ],
     findings: {
       notes: [
-        "SimplePractice, Jane and Practice Better already bundle booking, notes, video visits and billing for small practices under a BAA; Doxy.me offers free HIPAA-ready video.",
+        "SimplePractice, Jane and Practice Better already bundle booking, notes, video visits and billing for small practices, with the privacy agreements health providers need; Doxy.me offers free telehealth video.",
       ],
       risks: crowded(
         "Practice-management suites already cover the daily work of small clinics",
@@ -612,4 +619,5 @@ export const ALTERNATIVES: readonly AlternativeEntry[] = [
       ),
     },
   },
+  ...COMPETITORS,
 ];

@@ -84,8 +84,7 @@ export const FINANCE_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Show the total cost of credit (APR, fees, repayment schedule) before the borrower accepts, and keep the signed agreement",
-          rationale:
-            "Credit disclosure rules in every major market (TILA in the US, CCD in the EU)",
+          rationale: "Credit disclosure rules in most markets",
         },
         {
           text:
@@ -237,7 +236,7 @@ export const FINANCE_DOMAINS: readonly DomainEntry[] = [
         },
         {
           text:
-            "Offer deposit limits, time-outs and self-exclusion, and check the national self-exclusion register where one exists (e.g. GAMSTOP in the UK)",
+            "Offer deposit limits, time-outs and self-exclusion, and check the national self-exclusion register where one exists (such as GAMSTOP or BetStop)",
           rationale: "Safer-gambling duties of gambling licences",
         },
       ],
@@ -283,6 +282,21 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
     },
   },
   {
+    id: "us-glba",
+    label: "GLBA privacy notice and FTC Safeguards Rule",
+    triggers: ["glba", "gramm-leach-bliley", "safeguards rule"],
+    jurisdictions: ["US"],
+    domains: ["consumer-credit", "insurance", "money-transmission", "crypto"],
+    findings: {
+      requirements: [{
+        text:
+          "Give customers a GLBA privacy notice and opt-out of sharing, and run a written information-security programme with a qualified individual, MFA and breach reporting to the FTC within 30 days",
+        rationale:
+          "Gramm-Leach-Bliley Act; FTC Safeguards Rule (16 CFR 314, amended 2023); state insurance privacy rules for insurers",
+      }],
+    },
+  },
+  {
     id: "eu-ccd",
     label: "EU Consumer Credit Directive (2023/2225)",
     triggers: ["consumer credit directive"],
@@ -313,7 +327,7 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
   {
     id: "in-rbi-digital-lending",
     label: "RBI Digital Lending Directions 2025",
-    triggers: ["digital lending (?:guidelines|directions)", "nbfc"],
+    triggers: ["digital lending (?:guidelines|directions)", "nbfcs?"],
     jurisdictions: ["IN"],
     domains: ["consumer-credit"],
     findings: {
@@ -377,6 +391,30 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
         text:
           "License the agency and its agents as insurance producers in each state where you sell",
         rationale: "State insurance codes (NAIC Producer Licensing Model Act)",
+      }],
+    },
+  },
+  {
+    id: "us-insurance-filing",
+    label: "State rate and policy-form filing",
+    triggers: ["rate filing", "form filing", "serff"],
+    jurisdictions: ["US"],
+    domains: ["insurance"],
+    context: [[
+      "underwrit\\w+",
+      "insurers?",
+      "carriers?",
+      "mgas?",
+      "managing general",
+      "(?:our|own) (?:policies|products)",
+      "issu\\w+ (?:\\w+ )?polic(?:y|ies)",
+      "premiums?",
+    ]],
+    findings: {
+      requirements: [{
+        text:
+          "If you issue the policies (as insurer or MGA), file rates and policy forms with each state's insurance department before selling, through SERFF",
+        rationale: "State insurance codes; prior-approval or file-and-use by state",
       }],
     },
   },
@@ -504,8 +542,9 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
     findings: {
       requirements: [{
         text:
-          "Offer only licensed wagering (no online casino or in-play betting online), link to BetStop, and verify identity before the first bet",
-        rationale: "Interactive Gambling Act 2001; National Self-Exclusion Register (2023)",
+          "Offer only wagering licensed by a state or territory regulator (most online bookmakers by the Northern Territory Racing and Wagering Commission), no online casino, no credit cards, BetStop, and identity checks before the first bet",
+        rationale:
+          "Interactive Gambling Act 2001 (credit-card ban since June 2024); National Self-Exclusion Register; wagering providers report to AUSTRAC",
       }],
     },
   },

@@ -60,10 +60,36 @@ export const GOODS_DOMAINS: readonly DomainEntry[] = [
       "tiffins?",
       "lunch ?boxes",
       "coffee (?:shop|roaster|beans)s?",
+      "ramen",
+      "sushi",
+      "pizzas?",
+      "burgers?",
+      "noodles",
+      "curr(?:y|ies)",
+      "tacos?",
+      "kebabs?",
+      "street food",
+      "food (?:stalls?|stands?)",
+      "hawkers?",
+      "eater(?:y|ies)",
+      "bistros?",
+      "canteens?",
+      "takeaways?",
+      "seafood",
+      "frozen (?:food|fish|seafood|meals)",
+      "fruit and veg(?:etables)?",
     ],
     context: [[
       ...SELLING.filter((p) => !/subscription|club/.test(p)),
       "serv(?:e|es|ed|ing)",
+      "reserv\\w+",
+      "collect(?:s|ed|ion|ing)?",
+      "left ?over",
+      "unsold",
+      "import\\w*",
+      "distribut\\w+",
+      "wholesale",
+      "suppl(?:y|ies|ier|iers)",
       "cook\\w*",
       "bak(?:e|es|ed|ing)",
       "prepar\\w+",
@@ -81,13 +107,18 @@ export const GOODS_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Show allergen information for every item before purchase, including for items sold online or for delivery",
-          rationale:
-            "Allergen rules apply to distance selling (EU FIC Art. 14, UK FSA, FSSAI, US FALCPA labelling)",
+          rationale: "Allergen rules apply to food sold at a distance as well as over the counter",
         },
         {
           text:
             "Record use-by dates and storage temperatures for perishable items, and stop selling or donating them once expired",
           rationale: "Food-hygiene law and the cold chain",
+        },
+        {
+          text:
+            "Record the supplier and batch or lot of each item so a recall can be traced to the customers who got it",
+          rationale: "Food traceability and recall duties",
+          priority: "should",
         },
       ],
       risks: [
@@ -148,7 +179,7 @@ export const GOODS_DOMAINS: readonly DomainEntry[] = [
       requirements: [
         {
           text:
-            "Verify age at sign-up or checkout and again on hand-over, and refuse delivery when no valid ID is shown",
+            "Verify age at sign-up or checkout and again on hand-over (the legal age depends on the product and the place), and refuse delivery when no valid ID is shown",
           rationale: "Selling age-restricted goods to a minor is an offence in every market",
         },
         {
@@ -193,7 +224,8 @@ export const GOODS_DOMAINS: readonly DomainEntry[] = [
           rationale: "Cannabis is licensed locally and remains illegal in most countries",
         },
         {
-          text: "Verify age (21+ in US states, 18–19+ in Canada) on every order and at hand-over",
+          text:
+            "Verify the legal age for cannabis where each sale happens, on every order and at hand-over",
           rationale: "State and provincial cannabis laws",
         },
       ],
@@ -303,6 +335,35 @@ export const GOODS_REGULATIONS: readonly RegulationEntry[] = [
     },
   },
   {
+    id: "sg-sfa",
+    label: "Singapore Food Agency licensing",
+    triggers: ["singapore food agency", "sfa licen[cs]e"],
+    jurisdictions: ["SG"],
+    domains: ["food"],
+    findings: {
+      requirements: [{
+        text:
+          "Hold SFA licences for importing food, running a cold store and operating food shops, and keep import records by consignment",
+        rationale: "Sale of Food Act and the Food Safety and Security Act 2025",
+      }],
+    },
+  },
+  {
+    id: "jp-food-labeling",
+    label: "Japan Food Labeling Act (allergens)",
+    triggers: ["food labeling act"],
+    jurisdictions: ["JP"],
+    domains: ["food"],
+    findings: {
+      requirements: [{
+        text:
+          "Show the eight mandatory allergens (shrimp, crab, walnut, wheat, buckwheat, egg, milk, peanut) and the recommended ones, also on digital menus where possible",
+        rationale:
+          "Food Labeling Act and Food Labeling Standards (walnut mandatory since April 2025)",
+      }],
+    },
+  },
+  {
     id: "ca-sfcr",
     label: "Safe Food for Canadians Regulations",
     triggers: ["sfcr", "cfia"],
@@ -353,6 +414,29 @@ export const GOODS_REGULATIONS: readonly RegulationEntry[] = [
         text:
           "Sell and deliver alcohol only through licensed retailers in each state, with adult signature on delivery; direct-to-consumer shipping is allowed for wine in most states, rarely for spirits",
         rationale: "Federal Alcohol Administration Act and state three-tier laws",
+      }],
+    },
+  },
+  {
+    id: "us-tx-tabc",
+    label: "Texas Alcoholic Beverage Code (TABC permits)",
+    triggers: ["tabc"],
+    jurisdictions: ["US-TX"],
+    domains: ["age-restricted"],
+    context: [[
+      "alcohol\\w*",
+      "liquor",
+      "beers?",
+      "wines?",
+      "spirits",
+      "whisk(?:e)?y",
+      "cocktails?",
+    ]],
+    findings: {
+      requirements: [{
+        text:
+          "Deliver only under the retailer's TABC consumer delivery permit, with TABC-certified drivers; no delivery into dry areas, to intoxicated people, or outside legal hours (no liquor-store sales on Sundays)",
+        rationale: "Texas Alcoholic Beverage Code ch. 28, 54 and 105",
       }],
     },
   },
@@ -412,8 +496,9 @@ export const GOODS_REGULATIONS: readonly RegulationEntry[] = [
     findings: {
       requirements: [{
         text:
-          "Work only with state-licensed operators and report to the state's seed-to-sale system; expect no federal banking or deductions (280E)",
-        rationale: "Cannabis is a federal Schedule I substance while its rescheduling is pending",
+          "Work only with state-licensed operators and report to the state's seed-to-sale system; expect little access to banks and card networks, and no business-expense deductions while cannabis stays in Schedule I or II (IRC 280E)",
+        rationale:
+          "Cannabis remains a federally controlled substance; state licensing is what makes sales lawful locally",
       }],
     },
   },

@@ -18,7 +18,8 @@ export const HARDWARE_DOMAINS: readonly DomainEntry[] = [
       "iot",
       "internet of things",
       "firmware",
-      "sensors?",
+      // The phone's own sensors do not make a hardware product.
+      "(?<!phone'?s? |smartphone'?s? |phones' |device'?s? |built-in )\\bsensors?",
       "wearables?",
       "esp32",
       "arduino",
@@ -55,7 +56,7 @@ export const HARDWARE_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "No default passwords; a unique credential per device and a published vulnerability-disclosure contact",
-          rationale: "Baseline consumer IoT security (ETSI EN 303 645, UK PSTI, EU RED)",
+          rationale: "Baseline consumer IoT security in standards and product-security laws",
         },
       ],
       risks: [
@@ -212,7 +213,7 @@ export const HARDWARE_REGULATIONS: readonly RegulationEntry[] = [
       requirements: [{
         text:
           "Meet the EN 303 645 provisions: unique credentials, secure update, secure storage of secrets, minimal exposed services",
-        rationale: "The baseline that the UK PSTI, EU RED and many retailers refer to",
+        rationale: "The baseline that product-security laws and many retailers refer to",
         priority: "should",
       }],
     },
@@ -235,7 +236,7 @@ export const HARDWARE_REGULATIONS: readonly RegulationEntry[] = [
     findings: {
       requirements: [{
         text:
-          "Test the product to IEC 62368-1 (UL/CSA listing in North America) and its lithium cells to UN 38.3 before shipping",
+          "Test the product to IEC 62368-1 (with the listing marks retailers in each market ask for) and its lithium cells to UN 38.3 before shipping",
         rationale: "Required by retailers, carriers and product-safety law",
       }],
     },

@@ -132,7 +132,7 @@ export const HEALTH_DOMAINS: readonly DomainEntry[] = [
         text:
           "Ask for explicit opt-in before any health-related data is shared with advertisers or analytics vendors, and ship no ad-tech pixels on health screens",
         rationale:
-          "Health data shared through tracking pixels is what recent FTC and state enforcement targeted",
+          "Health data shared through tracking pixels is what recent privacy enforcement has targeted",
       }],
       risks: [{
         title: "Wellness content or scores are read as medical advice",
@@ -142,12 +142,51 @@ export const HEALTH_DOMAINS: readonly DomainEntry[] = [
         mitigation:
           "Say what the app is not (a diagnosis or treatment), and point to a professional when readings are out of range",
       }],
+      integrations: [{
+        name: "Apple HealthKit and Health Connect (Android)",
+        purpose: "Read steps, sleep and heart rate the phone or watch already records",
+      }],
       data: [{
         entity: "Health log entry",
-        notes: "Sensitive even outside HIPAA: encrypted, never sent to ad or analytics SDKs",
+        notes:
+          "Sensitive even where no health-privacy law applies: encrypted, never sent to ad or analytics SDKs",
       }],
       question:
         "Will the app share any health readings or logs with third parties such as insurers, employers or advertisers?",
+    },
+  },
+  {
+    id: "mental-health",
+    label: "Mental health",
+    stakes: 8,
+    weeks: 1.5,
+    triggers: [
+      "mental health",
+      "mood (?:tracking|tracker|journal\\w*|diary)",
+      "anxiety",
+      "depression",
+      "(?:online |video )?therapy (?:sessions?|platform|app)",
+      "counsel(?:l)?ing",
+      "psycholog(?:ists?|ical)",
+      "psychotherap\\w+",
+      "stress (?:management|relief)",
+      "wellbeing journal",
+    ],
+    findings: {
+      requirements: [{
+        text:
+          "Recognise signs of crisis (self-harm, suicide) in what people write or say, and show the crisis line of the user's country at once (for example 988, or Samaritans on 116 123)",
+        rationale:
+          "A mental-health product will meet users in crisis and must not leave them without help",
+      }],
+      risks: [{
+        title: "A user in crisis gets no response, or an automated reply that makes it worse",
+        category: "safety",
+        likelihood: "medium",
+        impact: "high",
+        mitigation:
+          "Written emergency protocol, crisis keywords routed to people or hotlines, clinician review of any automated responses",
+      }],
     },
   },
   {
@@ -165,6 +204,12 @@ export const HEALTH_DOMAINS: readonly DomainEntry[] = [
       "dose calculat\\w+",
       "dosage calculat\\w+",
       "(?:continuous )?glucose monitors?",
+      "how much (?:insulin|medication|medicine)",
+      "insulin (?:doses?|bolus)",
+      "dose (?:suggestions?|recommendations?|advice)",
+      "(?:suggest|recommend|calculat)\\w* (?:\\w+ )?(?:doses?|dosage)",
+      "contracepti\\w+",
+      "birth control",
       "cgms?",
       "blood pressure (?:monitors?|cuffs?)",
       "ecgs?",
@@ -240,6 +285,7 @@ export const HEALTH_REGULATIONS: readonly RegulationEntry[] = [
       "clinics?",
       "hospitals?",
       "(?:medical|dental|clinical|therapy|private) practices?",
+      "(?:dental|medical|doctors?'?|physicians?'?|therapy|chiropract\\w+|optometr\\w+) (?:offices?|surgeries)",
       "(?:health ?care|medical|care) providers?",
       "doctors?",
       "physicians?",
@@ -294,11 +340,54 @@ export const HEALTH_REGULATIONS: readonly RegulationEntry[] = [
     },
   },
   {
+    id: "br-lgpd-health",
+    label: "LGPD sensitive personal data (health)",
+    triggers: ["dados sens[ií]veis"],
+    jurisdictions: ["BR"],
+    domains: ["clinical-care", "consumer-health", "mental-health", "medical-device", "biometrics"],
+    findings: {
+      requirements: [{
+        text:
+          "Treat health and biometric data as sensitive personal data: specific, highlighted consent or another Art. 11 basis, and no sharing for economic advantage",
+        rationale: "LGPD Art. 5 II and Art. 11",
+      }],
+    },
+  },
+  {
+    id: "br-cfm-records",
+    label: "CFM rules for medical records and telemedicine (Brazil)",
+    triggers: ["cfm", "prontu[aá]rio", "sbis"],
+    jurisdictions: ["BR"],
+    domains: ["clinical-care"],
+    findings: {
+      requirements: [{
+        text:
+          "Keep electronic medical records (prontuário) to CFM rules, with SBIS-certified digital signatures for paperless records, and follow the CFM telemedicine resolution",
+        rationale: "CFM Resolutions 1.821/2007 and 2.314/2022; Law 13.787/2018",
+      }],
+    },
+  },
+  {
+    id: "ca-health-residency",
+    label: "Provincial health-information laws (Canada)",
+    triggers: ["provincial health privacy"],
+    jurisdictions: ["CA"],
+    domains: ["clinical-care", "mental-health"],
+    findings: {
+      requirements: [{
+        text:
+          "Host health data in Canada and follow the province's health-information law; clinicians must be licensed in the province where the client is",
+        rationale:
+          "PHIPA (Ontario), Quebec's Act respecting health and social services information, Alberta HIA; provincial regulatory colleges",
+      }],
+    },
+  },
+  {
     id: "us-ftc-hbnr",
     label: "FTC Health Breach Notification Rule",
     triggers: ["health breach notification rule", "hbnr"],
     jurisdictions: ["US"],
-    domains: ["consumer-health"],
+    domains: ["consumer-health", "mental-health"],
     findings: {
       requirements: [{
         text:
@@ -313,7 +402,7 @@ export const HEALTH_REGULATIONS: readonly RegulationEntry[] = [
     label: "Washington My Health My Data Act",
     triggers: ["my health my data"],
     jurisdictions: ["US-WA"],
-    domains: ["consumer-health", "clinical-care"],
+    domains: ["consumer-health", "clinical-care", "mental-health"],
     findings: {
       requirements: [{
         text:
@@ -328,7 +417,7 @@ export const HEALTH_REGULATIONS: readonly RegulationEntry[] = [
     label: "GDPR Art. 9 (special-category data)",
     triggers: ["special category data", "article 9"],
     jurisdictions: ["EU", "NO", "IS", "LI", "GB"],
-    domains: ["clinical-care", "consumer-health", "medical-device", "biometrics"],
+    domains: ["clinical-care", "consumer-health", "mental-health", "medical-device", "biometrics"],
     findings: {
       requirements: [{
         text:

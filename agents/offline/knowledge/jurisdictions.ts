@@ -67,17 +67,8 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
       "the irs",
     ],
     privacy: ["us-ftc-act"],
-    findings: {
-      requirements: [{
-        text:
-          "Publish a privacy policy that matches what the product really collects and shares, and honour it",
-        rationale:
-          "The US has no general privacy law, but the FTC treats a broken privacy promise as a deceptive practice (FTC Act section 5)",
-      }],
-      notes: [
-        "No US law requires US hosting for private-sector data; US business customers' security questionnaires usually expect a US region and a SOC 2 report",
-      ],
-    },
+    // No general US privacy law: what applies comes from the states and the domains.
+    findings: NONE,
   },
   sub("US-AL", "Alabama", "US", ["alabama", "montgomery, al", "birmingham, al(?:abama)?"]),
   sub("US-AK", "Alaska", "US", ["alaska", "anchorage"]),
@@ -613,12 +604,24 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
   sub("AU-ACT", "Australian Capital Territory", "AU", ["canberra"]),
 
   // --- Recognised, no rules (the brief says so) ----------------------------------------
-  bare("MX", "Mexico", ["(?<!new )\\bmexico", "guadalajara", "monterrey"]),
+  {
+    id: "MX",
+    label: "Mexico",
+    triggers: ["(?<!new )\\bmexico", "guadalajara", "monterrey"],
+    privacy: ["mx-lfpdppp"],
+    findings: NONE,
+  },
   bare("AR", "Argentina", ["argentina", "buenos aires"]),
   bare("CO", "Colombia", ["colombia", "bogot[aá]", "medell[ií]n"]),
   bare("CL", "Chile", ["chile", "santiago de chile"]),
   bare("PE", "Peru", ["peru", "lima, peru"]),
-  bare("ZA", "South Africa", ["south africa", "johannesburg", "cape town", "durban", "pretoria"]),
+  {
+    id: "ZA",
+    label: "South Africa",
+    triggers: ["south africa", "johannesburg", "cape town", "durban", "pretoria"],
+    privacy: ["za-popia"],
+    findings: NONE,
+  },
   bare("GH", "Ghana", ["ghana", "accra", "kumasi"]),
   bare("EG", "Egypt", ["egypt", "cairo"]),
   bare("UG", "Uganda", ["uganda", "kampala"]),
@@ -643,6 +646,12 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
   bare("TH", "Thailand", ["thailand", "bangkok"]),
   bare("VN", "Vietnam", ["vietnam", "viet nam", "hanoi", "ho chi minh"]),
   bare("PH", "Philippines", ["philippines", "manila", "cebu"]),
-  bare("NZ", "New Zealand", ["new zealand", "auckland", "wellington"]),
+  {
+    id: "NZ",
+    label: "New Zealand",
+    triggers: ["new zealand", "auckland", "wellington"],
+    privacy: ["nz-privacy-act"],
+    findings: NONE,
+  },
   bare("UA", "Ukraine", ["ukraine", "kyiv", "kiev", "lviv"]),
 ];

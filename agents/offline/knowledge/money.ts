@@ -17,7 +17,6 @@ export const MONEY_DOMAINS: readonly DomainEntry[] = [
     weeks: 6,
     triggers: [
       "remittances?",
-      "remit(?:s|ting)?",
       "send(?:s|ing)? money",
       "money (?:transfers?|transmission|transmitters?)",
       "transfer(?:s|ring)? money",
@@ -28,6 +27,10 @@ export const MONEY_DOMAINS: readonly DomainEntry[] = [
       "stored value",
       "hold(?:s|ing)? (?:customer|user|client) (?:funds|money|balances)",
       "escrow",
+      "agent banking",
+      "(?:pos|mobile money|banking) agents?",
+      "super[- ]agents?",
+      "cash[- ]in(?:,? | and )cash[- ]out",
     ],
     findings: {
       requirements: [
@@ -39,7 +42,7 @@ export const MONEY_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Show the exchange rate, fees and amount received before the sender confirms, and give a receipt",
-          rationale: "Remittance disclosure rules (e.g. the US Remittance Transfer Rule)",
+          rationale: "Remittance disclosure rules in most markets",
         },
       ],
       risks: [
@@ -205,7 +208,8 @@ export const MONEY_DOMAINS: readonly DomainEntry[] = [
           "Idempotent webhook handler keyed by event id, daily reconciliation against the provider's payout report",
       }],
       integrations: [{
-        name: "Payment provider (e.g. Stripe, Adyen, Razorpay in India, Paystack in Nigeria)",
+        name:
+          "Payment provider (e.g. Stripe, Adyen, Razorpay in India, Paystack in Nigeria, M-Pesa Daraja in Kenya, Pix through a PSP in Brazil)",
         purpose: "Card and local payment methods, refunds and payouts",
       }],
       data: [{
@@ -223,7 +227,7 @@ export const MONEY_REGULATIONS: readonly RegulationEntry[] = [
     label: "KYC and AML (identity checks, sanctions screening, transaction monitoring)",
     triggers: ["kyc", "aml", "anti-money laundering", "know your customer"],
     jurisdictions: ["*"],
-    domains: ["money-transmission", "crypto"],
+    domains: ["money-transmission", "crypto", "gambling"],
     findings: {
       requirements: [{
         text:
@@ -242,8 +246,7 @@ export const MONEY_REGULATIONS: readonly RegulationEntry[] = [
       requirements: [{
         text:
           "Send and receive originator and beneficiary information with crypto transfers to or from other providers",
-        rationale:
-          "FATF Recommendation 16, in force in the EU (Regulation 2023/1113), UK, Singapore and elsewhere",
+        rationale: "FATF Recommendation 16, in force in most markets that license crypto services",
       }],
     },
   },
@@ -388,8 +391,9 @@ export const MONEY_REGULATIONS: readonly RegulationEntry[] = [
     findings: {
       requirements: [{
         text:
-          "Obtain a Central Bank of Nigeria licence (payment service provider, or IMTO for inbound remittances) or operate through a licensed partner",
-        rationale: "CBN licensing framework for payment service providers",
+          "Obtain a Central Bank of Nigeria licence (payment service provider, super-agent for agent banking, or IMTO for inbound remittances) or operate through a licensed partner, with tiered KYC on BVN or NIN",
+        rationale:
+          "CBN licensing framework, Guidelines for the Regulation of Agent Banking, tiered KYC rules",
       }],
     },
   },
@@ -478,6 +482,20 @@ export const MONEY_REGULATIONS: readonly RegulationEntry[] = [
     },
   },
   {
+    id: "fr-amf-crypto",
+    label: "AMF (France): PSAN registration and MiCA authorisation",
+    triggers: ["amf", "psan"],
+    jurisdictions: ["FR"],
+    domains: ["crypto"],
+    findings: {
+      requirements: [{
+        text:
+          "Be authorised by the AMF as a CASP under MiCA (PSAN-registered firms had a transition until July 2026)",
+        rationale: "Code monétaire et financier; Regulation 2023/1114",
+      }],
+    },
+  },
+  {
     id: "uk-fca-crypto",
     label: "FCA cryptoasset registration and financial promotions rules",
     triggers: ["fca crypto"],
@@ -538,6 +556,30 @@ export const MONEY_REGULATIONS: readonly RegulationEntry[] = [
     triggers: ["pci(?:[- ]dss)?"],
     jurisdictions: ["*"],
     domains: ["payments"],
+    // Cards, or an online checkout that takes them; mobile money or UPI alone is out of scope.
+    context: [[
+      "cards?",
+      "credit",
+      "debit",
+      "visa",
+      "mastercard",
+      "amex",
+      "stripe",
+      "adyen",
+      "braintree",
+      "square (?:payments|pos|terminal|reader)",
+      "paypal",
+      "checkout",
+      "apple pay",
+      "google pay",
+      "pay (?:in|through|via|inside) the app",
+      "in-app payments?",
+      "online payments?",
+      "pay online",
+      "(?:take|accept)s? (?:online )?payments",
+      "subscriptions?",
+      "recurring (?:payments|billing)",
+    ]],
     findings: {
       requirements: [{
         text:

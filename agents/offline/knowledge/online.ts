@@ -64,8 +64,7 @@ const INFLUENCER: DomainEntry = {
     requirements: [{
       text:
         "Make every paid post carry a clear disclosure (#ad, 'paid partnership') and let brands check it before payment is released",
-      rationale:
-        "FTC Endorsement Guides (16 CFR 255), UK CAP Code and ASA rules, ASCI influencer guidelines in India",
+      rationale: "Advertising-disclosure rules for endorsements in most markets",
     }],
     risks: [{
       title:
@@ -103,8 +102,7 @@ export const ONLINE_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Verify sellers or providers before they can list, and show buyers who they are dealing with",
-          rationale:
-            "Marketplace trader-verification rules (EU DSA Art. 30, US INFORM Consumers Act) and trust",
+          rationale: "Marketplace trader-verification rules and buyer trust",
         },
         {
           text:
@@ -166,13 +164,12 @@ export const ONLINE_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Let anyone report a post, act on reports with a reason sent to the poster, and keep a record of moderation decisions",
-          rationale:
-            "Notice-and-action duties (EU DSA, UK Online Safety Act) and copyright takedowns",
+          rationale: "Notice-and-action duties of platform laws, and copyright takedowns",
         },
         {
           text:
             "Publish content rules and a repeat-infringer policy before opening posting to the public",
-          rationale: "Conditions of the DMCA safe harbour and of platform terms",
+          rationale: "Conditions of copyright safe harbours and of platform terms",
           priority: "should",
         },
       ],
@@ -213,13 +210,12 @@ export const ONLINE_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Show total price with taxes and delivery before checkout, and a returns policy that meets each market's withdrawal rules",
-          rationale:
-            "Distance-selling rules (14-day withdrawal in the EU and UK; state rules in the US)",
+          rationale: "Distance-selling rules (such as a 14-day right of withdrawal)",
         },
         {
           text: "Collect sales tax or VAT where the shop crosses the registration thresholds",
           rationale:
-            "US economic nexus since Wayfair (2018); EU One-Stop Shop above €10,000 of cross-border sales",
+            "Sales-tax and VAT registration thresholds for sales into other states and countries",
           priority: "should",
         },
       ],
@@ -280,7 +276,7 @@ export const ONLINE_DOMAINS: readonly DomainEntry[] = [
         likelihood: "high",
         impact: "medium",
         mitigation:
-          "Join the small-business programmes (15%), price in-app higher or offer web purchase where the rules allow (US link-outs since the 2025 Epic v. Apple ruling; EU DMA alternatives)",
+          "Join the small-business programmes (15%), price in-app higher or offer web purchase where the store rules of the market allow link-outs or alternative billing",
       }],
       integrations: [{
         name: "Subscription management (e.g. RevenueCat)",

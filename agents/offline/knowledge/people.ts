@@ -23,6 +23,11 @@ const CHILD_USERS = [
   "primary school",
   "elementary school",
   "middle school",
+  "k-?12",
+  "k-?[5-8]",
+  "kindergarten",
+  "(?:1st|2nd|3rd|4th|5th|6th|first|second|third|fourth|fifth|sixth)[- ]graders?",
+  "(?:students|pupils) (?:log|sign) in",
 ];
 
 /** People domains. */
@@ -58,7 +63,7 @@ export const PEOPLE_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Offer an accessible application path and reasonable adjustments for candidates with disabilities",
-          rationale: "Disability-discrimination law in hiring (ADA, Equality Act 2010)",
+          rationale: "Disability-discrimination law applies to hiring",
         },
       ],
       risks: [{
@@ -111,7 +116,8 @@ export const PEOPLE_DOMAINS: readonly DomainEntry[] = [
     ],
     // Teaching and learning, not a bakery near a campus.
     context: [[
-      "teach\\w*",
+      // The verb, not "teachers" (a trigger): the context needs its own evidence.
+      "teach(?:es|ing)?",
       "learn\\w*",
       "lessons?",
       "courses?",
@@ -144,7 +150,7 @@ export const PEOPLE_DOMAINS: readonly DomainEntry[] = [
         likelihood: "high",
         impact: "medium",
         mitigation:
-          "Prepare a standard data-privacy agreement (e.g. the Student Data Privacy Consortium's NDPA in the US) and a security overview before the first pilot",
+          "Prepare a standard student-data privacy agreement and a security overview before the first pilot",
       }],
       data: [{
         entity: "Student record",
@@ -174,6 +180,11 @@ export const PEOPLE_DOMAINS: readonly DomainEntry[] = [
       "under[- ]1[368]s?",
       "pre-?teens?",
       "(?:[3-9]|1[0-7])[- ]year[- ]olds?",
+      "k-?12",
+      "kindergarten",
+      "(?:1st|2nd|3rd|4th|5th|6th|first|second|third|fourth|fifth|sixth)[- ]graders?",
+      "primary schools?",
+      "elementary schools?",
       "ages? (?:[3-9]|1[0-7])\\b",
       "aged (?:[3-9]|1[0-7])\\b",
     ],
@@ -183,7 +194,8 @@ export const PEOPLE_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Get verifiable parental consent before a child's account is active, and collect no more than the activity needs",
-          rationale: "COPPA, GDPR Art. 8, DPDP s. 9 and the UK Children's Code",
+          rationale:
+            "Children's privacy laws require verifiable parental consent below an age set by each country (13 to 18)",
         },
         {
           text:
@@ -197,7 +209,7 @@ export const PEOPLE_DOMAINS: readonly DomainEntry[] = [
         likelihood: "medium",
         impact: "high",
         mitigation:
-          "No open messaging between adults and children, parent-visible activity, report button, staff trained to escalate",
+          "Background checks for every adult who works with children, no open messaging between adults and children, parent-visible activity, report button, staff trained to escalate",
       }],
       components: [{
         name: "Parental consent and age gate",
@@ -307,6 +319,36 @@ export const PEOPLE_REGULATIONS: readonly RegulationEntry[] = [
     },
   },
   {
+    id: "eu-gdpr-art22",
+    label: "GDPR Art. 22 (automated decisions)",
+    triggers: ["article 22 gdpr", "art\\.? 22"],
+    jurisdictions: ["EU", "NO", "IS", "LI"],
+    domains: ["hiring", "consumer-credit", "insurance", "tenant-screening"],
+    context: [AUTOMATED_DECISION],
+    findings: {
+      requirements: [{
+        text:
+          "Do not reject people by a solely automated decision; give them a human review, an explanation of the logic, and a way to contest it",
+        rationale:
+          "GDPR Art. 22 and the CJEU's SCHUFA ruling (C-634/21, 2023) on scores that decide",
+      }],
+    },
+  },
+  {
+    id: "de-works-council",
+    label: "Works council co-determination (Germany)",
+    triggers: ["works council", "betriebsrat", "betrvg"],
+    jurisdictions: ["DE"],
+    domains: ["hiring"],
+    findings: {
+      requirements: [{
+        text:
+          "Involve the customer's works council before rollout: tools that assess applicants or employees need its agreement",
+        rationale: "Betriebsverfassungsgesetz §87(1) no. 6 and §95 (selection guidelines)",
+      }],
+    },
+  },
+  {
     id: "us-ferpa",
     label: "FERPA",
     triggers: ["ferpa"],
@@ -347,7 +389,7 @@ export const PEOPLE_REGULATIONS: readonly RegulationEntry[] = [
       requirements: [{
         text:
           "Obtain verifiable parental consent before collecting personal information from children under 13, post a children's privacy notice, and keep a written data-retention policy",
-        rationale: "16 CFR 312, as amended in 2025 (compliance by April 2026)",
+        rationale: "COPPA (16 CFR 312), as amended in 2025 with compliance by April 2026",
       }],
     },
   },

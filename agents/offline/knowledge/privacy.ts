@@ -106,7 +106,8 @@ export const PRIVACY_REGULATIONS: readonly RegulationEntry[] = [
     label: "FTC Act section 5 (unfair or deceptive practices)",
     triggers: ["ftc act", "section 5 of the ftc act"],
     jurisdictions: ["US"],
-    domains: [],
+    // The US has no general privacy law; the FTC's privacy and security cases concentrate here.
+    domains: ["consumer-health", "ai-features", "children", "biometrics", "hardware-iot"],
     findings: {
       risks: [{
         title:
@@ -310,6 +311,48 @@ export const PRIVACY_REGULATIONS: readonly RegulationEntry[] = [
         text:
           "State the purposes of use, and get consent before giving personal data to third parties or sending it abroad",
         rationale: "APPI Art. 21, 27 and 28",
+      }],
+    },
+  },
+  {
+    id: "mx-lfpdppp",
+    label: "Mexico's Federal Law on Protection of Personal Data (LFPDPPP 2025)",
+    triggers: ["lfpdppp", "aviso de privacidad"],
+    jurisdictions: ["MX"],
+    domains: [],
+    findings: {
+      requirements: [{
+        text:
+          "Publish an aviso de privacidad (privacy notice) before collecting data, and answer ARCO requests",
+        rationale: "LFPDPPP as reissued in March 2025",
+      }],
+    },
+  },
+  {
+    id: "nz-privacy-act",
+    label: "New Zealand Privacy Act 2020",
+    triggers: ["privacy act 2020"],
+    jurisdictions: ["NZ"],
+    domains: [],
+    findings: {
+      requirements: [{
+        text:
+          "Follow the 13 Information Privacy Principles and notify the Privacy Commissioner of serious breaches as soon as practicable",
+        rationale: "Privacy Act 2020, Part 6",
+      }],
+    },
+  },
+  {
+    id: "za-popia",
+    label: "POPIA (South Africa)",
+    triggers: ["popia"],
+    jurisdictions: ["ZA"],
+    domains: [],
+    findings: {
+      requirements: [{
+        text:
+          "Register an information officer with the Information Regulator and report security compromises",
+        rationale: "Protection of Personal Information Act 2013, s. 22 and s. 55",
       }],
     },
   },

@@ -28,7 +28,7 @@ export const PROFESSION_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Keep general legal information apart from advice on a person's own case, which only licensed lawyers may give",
-          rationale: "Unauthorised-practice rules (US state bars, UK reserved legal activities)",
+          rationale: "Unauthorised-practice and reserved-activity rules for lawyers",
         },
         {
           text:

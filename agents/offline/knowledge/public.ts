@@ -61,8 +61,7 @@ export const PUBLIC_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Meet WCAG 2.1 AA (or the local standard) on every public page and form, and publish an accessibility statement",
-          rationale:
-            "Public-sector accessibility law (ADA Title II, EU Web Accessibility Directive, UK PSBAR)",
+          rationale: "Public-sector accessibility law",
         },
         {
           text:
@@ -88,8 +87,7 @@ export const PUBLIC_DOMAINS: readonly DomainEntry[] = [
         },
       ],
       integrations: [{
-        name:
-          "Government identity and payments (e.g. Login.gov, GOV.UK One Login, GOV.UK Pay, DigiLocker in India)",
+        name: "Government sign-in and payment services of the agency's country",
         purpose: "Sign-in and fee payment that residents already trust",
       }],
       data: [{
@@ -177,13 +175,18 @@ export const PUBLIC_DOMAINS: readonly DomainEntry[] = [
       "tax[- ]deductible",
       "volunteers?",
       "volunteering",
+      "tith(?:e|es|ing)",
+      "church(?:es)?",
+      "congregations?",
+      "parish(?:es)?",
+      "mosques?",
+      "synagogues?",
     ],
     findings: {
       requirements: [{
         text:
           "Send each donor a receipt with the charity's legal name and registration number, the amount and date, and whether anything was given in return",
-        rationale:
-          "Tax rules for deductible gifts (IRS acknowledgements, Gift Aid, CRA receipts, 80G)",
+        rationale: "Tax rules for deductible gifts in most countries",
       }],
       risks: [
         {
@@ -192,7 +195,7 @@ export const PUBLIC_DOMAINS: readonly DomainEntry[] = [
           likelihood: "medium",
           impact: "high",
           mitigation:
-            "Record background checks (e.g. DBS in the UK) and training per volunteer role before shifts are offered",
+            "Record background checks and training per volunteer role before shifts are offered",
         },
         {
           title: "Donor data is used for marketing without consent",
@@ -272,7 +275,8 @@ export const PUBLIC_REGULATIONS: readonly RegulationEntry[] = [
       requirements: [{
         text:
           "Apply the agency's records-retention schedule to each record type, with legal holds, and export records for public-records requests",
-        rationale: "FOIA and state public-records acts",
+        rationale:
+          "FOIA and state public-records acts (e.g. Texas Public Information Act, California Public Records Act, Illinois FOIA)",
       }],
     },
   },
@@ -299,7 +303,7 @@ export const PUBLIC_REGULATIONS: readonly RegulationEntry[] = [
     findings: {
       requirements: [{
         text:
-          "Expect an open tender above the EU thresholds (about €143,000 for central government services), with published criteria",
+          "Expect an open tender above the EU thresholds (about €140,000 for central-government services), with published criteria",
         rationale: "Directive 2014/24/EU",
         priority: "should",
       }],

@@ -60,12 +60,12 @@ export const SERVICE_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Tell each applicant which report was used when they are declined, and let them dispute wrong records",
-          rationale: "FCRA adverse-action and dispute duties for tenant-screening reports",
+          rationale: "Consumer-reporting rules on adverse action and disputes",
         },
         {
           text:
             "Apply the same written criteria to every applicant, and exclude arrest records and sealed evictions from decisions",
-          rationale: "Fair Housing Act disparate-impact rules and state screening laws",
+          rationale: "Fair-housing law (disparate impact) and local screening rules",
         },
       ],
       risks: [
@@ -181,6 +181,9 @@ export const SERVICE_DOMAINS: readonly DomainEntry[] = [
     triggers: [
       "sms",
       "text messag(?:e|es|ing)",
+      "texting",
+      "(?:reminder|marketing|promotional|confirmation|alert|appointment) (?:texts|messages|sms|calls)",
+      "automated (?:calls|texts|messages|phone calls|voice calls)",
       "texts? (?:to )?(?:customers|users|clients|patients|people|members|parents|leads)",
       "send(?:s|ing)? texts?",
       "text (?:reminders?|alerts?|notifications?|blasts?|marketing|campaigns?)",
@@ -200,7 +203,7 @@ export const SERVICE_DOMAINS: readonly DomainEntry[] = [
         {
           text:
             "Record each number's consent (when, how, for what) before texting or calling it, and honour opt-outs such as STOP at once",
-          rationale: "Consent rules for automated texts and calls (TCPA, PECR, CASL, TRAI)",
+          rationale: "Consent rules for automated texts and calls in every major market",
         },
         {
           text: "Send marketing messages only within local daytime hours of the recipient",
@@ -241,7 +244,7 @@ export const SERVICE_REGULATIONS: readonly RegulationEntry[] = [
         text:
           "Furnish or use consumer reports only with a permissible purpose, follow reasonable procedures for accuracy, and resolve disputes within 30 days",
         rationale:
-          "Fair Credit Reporting Act 15 U.S.C. 1681e and 1681i; tenant-screening firms are consumer reporting agencies",
+          "FCRA (15 U.S.C. 1681e and 1681i); tenant-screening firms are consumer reporting agencies",
       }],
     },
   },
@@ -337,7 +340,7 @@ export const SERVICE_REGULATIONS: readonly RegulationEntry[] = [
       requirements: [{
         text:
           "Get prior express written consent for marketing texts and autodialled calls, scrub against the Do Not Call registry, and honour revocation by any reasonable means within 10 business days",
-        rationale: "47 U.S.C. 227 and 47 CFR 64.1200, as amended by the FCC in 2024",
+        rationale: "TCPA (47 U.S.C. 227) and 47 CFR 64.1200, as amended by the FCC in 2024",
       }],
       risks: [{
         title: "Class actions for unsolicited texts ($500–$1,500 per message)",
@@ -391,6 +394,44 @@ export const SERVICE_REGULATIONS: readonly RegulationEntry[] = [
         text: "Get every party's consent before recording, and stop recording if a party objects",
         rationale:
           "e.g. California Penal Code 632, Florida Statutes 934.03, Pennsylvania 18 Pa.C.S. 5703",
+      }],
+    },
+  },
+  {
+    id: "uk-call-recording",
+    label: "UK call recording (Investigatory Powers Act business regulations, UK GDPR)",
+    triggers: ["investigatory powers"],
+    jurisdictions: ["GB"],
+    domains: ["sms-calling"],
+    context: [["record\\w*"]],
+    findings: {
+      requirements: [{
+        text:
+          "Tell callers at the start that calls are recorded and why, record a lawful basis, and keep recordings only as long as that purpose needs",
+        rationale:
+          "Investigatory Powers (Interception by Businesses etc.) Regulations 2018; UK GDPR Art. 6",
+      }],
+    },
+  },
+  {
+    id: "uk-ofcom-phone-service",
+    label: "Ofcom General Conditions (phone services)",
+    triggers: ["ofcom general conditions"],
+    jurisdictions: ["GB"],
+    domains: ["sms-calling"],
+    context: [[
+      "phone numbers?",
+      "voip",
+      "virtual numbers?",
+      "(?:make|receive|take) calls",
+      "calls? (?:through|via|in) (?:the|our) app",
+      "telephony",
+    ]],
+    findings: {
+      requirements: [{
+        text:
+          "If the product gives people phone numbers or places calls, meet Ofcom's General Conditions: emergency calls, number porting, caller ID and complaints handling",
+        rationale: "Communications Act 2003; Ofcom General Conditions of Entitlement",
       }],
     },
   },

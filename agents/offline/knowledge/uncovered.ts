@@ -43,6 +43,9 @@ export const UNCOVERED: readonly UncoveredSignal[] = [
       "invoice financ\\w+",
       "merchant cash advances?",
       "(?:business|working capital|sme|commercial) (?:loans?|lending|credit)",
+      "trade credit",
+      "(?:stock|inventory|goods|supplies) on credit",
+      "(?:buy|order|get|take)\\w* (?:\\w+ ){0,4}on credit",
     ],
   },
   {
@@ -58,7 +61,11 @@ export const UNCOVERED: readonly UncoveredSignal[] = [
   {
     id: "tax-preparation",
     label: "tax preparation and filing",
-    triggers: ["tax (?:returns?|filing|preparation|preparers?)", "file (?:their |my )?taxes"],
+    triggers: [
+      "tax (?:returns?|filing|preparation|preparers?)",
+      "file (?:their |my )?taxes",
+      "(?:gst|vat|sales tax|income tax) (?:filing|returns?)",
+    ],
   },
   {
     id: "energy",
