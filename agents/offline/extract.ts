@@ -734,16 +734,22 @@ function understandUncached(transcript: readonly QA[]): Understanding {
   );
   const detection = detectionOf(perAnswer);
   // The areas a ruled-out or put-off clause names: what detect() would find if it counted.
+  // They are listed by label ("User-generated content"), and kept out by id.
+  const offIds: string[] = [];
   for (const [kind, into] of [["excluded", excluded], ["later", later]] as const) {
     const clauses = perAnswer.flat().filter((c) => kind === "excluded" ? c.negated : c.later);
     for (const f of offDomains(clauses)) {
-      into.push(f.id);
-      evidence[`${kind}:${f.id}`] ??= f.evidence;
+      offIds.push(f.id);
+      const label = f.label.toLowerCase() === f.id ? f.id : f.label;
+      // "no payments" already names the feature; "Card and online payments" would repeat it.
+      if (into.some((x) => label.toLowerCase().includes(x.toLowerCase()))) continue;
+      into.push(label);
+      evidence[`${kind}:${label}`] ??= f.evidence;
     }
   }
   for (const d of detection.domains) domains.add(d.id);
   // What the person ruled out or put off stays out of the MVP, whichever answer said it.
-  const off = new Set([...excluded, ...later]);
+  const off = new Set([...excluded, ...later, ...offIds]);
   const featureList = dedupe(features).filter((f) => !off.has(f));
   inferDomains(domains, featureList, market);
   for (const d of off) domains.delete(d);
