@@ -586,6 +586,17 @@ Deno.test("detect: everyday ideas point to the products they compete with", () =
   assertLacks(run("A B2B invoicing tool for freelancers"), ["freelance-marketplaces"]);
 });
 
+Deno.test("detect: tools insurers use internally are not insurance distribution", () => {
+  const d = run("A B2B SaaS that helps insurers in Germany detect fraudulent claims");
+  assertHas(d, ["insurance"]);
+  assertLacks(d, ["eu-idd"]);
+  assertLacks(run("Track blood pressure to prevent pregnancy complications"), ["medical-device"]);
+  assertHas(run("A grocery delivery app in Nairobi, pay with M-Pesa or card"), [
+    "payments",
+    "pci-dss",
+  ]);
+});
+
 Deno.test("detect: general regimes per jurisdiction", () => {
   const cases: [string, string][] = [
     ["For shops in Toronto", "ca-pipeda"],

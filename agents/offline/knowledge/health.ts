@@ -209,7 +209,7 @@ export const HEALTH_DOMAINS: readonly DomainEntry[] = [
       "dose (?:suggestions?|recommendations?|advice)",
       "(?:suggest|recommend|calculat)\\w* (?:\\w+ )?(?:doses?|dosage)",
       "contracepti\\w+",
-      "(?:avoid|prevent)(?:s|ing)? (?:a )?pregnan\\w+",
+      "(?:avoid|prevent)(?:s|ing)? (?:an? )?(?:unwanted |unplanned )?pregnan(?:cy|cies)(?![ -]\\w)",
       "birth control",
       "cgms?",
       "blood pressure (?:monitors?|cuffs?)",

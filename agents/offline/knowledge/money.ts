@@ -174,6 +174,7 @@ export const MONEY_DOMAINS: readonly DomainEntry[] = [
       "pay (?:online|in the app|in-app|through the app|upfront|a deposit)",
       "(?:to|can|will|they|then) pay (?:for|by|with|online|per|a fee)",
       "cashless",
+      "pay (?:with|by|using) (?:a )?(?:cards?|credit cards?|debit cards?|m-?pesa|upi|pix|cash|apple pay|google pay|paypal|mobile money)",
       "(?:collect|collecting|pay|paying) (?:\\w+ )?(?:fares|fees|dues|rent)",
       "(?:members|users|customers|clients|parents|guests|visitors|drivers|riders|buyers|subscribers|students|patients|people|applicants) (?:can |will |must )?pay",
       "(?:credit|debit) cards?",
