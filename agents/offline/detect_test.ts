@@ -197,6 +197,8 @@ Deno.test("detect: a clinic's patient records in the US bring HIPAA with evidenc
 Deno.test("detect: a pill dispenser is a medical device, not KYC", () => {
   const d = run("A pill dispenser that reminds elderly parents and dispenses their doses");
   assert.ok(ids(d.domains).includes("medical-device"));
+  assert.ok(ids(d.domains).includes("hardware-iot"));
+  assert.ok(!ids(d.domains).includes("money-transmission"));
   assert.ok(!ids(d.regulations).some((r) => /kyc|aml|msb/.test(r)));
   assert.ok(ids(d.regulations).includes("iec-62304"));
 });
