@@ -197,6 +197,8 @@ Deno.test("detect: a clinic's patient records in the US bring HIPAA with evidenc
 Deno.test("detect: a pill dispenser is a medical device, not KYC", () => {
   const d = run("A pill dispenser that reminds elderly parents and dispenses their doses");
   assert.ok(ids(d.domains).includes("medical-device"));
+  assert.ok(ids(d.domains).includes("hardware-iot"));
+  assert.ok(!ids(d.domains).includes("money-transmission"));
   assert.ok(!ids(d.regulations).some((r) => /kyc|aml|msb/.test(r)));
   assert.ok(ids(d.regulations).includes("iec-62304"));
 });
@@ -584,6 +586,17 @@ Deno.test("detect: everyday ideas point to the products they compete with", () =
     "hotel-systems",
   ]);
   assertLacks(run("A B2B invoicing tool for freelancers"), ["freelance-marketplaces"]);
+});
+
+Deno.test("detect: tools insurers use internally are not insurance distribution", () => {
+  const d = run("A B2B SaaS that helps insurers in Germany detect fraudulent claims");
+  assertHas(d, ["insurance"]);
+  assertLacks(d, ["eu-idd"]);
+  assertLacks(run("Track blood pressure to prevent pregnancy complications"), ["medical-device"]);
+  assertHas(run("A grocery delivery app in Nairobi, pay with M-Pesa or card"), [
+    "payments",
+    "pci-dss",
+  ]);
 });
 
 Deno.test("detect: general regimes per jurisdiction", () => {

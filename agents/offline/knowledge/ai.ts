@@ -52,7 +52,7 @@ export const AI_DOMAINS: readonly DomainEntry[] = [
       requirements: [
         {
           text:
-            "Tell people when they are talking to an AI or seeing AI-generated content, and keep a human path for decisions that matter to them",
+            "Tell people when they are talking to an AI or seeing AI-generated content, and keep human review for decisions that matter to them",
           rationale: "AI transparency rules and consumer-protection law",
         },
         {
@@ -78,6 +78,15 @@ export const AI_DOMAINS: readonly DomainEntry[] = [
           impact: "medium",
           mitigation:
             "Use API terms with zero retention and no training, strip identifiers before prompts, name the provider as a sub-processor",
+        },
+        {
+          title:
+            "Users manipulate the model with prompt injection to leak data or act outside its scope",
+          category: "security",
+          likelihood: "medium",
+          impact: "medium",
+          mitigation:
+            "Treat model output as untrusted, give it only the data and tools the user may see, filter retrieved content, test known jailbreaks",
         },
         {
           title: "Model API costs grow faster than revenue per user",

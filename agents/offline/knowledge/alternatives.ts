@@ -158,6 +158,7 @@ export const ALTERNATIVES: readonly AlternativeEntry[] = [
       "online booking",
       "booking (?:app|platform|website|site)",
       "(?:hair|nail|beauty) salons?",
+      "hair ?dressers?",
       "barber(?:s|shops?)?",
       "spas?",
     ],

@@ -386,6 +386,19 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
     triggers: ["producer licen[cs]e", "naic"],
     jurisdictions: ["US"],
     domains: ["insurance"],
+    // Distributing insurance to customers, not a tool insurers use internally.
+    context: [[
+      "sell\\w*",
+      "sold",
+      "distribut\\w+",
+      "quot(?:e|es|ing)",
+      "compar\\w+",
+      "brok\\w+",
+      "agents?",
+      "(?:buy|buying|purchase|purchasing) (?:\\w+ )?(?:insurance|cover|polic(?:y|ies))",
+      "embedded insurance",
+      "policyholders?",
+    ]],
     findings: {
       requirements: [{
         text:
@@ -424,6 +437,19 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
     triggers: ["insurance distribution directive"],
     jurisdictions: ["EU"],
     domains: ["insurance"],
+    // Distributing insurance to customers, not a tool insurers use internally.
+    context: [[
+      "sell\\w*",
+      "sold",
+      "distribut\\w+",
+      "quot(?:e|es|ing)",
+      "compar\\w+",
+      "brok\\w+",
+      "agents?",
+      "(?:buy|buying|purchase|purchasing) (?:\\w+ )?(?:insurance|cover|polic(?:y|ies))",
+      "embedded insurance",
+      "policyholders?",
+    ]],
     findings: {
       requirements: [{
         text:
@@ -438,6 +464,19 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
     triggers: ["insurance regulatory authority"],
     jurisdictions: ["KE"],
     domains: ["insurance"],
+    // Distributing insurance to customers, not a tool insurers use internally.
+    context: [[
+      "sell\\w*",
+      "sold",
+      "distribut\\w+",
+      "quot(?:e|es|ing)",
+      "compar\\w+",
+      "brok\\w+",
+      "agents?",
+      "(?:buy|buying|purchase|purchasing) (?:\\w+ )?(?:insurance|cover|polic(?:y|ies))",
+      "embedded insurance",
+      "policyholders?",
+    ]],
     findings: {
       requirements: [{
         text:
@@ -452,6 +491,19 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
     triggers: ["icobs"],
     jurisdictions: ["GB"],
     domains: ["insurance"],
+    // Distributing insurance to customers, not a tool insurers use internally.
+    context: [[
+      "sell\\w*",
+      "sold",
+      "distribut\\w+",
+      "quot(?:e|es|ing)",
+      "compar\\w+",
+      "brok\\w+",
+      "agents?",
+      "(?:buy|buying|purchase|purchasing) (?:\\w+ )?(?:insurance|cover|polic(?:y|ies))",
+      "embedded insurance",
+      "policyholders?",
+    ]],
     findings: {
       requirements: [{
         text:
@@ -466,6 +518,19 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
     triggers: ["irdai"],
     jurisdictions: ["IN"],
     domains: ["insurance"],
+    // Distributing insurance to customers, not a tool insurers use internally.
+    context: [[
+      "sell\\w*",
+      "sold",
+      "distribut\\w+",
+      "quot(?:e|es|ing)",
+      "compar\\w+",
+      "brok\\w+",
+      "agents?",
+      "(?:buy|buying|purchase|purchasing) (?:\\w+ )?(?:insurance|cover|polic(?:y|ies))",
+      "embedded insurance",
+      "policyholders?",
+    ]],
     findings: {
       requirements: [{
         text:

@@ -236,7 +236,7 @@ export const GOODS_DOMAINS: readonly DomainEntry[] = [
           likelihood: "high",
           impact: "high",
           mitigation:
-            "Plan for cash or debit at pick-up or cannabis-specific payment providers; keep ordering on the web, since app stores bar cannabis sales",
+            "Plan for cash or debit at pick-up or cannabis-specific payment providers; keep ordering on the web, since app store policies prohibit in-app cannabis sales",
         },
         {
           title: "Selling across a state or national border is trafficking",
@@ -412,7 +412,7 @@ export const GOODS_REGULATIONS: readonly RegulationEntry[] = [
     findings: {
       requirements: [{
         text:
-          "Sell and deliver alcohol only through licensed retailers in each state, with adult signature on delivery; direct-to-consumer shipping is allowed for wine in most states, rarely for spirits",
+          "Sell and deliver alcohol only through licensed retailers in each state, with an adult signature (21 or older) on delivery; direct-to-consumer shipping is allowed for wine in most states, rarely for spirits",
         rationale: "Federal Alcohol Administration Act and state three-tier laws",
       }],
     },
@@ -496,7 +496,7 @@ export const GOODS_REGULATIONS: readonly RegulationEntry[] = [
     findings: {
       requirements: [{
         text:
-          "Work only with state-licensed operators and report to the state's seed-to-sale system; expect little access to banks and card networks, and no business-expense deductions while cannabis stays in Schedule I or II (IRC 280E)",
+          "Sell only to adults 21 or older, checked at order and at the door; work only with state-licensed operators and report to the state's seed-to-sale system; expect little access to banks and card networks, and no business-expense deductions while cannabis stays in Schedule I or II (IRC 280E)",
         rationale:
           "Cannabis remains a federally controlled substance; state licensing is what makes sales lawful locally",
       }],

@@ -45,6 +45,13 @@ export const HARDWARE_DOMAINS: readonly DomainEntry[] = [
       requirements: [
         {
           text:
+            "For battery-powered devices, set a battery-life target first: it drives the radio, sleep modes and how often the device reports",
+          rationale:
+            "Power consumption is the hardest constraint to change after the board is made",
+          priority: "should",
+        },
+        {
+          text:
             "Ship signed over-the-air (OTA) firmware updates with an A/B partition and automatic rollback when a new image fails to boot",
           rationale: "A bad update must never brick devices in the field",
         },

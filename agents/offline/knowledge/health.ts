@@ -209,6 +209,7 @@ export const HEALTH_DOMAINS: readonly DomainEntry[] = [
       "dose (?:suggestions?|recommendations?|advice)",
       "(?:suggest|recommend|calculat)\\w* (?:\\w+ )?(?:doses?|dosage)",
       "contracepti\\w+",
+      "(?:avoid|prevent)(?:s|ing)? (?:an? )?(?:unwanted |unplanned )?pregnan(?:cy|cies)(?![ -]\\w)",
       "birth control",
       "cgms?",
       "blood pressure (?:monitors?|cuffs?)",
@@ -230,6 +231,12 @@ export const HEALTH_DOMAINS: readonly DomainEntry[] = [
             "Write the intended use in one sentence and have it classified (device class and route) before building features around it",
           rationale:
             "The intended use decides whether the product is a device at all and which route applies",
+        },
+        {
+          text:
+            "Plan clinical validation of what the device measures or advises, against a reference and in its intended users",
+          rationale:
+            "Regulators and clinicians ask for clinical evidence before clearance and adoption",
         },
         {
           text:

@@ -516,6 +516,7 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
     findings: {
       notes: [
         "LGPD transfers out of Brazil need an adequacy decision or the ANPD's standard contractual clauses (Resolution 19/2024); a São Paulo region avoids the question",
+        "Brazilians mostly pay by Pix and expect WhatsApp for reminders; sales need electronic invoices (NF-e for goods, NFS-e for services)",
       ],
     },
   },
@@ -609,7 +610,11 @@ export const JURISDICTIONS: readonly JurisdictionEntry[] = [
     label: "Mexico",
     triggers: ["(?<!new )\\bmexico", "guadalajara", "monterrey"],
     privacy: ["mx-lfpdppp"],
-    findings: NONE,
+    findings: {
+      notes: [
+        "Sales and platform commissions in Mexico are invoiced as CFDI electronic invoices stamped through the SAT",
+      ],
+    },
   },
   bare("AR", "Argentina", ["argentina", "buenos aires"]),
   bare("CO", "Colombia", ["colombia", "bogot[aá]", "medell[ií]n"]),

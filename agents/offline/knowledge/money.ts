@@ -173,6 +173,9 @@ export const MONEY_DOMAINS: readonly DomainEntry[] = [
       "pay(?:s|ing)? (?:by|with) (?:card|credit card|debit card)",
       "pay (?:online|in the app|in-app|through the app|upfront|a deposit)",
       "(?:to|can|will|they|then) pay (?:for|by|with|online|per|a fee)",
+      "cashless",
+      "pay (?:with|by|using) (?:a )?(?:cards?|credit cards?|debit cards?|m-?pesa|upi|pix|cash|apple pay|google pay|paypal|mobile money)",
+      "(?:collect|collecting|pay|paying) (?:\\w+ )?(?:fares|fees|dues|rent)",
       "(?:members|users|customers|clients|parents|guests|visitors|drivers|riders|buyers|subscribers|students|patients|people|applicants) (?:can |will |must )?pay",
       "(?:credit|debit) cards?",
       "card (?:payments?|details|numbers?)",
@@ -492,6 +495,21 @@ export const MONEY_REGULATIONS: readonly RegulationEntry[] = [
         text:
           "Be authorised by the AMF as a CASP under MiCA (PSAN-registered firms had a transition until July 2026)",
         rationale: "Code monétaire et financier; Regulation 2023/1114",
+      }],
+    },
+  },
+  {
+    id: "sg-mas-dpt-marketing",
+    label: "MAS limits on marketing digital payment tokens",
+    triggers: [],
+    jurisdictions: ["SG"],
+    domains: ["crypto"],
+    findings: {
+      requirements: [{
+        text:
+          "Do not advertise token services to the public in Singapore (no public ads, influencers or ATMs), and show risk warnings to retail customers",
+        rationale:
+          "MAS Guidelines on Provision of Digital Payment Token Services to the Public (PS-G02)",
       }],
     },
   },

@@ -11,7 +11,7 @@ import { AUTOMATED_DECISION } from "./ai.ts";
 
 /** Children as the product's own users. */
 const CHILD_USERS = [
-  "for (?:kids|children|toddlers|teens|teenagers|minors|pre-?teens)",
+  "(?:for|to) (?:kids|children|toddlers|teens|teenagers|minors|pre-?teens)",
   "(?:kids|children|teens|teenagers|minors|students|pupils) (?:use|play|log in|sign up|create|chat|post|learn|watch|read|answer|practi[cs]e)\\w*",
   "child(?:ren)?'?s? (?:accounts?|profiles?|logins?)",
   "kids?'? (?:accounts?|profiles?|mode)",

@@ -122,7 +122,7 @@ export const PUBLIC_DOMAINS: readonly DomainEntry[] = [
       requirements: [
         {
           text:
-            "Keep no logs that identify tipsters (IP addresses, device ids), and offer a secure drop such as SecureDrop or Signal for sources",
+            "Keep no logs that identify tipsters (IP addresses, device ids), offer a secure drop such as SecureDrop or Signal, and strip metadata (EXIF, document properties) from files sources send",
           rationale: "Source protection: logs can be subpoenaed or breached",
         },
         {
@@ -318,7 +318,7 @@ export const PUBLIC_REGULATIONS: readonly RegulationEntry[] = [
     findings: {
       requirements: [{
         text:
-          "Meet WCAG 2.2 AA with an accessibility statement, support FOI requests within 20 working days, and sell through G-Cloud or a Procurement Act 2023 tender",
+          "Meet WCAG 2.2 AA with an accessibility statement and the GOV.UK Service Standard (GOV.UK Pay and Notify are open to councils), support FOI requests within 20 working days, and sell through G-Cloud or a Procurement Act 2023 tender",
         rationale:
           "Public Sector Bodies Accessibility Regulations 2018, Freedom of Information Act 2000, Procurement Act 2023 (in force February 2025)",
       }],

@@ -191,6 +191,7 @@ export const SERVICE_DOMAINS: readonly DomainEntry[] = [
       "auto-?dial\\w*",
       "(?:voice|phone|outbound|sales|cold) calls?",
       "call (?:centers?|centres?|recordings?)",
+      "recorded (?:phone )?calls",
       "record(?:s|ing)? (?:\\w+ )?(?:calls|phone calls|conversations)",
       "ivr",
       "twilio",

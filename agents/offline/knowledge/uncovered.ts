@@ -89,6 +89,11 @@ export const UNCOVERED: readonly UncoveredSignal[] = [
     ],
   },
   {
+    id: "disability-support",
+    label: "disability support services (e.g. NDIS)",
+    triggers: ["ndis", "disability support (?:workers?|services|providers?)"],
+  },
+  {
     id: "genetics",
     label: "genetic and genomic data",
     triggers: ["genetic", "genomic\\w*", "dna (?:tests?|kits?|data)"],
