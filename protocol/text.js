@@ -10,6 +10,7 @@
 
 // C0 controls except \t (09) and \n (0A), DEL, and the C1 controls (which include the
 // 8-bit CSI that starts ANSI escapes). \r is handled before, as a line break.
+// deno-lint-ignore no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /**
