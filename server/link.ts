@@ -65,6 +65,8 @@ export class ClientLink {
   #session: Session | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #heartbeat: ReturnType<typeof setTimeout> | undefined;
+  /** Whether this link's client sends application pings (so its silence means something). */
+  #pinging = false;
   #done = false;
   /** Bad frames in the current one-second window, and when that window began. */
   #bad = { count: 0, since: 0 };
@@ -113,7 +115,7 @@ export class ClientLink {
   /** Restarts the heartbeat deadline of a link whose client sends pings. */
   #alive() {
     const ms = this.#o.heartbeatTimeoutMs;
-    if (this.#heartbeat === undefined || !ms) return;
+    if (!this.#pinging || !ms || this.#done) return;
     clearTimeout(this.#heartbeat);
     this.#heartbeat = setTimeout(() => {
       this.#o.log.warn("heartbeat timeout", {
@@ -230,8 +232,8 @@ export class ClientLink {
 
   /** Answers an application heartbeat on this link only; from now on its silence counts. */
   #pong(id: string | undefined) {
-    if (this.#heartbeat === undefined && this.#o.heartbeatTimeoutMs) {
-      this.#heartbeat = setTimeout(() => {}, 0);
+    if (!this.#pinging) {
+      this.#pinging = true;
       this.#alive();
     }
     const data = id === undefined ? {} : { id };
