@@ -75,7 +75,9 @@ export class ClientLink {
     this.#o = opts;
     this.conn = {
       sentSeq: 0,
-      send: (text) => opts.io.send(text),
+      send: (text) => {
+        if (!this.#done) opts.io.send(text);
+      },
       rejected: () => this.#countBad(),
     };
   }
@@ -87,12 +89,13 @@ export class ClientLink {
 
   /** Sends an input error that no session is there to send (binary frames, no session). */
   #inputError(code: string, message: string) {
+    this.#countBad();
+    if (this.#done) return;
     const text = JSON.stringify({ type: "error", data: { message, code }, ts: Date.now() });
     // In order with the session's frames already emitted (they go out once durable).
     this.#o.registry.store.whenDurable(() => {
       if (!this.#done) this.#o.io.send(text);
     });
-    this.#countBad();
   }
 
   #countBad() {

@@ -252,6 +252,15 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
           try {
             socket.close(code, reason);
           } catch { /* already closed */ }
+          // Deno waits for the peer's close frame with no time limit, and a frozen peer
+          // never sends one: past a short grace, the connection is let go of here (its
+          // descriptor stays with Deno until TCP gives up; docs/websocket-limits.md).
+          const t = setTimeout(() => {
+            if (finished) return;
+            log.warn("close handshake timed out", { clientId, code });
+            finish(code);
+          }, Math.min(5_000, config.heartbeatMs));
+          Deno.unrefTimer(t);
         },
       },
     });
@@ -260,14 +269,20 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
       link.open();
     };
     socket.onmessage = (e) => link.message(e.data);
-    socket.onclose = (e) => {
+    let finished = false;
+    const finish = (code: number) => {
+      finished = true;
       release();
       sender.close();
       sockets.delete(socket);
+      link.closed(code);
+    };
+    socket.onclose = (e) => {
+      if (finished) return;
       if (e.code === 1001 && e.reason === "No response from ping frame.") {
         log.warn("heartbeat timeout", { clientId, sessionId: link.session?.id, code: e.code });
       }
-      link.closed(e.code);
+      finish(e.code);
     };
     socket.onerror = (e) => {
       log.debug("socket error", { clientId, message: (e as ErrorEvent).message });

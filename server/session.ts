@@ -248,13 +248,13 @@ export class Session {
   inputError(code: InputErrorCode, message: string, conn?: Connection): void {
     this.#opts.log.debug("client input rejected", { sessionId: this.id, code, message });
     if (!conn) return;
+    conn.rejected?.(code); // first: a link closed for too many bad frames sends no more
     const text = JSON.stringify({ type: "error", data: { message, code }, ts: Date.now() });
     // After the frames already emitted, as a reply would be (an `answered` before the
     // `already_answered` that lost the race).
     this.#opts.store.whenDurable(() => {
       if (this.#conns.has(conn)) conn.send(text);
     });
-    conn.rejected?.(code);
   }
 
   /** Stops the conversation: a `cancelled` frame, then the pipeline is aborted. */
