@@ -14,6 +14,7 @@ const INLINE = /[\\`*_{}\[\]<>#|!&~]/g;
 // At the start of a line these open a block: a list item, a setext underline or a
 // thematic break, an ordered list item ("1." or "1)").
 const BLOCK_START = /^(?:[-+=]|\d{1,9}(?=[.)]))/;
+// deno-lint-ignore no-control-regex -- control characters are what it looks for
 const NEEDS_WORK = /[\\`*_{}\[\]<>#|!&~\r\n\t\u0000-\u001F\u007F-\u009F]|^[\s\-+=\d]/;
 
 /**
