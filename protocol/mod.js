@@ -271,7 +271,7 @@ export const ClientFrame = z.union([TypedClientFrame, SeedAnswerFrame]);
 
 /**
  * @template T
- * @typedef {{ success: true, value: T } | { success: false, error: string }} ParseResult
+ * @typedef {{ success: true, value: T } | { success: false, error: string, code?: "frame_too_large" }} ParseResult
  */
 
 /**
@@ -295,6 +295,7 @@ export function parseClientFrame(text, maxBytes = MAX_CLIENT_FRAME_BYTES) {
       return {
         success: false,
         error: `Frame is too large: ${bytes} bytes, the limit is ${maxBytes}`,
+        code: "frame_too_large",
       };
     }
   }

@@ -221,7 +221,7 @@ export class ClientLink {
       }
       return;
     }
-    if (!parsed.success) return this.#inputError("bad_frame", parsed.error);
+    if (!parsed.success) return this.#inputError(parsed.code ?? "bad_frame", parsed.error);
     const frame = parsed.value;
     if ("type" in frame && frame.type === "resume") {
       return this.#inputError(

@@ -75,6 +75,8 @@ Deno.test("ping gets a pong on that connection only, with no seq, and the conver
   sock.send({ type: "ping", id: "x".repeat(65) });
   const bad = await sock.next();
   assert.equal(bad.data.code, "bad_frame");
+  sock.send({ answer: "x".repeat(70_000) });
+  assert.equal((await sock.next()).data.code, "frame_too_large");
   sock.send({ answer: SAMPLE_ANSWERS[0] });
   await finish(sock);
   const v = new ProtocolVerifier();
