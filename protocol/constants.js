@@ -38,6 +38,7 @@ export const ADDED_FRAME_TYPES = /** @type {const} */ ([
   "delta",
   "answered",
   "cancelled",
+  "pong",
 ]);
 
 /** The six frame types of the seed protocol; every other type is an addition. */

@@ -33,6 +33,8 @@ export interface Connection {
   sentSeq: number;
   /** Closes the connection (the client may reconnect and resume). */
   close?(code: number, reason: string): void;
+  /** Told after this connection was sent an input error (the link counts them). */
+  rejected?(code: InputErrorCode): void;
 }
 
 /** Hooks the pipeline reports through; the session logs them. */
@@ -215,16 +217,17 @@ export class Session {
     const failure = this.#opts.store.failure;
     if (failure !== undefined) conn.send(storageNotice(failure));
     const pending = this.pendingQuestion;
-    this.#emit({
-      type: "session",
-      data: {
-        sessionId: this.id,
-        clientId: this.clientId,
-        resumed: true,
-        lastSeq,
-        ...(pending ? { pending } : {}),
-      },
-    }, "session");
+    const data = {
+      sessionId: this.id,
+      clientId: this.clientId,
+      resumed: true,
+      lastSeq,
+      ...(pending ? { pending } : {}),
+    };
+    if (this.#state === "live") return void this.#emit({ type: "session", data }, "session");
+    // Nothing but errors may follow `complete` or `cancelled` in the log: the resume of a
+    // finished conversation is told to this connection only, without a seq.
+    conn.send(JSON.stringify({ type: "session", data, ts: Date.now() }));
   }
 
   /** Detaches a connection; the conversation goes on without it. */
@@ -233,13 +236,25 @@ export class Session {
     if (this.#conns.size === 0) this.#opts.onIdle?.(this);
   }
 
-  /** Handles a parsed client frame from `conn` (not `resume` or `restart`: the caller's). */
-  handle(frame: ClientFrame): void {
+  /**
+   * Handles a parsed client frame from `conn` (not `resume`, `restart` or `ping`: the
+   * link's). Input errors go to `conn` only; without `conn` they are only logged.
+   */
+  handle(frame: ClientFrame, conn?: Connection): void {
     if (this.#dead) return;
-    if ("type" in frame && frame.type === "cancel") return this.cancel("Stopped at your request");
-    if ("type" in frame && frame.type === "finish") return this.#finish();
+    if ("type" in frame && frame.type === "cancel") {
+      if (this.#state !== "live") {
+        return this.inputError(
+          "not_running",
+          `Nothing to stop: the conversation is ${this.#state}`,
+          conn,
+        );
+      }
+      return this.cancel("Stopped at your request");
+    }
+    if ("type" in frame && frame.type === "finish") return this.#finish(conn);
     if ("type" in frame && frame.type !== "answer") {
-      return this.inputError("bad_frame", `A "${frame.type}" frame is not expected here`);
+      return this.inputError("bad_frame", `A "${frame.type}" frame is not expected here`, conn);
     }
     const questionId = "type" in frame ? frame.questionId : undefined;
     const pending = this.pendingQuestion;
@@ -249,6 +264,7 @@ export class Session {
       return this.inputError(
         "already_answered",
         `Question ${questionId} was already answered; answer the current question instead`,
+        conn,
       );
     }
     if (!pending) {
@@ -257,31 +273,34 @@ export class Session {
         this.#state === "live"
           ? "No question is waiting for an answer: wait for a question frame"
           : `No question is waiting for an answer: the conversation is ${this.#state}`,
+        conn,
       );
     }
     if (questionId !== undefined && questionId !== pending) {
       return this.inputError(
         "wrong_question",
         `Answer names question ${questionId}, but the question waiting is ${pending}`,
+        conn,
       );
     }
     if (frame.answer === FINISH_ANSWER) {
-      return this.inputError("bad_frame", "That answer is reserved: send other text");
+      return this.inputError("bad_frame", "That answer is reserved: send other text", conn);
     }
     this.#take(pending, frame.answer);
   }
 
   /** A `finish` frame: the pending question gets {@link FINISH_ANSWER}, which ends the interview. */
-  #finish(): void {
+  #finish(conn?: Connection): void {
     const pending = this.pendingQuestion;
     if (!pending) {
       return this.inputError(
         "no_question",
         `Nothing to finish: no question is waiting (the conversation is ${this.#state})`,
+        conn,
       );
     }
     if (this.#answers.size === 0) {
-      return this.inputError("bad_frame", "Nothing to brief yet: answer the first question");
+      return this.inputError("bad_frame", "Nothing to brief yet: answer the first question", conn);
     }
     this.#take(pending, FINISH_ANSWER);
   }
@@ -306,17 +325,25 @@ export class Session {
     waiting?.resolve(answer);
   }
 
-  /** Sends an `error` frame about bad client input; the conversation goes on. */
-  inputError(code: InputErrorCode, message: string): void {
+  /**
+   * Tells `conn` alone about its bad input: an `error` frame with no `seq`, neither stored
+   * nor broadcast (other tabs did nothing wrong). The conversation goes on.
+   */
+  inputError(code: InputErrorCode, message: string, conn?: Connection): void {
     this.#opts.log.debug("client input rejected", { sessionId: this.id, code, message });
-    this.#emit({ type: "error", data: { message, code } }, "session");
+    if (!conn) return;
+    conn.rejected?.(code); // first: a link closed for too many bad frames sends no more
+    const text = JSON.stringify({ type: "error", data: { message, code }, ts: Date.now() });
+    // After the frames already emitted, as a reply would be (an `answered` before the
+    // `already_answered` that lost the race).
+    this.#opts.store.whenDurable(() => {
+      if (this.#conns.has(conn)) conn.send(text);
+    });
   }
 
   /** Stops the conversation: a `cancelled` frame, then the pipeline is aborted. */
   cancel(message: string): void {
-    if (this.#state !== "live") {
-      return this.inputError("not_running", `Nothing to stop: the conversation is ${this.#state}`);
-    }
+    if (this.#state !== "live") return;
     this.#emit({ type: "cancelled", data: { message } }, "session");
     this.#setState("cancelled");
     this.#abort.abort(new DOMException(message, "AbortError"));
@@ -338,9 +365,11 @@ export class Session {
     this.#opts.store.setState(this.id, state, Date.now());
   }
 
-  #emit(body: FrameBody, origin: FrameOrigin, token?: string): ServerFrame {
-    if (this.#dead) return { ...body, seq: this.#seq, ts: Date.now() } as ServerFrame;
-    const frame = { ...body, seq: ++this.#seq, ts: Date.now() } as ServerFrame;
+  #emit(body: FrameBody, origin: FrameOrigin, token?: string): ServerFrame & { seq: number } {
+    if (this.#dead) {
+      return { ...body, seq: this.#seq, ts: Date.now() } as ServerFrame & { seq: number };
+    }
+    const frame = { ...body, seq: ++this.#seq, ts: Date.now() } as ServerFrame & { seq: number };
     const stored = JSON.stringify(frame);
     const text = token === undefined ? stored : withToken(stored, token);
     const entry = { seq: frame.seq, text: stored, origin };
