@@ -250,30 +250,35 @@ Deno.test("Session edits from two tabs at once: the first wins, the second is to
   registry.resume(tokenOf(conn), session.seq, "tab-1", tab2);
   const users = questionOf(conn.frames, "platforms");
   const timeline = questionOf(conn.frames, "timeline");
-  session.handle({ type: "edit", questionId: users, answer: "Web only" });
-  session.handle({ type: "edit", questionId: timeline, answer: "2 months" });
+  session.handle({ type: "edit", questionId: users, answer: "Web only" }, conn);
+  session.handle({ type: "edit", questionId: timeline, answer: "2 months" }, tab2);
   await conn.until("complete");
   await tab2.until("complete");
   for (const tab of [conn, tab2]) {
     const edits = tab.frames.filter((f) => f.type === "edited").map((f) => f.data.questionId);
     assert.deepEqual(edits, [users]);
   }
-  const refused = conn.frames.filter((f) => f.type === "error").map((f) => f.data.code);
-  assert.deepEqual(refused, ["edit_in_progress"]);
+  // Only the tab whose edit was refused is told, without a seq (nothing is stored).
+  const refused = tab2.frames.filter((f) => f.type === "error");
+  assert.deepEqual(refused.map((f) => [f.data.code, f.seq]), [["edit_in_progress", undefined]]);
+  assert.deepEqual(conn.frames.filter((f) => f.type === "error"), []);
 });
 
 Deno.test("Session bad edits: unknown, unanswered, stale and cancelled edits change nothing", async () => {
   const { conn, session } = start();
   const first = await conn.until("question");
-  session.handle({ type: "edit", questionId: String(first.data.id), answer: "x" });
-  session.handle({ type: "edit", questionId: "nope", answer: "x" });
+  session.handle({ type: "edit", questionId: String(first.data.id), answer: "x" }, conn);
+  session.handle({ type: "edit", questionId: "nope", answer: "x" }, conn);
   session.handle({ type: "answer", questionId: String(first.data.id), answer: ANSWERS.idea! });
   await conn.until("question");
-  session.handle({ type: "edit", questionId: String(first.data.id), answer: "x", version: 0 });
+  session.handle(
+    { type: "edit", questionId: String(first.data.id), answer: "x", version: 0 },
+    conn,
+  );
   await conn.until("edited");
   await conn.until("question");
-  session.handle({ type: "cancel" });
-  session.handle({ type: "edit", questionId: String(first.data.id), answer: "y" });
+  session.handle({ type: "cancel" }, conn);
+  session.handle({ type: "edit", questionId: String(first.data.id), answer: "y" }, conn);
   const errors = conn.frames.filter((f) => f.type === "error").map((f) => f.data.code);
   assert.deepEqual(errors, ["unknown_question", "unknown_question", "not_editable"]);
   assert.equal(conn.frames.filter((f) => f.type === "edited").length, 1);
