@@ -309,3 +309,26 @@ Deno.test("Session recovery: a re-run cut short is replayed by a new registry an
   assert.deepEqual(all.filter((f) => f.type === "complete").map((f) => f.data.version), [1, 2]);
   verify(all);
 });
+
+Deno.test("Session edit of a finished session loaded from the store: version 2, kept analysts", async () => {
+  const store = new MemoryStore();
+  const { registry, conn, session } = start(new OfflineEngine(), store);
+  await runUntil(conn, session, benchReplies(), isComplete);
+  const token = tokenOf(conn);
+  const timeline = questionOf(conn.frames, "timeline");
+  await registry.shutdown();
+  const again = testRegistry({ engine: new OfflineEngine(), review: true, store });
+  const tab = new RecordingConnection();
+  const loaded = again.resume(token, session.seq, "tab-1", tab);
+  assert.equal(loaded.state, "complete");
+  assert.equal(loaded.version, 1);
+  loaded.handle({ type: "edit", questionId: timeline, answer: "In 9 months" }, tab);
+  const done = await tab.until("complete");
+  assert.equal(done.data.version, 2);
+  const kept = tab.frames.filter((f) => f.type === "result" && f.data.kept === true);
+  assert.deepEqual(kept.map((f) => f.data.agent), ["customer"]);
+  assert.deepEqual(tab.frames.filter((f) => f.type === "question"), [], "nothing asked again");
+  const all = store.frames(session.id).map((f) => JSON.parse(f.text) as SeedFrame);
+  assert.deepEqual(all.map((f) => f.seq), all.map((_, i) => i + 1));
+  verify(all);
+});
