@@ -136,6 +136,8 @@ const LATER_FIRST_RE = /^later[:,]?\s+(.+)$/i;
 const ADD_RE =
   /^(?:and |also )?(?:add|also add|include|plus|we need|it needs|it should have)\s+(.+)$/i;
 
+const sameItem = (a: string, b: string) => norm(a) === norm(b);
+
 /** Removes items matching `test` from a list field; true when something was removed. */
 function removeWhere(req: Requirements, field: "platforms" | "features" | "users", test: RegExp) {
   const before = req[field].length;
@@ -209,6 +211,12 @@ export function readCorrection(reply: string, requirements: Requirements): Revie
       const what = clean(m[1]!);
       const platform = PLATFORM_WORDS.find(([word]) => word.test(what));
       if (platform && removeWhere(req, "platforms", platform[1])) changed.add("platforms");
+      // Ruled out is not "later" either.
+      const later = req.later?.filter((i) => !platform?.[1].test(i) && !sameItem(i, what));
+      if (later && later.length !== req.later?.length) {
+        req.later = later;
+        changed.add("later");
+      }
       const test = new RegExp(`\\b${escapeRe(what)}\\b`, "i");
       if (removeWhere(req, "features", test)) changed.add("features");
       if (removeWhere(req, "users", test)) changed.add("users");
