@@ -308,7 +308,9 @@ export async function* review(
     const qa: QA = { id, question, answer, topic: "review" };
     transcript.push(qa);
     opts.signal.throwIfAborted();
-    const reading = yield* read(opts, requirements, transcript, answer, id);
+    const followUps: QA[] = [];
+    const reading = yield* read(opts, requirements, transcript, answer, id, followUps);
+    transcript.push(...followUps);
     requirements = reading.requirements;
     if (reading.changed.length > 0) {
       yield progress("clarifier", `Review: updated ${reading.changed.join(", ")}`);
@@ -328,6 +330,7 @@ async function* read(
   transcript: readonly QA[],
   reply: string,
   questionId: string,
+  followUps: QA[],
 ): AsyncGenerator<FrameBody, ReviewReading, string | undefined> {
   // "Brief me now" at the review is an "ok".
   if (reply === FINISH_ANSWER) return { requirements, changed: [], notUnderstood: [] };
@@ -343,12 +346,29 @@ async function* read(
   }
   if (engine.deterministic) return readCorrection(reply, requirements);
   // A model re-reads the whole conversation, the reply included.
-  const plan = yield* engine.clarify({
-    transcript,
-    round: opts.maxRounds + 1,
-    maxRounds: opts.maxRounds + 1,
-    maxQuestionsPerRound: 1,
-  }, runOpts);
+  const reread = (t: readonly QA[]) =>
+    engine.clarify({
+      transcript: t,
+      round: opts.maxRounds + 1,
+      maxRounds: opts.maxRounds + 1,
+      maxQuestionsPerRound: 1,
+    }, runOpts);
+  let plan = yield* reread(transcript);
+  // A correction that opens a topic not asked about yet brings one more question.
+  const next = plan.questions[0];
+  if (next && !transcript.some((q) => q.topic === next.topic)) {
+    const id = `${questionId}-q1`;
+    const answer = yield {
+      type: "question",
+      data: { question: next.question, id, agent: "clarifier", topic: next.topic },
+    };
+    if (typeof answer !== "string") {
+      throw new TypeError(`Review expected an answer to question ${id}: got none`);
+    }
+    const more = [...transcript, { id, question: next.question, answer, topic: next.topic }];
+    plan = yield* reread(more);
+    followUps.push(more.at(-1)!);
+  }
   const changed = REVIEW_FIELDS.filter((f) =>
     JSON.stringify(plan.requirements[f] ?? null) !== JSON.stringify(requirements[f] ?? null)
   );
