@@ -5,8 +5,9 @@
  * `data.review` and may answer with a typed `review` frame, which the session stores as
  * `field: value` lines. A free-text reply is read by the engine's `review` if it has one,
  * by the offline correction reader ({@link readCorrection}) for a deterministic engine, and
- * by asking `clarify` again with the reply in the transcript for a model. What was not
- * understood is said, and asked once more.
+ * by asking `clarify` again with the reply in the transcript for a model (which may ask one
+ * more question when the correction opens a topic). What the offline reader did not
+ * understand is said, and asked once more.
  *
  * @module
  */
