@@ -332,3 +332,25 @@ Deno.test("Session edit of a finished session loaded from the store: version 2, 
   assert.deepEqual(all.map((f) => f.seq), all.map((_, i) => i + 1));
   verify(all);
 });
+
+Deno.test("Session frame cap counts re-run frames: repeated edits end in frame_limit", async () => {
+  const registry = testRegistry({ engine: new OfflineEngine(), review: true, maxFrames: 120 });
+  const conn = new RecordingConnection();
+  const session = registry.create("tab-1", conn);
+  await runUntil(conn, session, benchReplies(), isComplete);
+  const timeline = questionOf(conn.frames, "timeline");
+  for (let months = 5; session.state !== "cancelled"; months++) {
+    session.handle({ type: "edit", questionId: timeline, answer: `In ${months} months` }, conn);
+    const end = await runUntil(
+      conn,
+      session,
+      benchReplies(),
+      (f) => f.type === "complete" || f.type === "cancelled",
+    );
+    if (end.type === "cancelled") break;
+  }
+  const codes = conn.frames.filter((f) => f.type === "error").map((f) => f.data.code);
+  assert.deepEqual(codes, ["frame_limit"]);
+  assert.ok(conn.frames.filter((f) => f.type === "edited").length >= 1);
+  assert.ok(session.seq <= 122, "the cap and its two frames, no more");
+});
