@@ -236,6 +236,17 @@ const RELAYED = /** @type {const} */ ([
  * @csspart brief-details - The agents' cards inside the brief.
  * @csspart actions - Download, copy and print buttons.
  * @csspart share-link - The link to the shareable page of the brief.
+ * @csspart review - The review form: what the Clarifier understood, to fix before the analysis.
+ * @csspart review-field - Each field of the review form (label, input and its Why?).
+ * @csspart review-ok - The Looks right button of the review form.
+ * @csspart review-save - The Save changes button of the review form.
+ * @csspart edit-button - The Edit button under each answer in the transcript.
+ * @csspart edit - The inline form that edits an answer.
+ * @csspart edit-save - The Save button of an answer's edit.
+ * @csspart version - The version badge of a brief after the first.
+ * @csspart changes - Brief v2 and later: what changed, and the previous version's button.
+ * @csspart previous-button - The button that shows or hides the previous version.
+ * @csspart previous - The previous version of the brief, when shown.
  * @csspart error - Every inline error message.
  *
  * @cssprop [--parley-bg=#ffffff] - Background.
