@@ -112,6 +112,17 @@ export function reviewOf(question) {
 }
 
 /**
+ * A list field's text as its items: split at commas, trimmed, bounded as the protocol is.
+ * @param {string} text
+ * @returns {string[]}
+ */
+function splitList(text) {
+  return text.split(",").map((x) => x.trim()).filter(Boolean).slice(0, 50).map((x) =>
+    x.slice(0, 500)
+  );
+}
+
+/**
  * Only the fields the person changed, as the `review` frame's `changes`: text fields as
  * text, list fields as a list split at commas.
  * @param {Record<string, unknown>} requirements What was understood.
@@ -124,13 +135,11 @@ export function reviewChanges(requirements, drafts) {
   for (const [field, isList] of REVIEW_FORM_FIELDS) {
     const draft = drafts[field];
     if (draft === undefined) continue;
-    const before = fieldText(requirements[field]).trim();
-    if (draft.trim() === before) continue;
-    out[field] = isList
-      ? draft.split(",").map((x) => x.trim()).filter(Boolean).slice(0, 50).map((x) =>
-        x.slice(0, 500)
-      )
-      : draft.trim();
+    if (isList) {
+      const items = splitList(draft);
+      if (items.join("\n") === splitList(fieldText(requirements[field])).join("\n")) continue;
+      out[field] = items;
+    } else if (draft.trim() !== fieldText(requirements[field]).trim()) out[field] = draft.trim();
   }
   return out;
 }
