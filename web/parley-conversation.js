@@ -150,6 +150,29 @@ function lastComplete(frames) {
   return { version: null, changes: null };
 }
 
+/**
+ * The transcript with each edited answer replaced by its newest `edited` text (a client
+ * that already applies edits gives the same transcript back).
+ * @param {readonly TranscriptEntry[]} transcript
+ * @param {readonly AnyFrame[]} frames
+ * @returns {readonly TranscriptEntry[]}
+ */
+function withEdits(transcript, frames) {
+  /** @type {Map<string, string>} */
+  const edited = new Map();
+  for (const f of frames) {
+    const d = /** @type {Record<string, unknown>} */ (f?.data ?? {});
+    if (f?.type === "edited" && typeof d.questionId === "string" && typeof d.answer === "string") {
+      edited.set(d.questionId, d.answer);
+    }
+  }
+  if (edited.size === 0) return transcript;
+  return transcript.map((e) => {
+    const answer = edited.get(e.id);
+    return answer === undefined || answer === e.answer || e.answer === null ? e : { ...e, answer };
+  });
+}
+
 /** Client events the element re-fires as `parley-*` events. */
 const RELAYED = /** @type {const} */ ([
   "status",
@@ -649,7 +672,7 @@ export class ParleyConversation extends LitElement {
     }
     const last = lastComplete(raw.messages ?? []);
     /** @type {readonly TranscriptEntry[]} */
-    const transcript = raw.transcript ?? [];
+    const transcript = withEdits(raw.transcript ?? [], raw.messages ?? []);
     const question = /** @type {QuestionData | null} */ (raw.currentQuestion ?? null);
     const state = raw.state === "open" ? "live" : /** @type {Connection} */ (raw.state);
     return {
