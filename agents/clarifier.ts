@@ -82,11 +82,24 @@ export async function* clarifier(
     const resp: QA[] = [];
     // The person asked for the brief now: no more questions, analyse what was said.
     let finished = false;
+    // An estimate of the whole interview: what is asked so far, this round, and the
+    // missing topics later rounds could still ask about (it may change as answers come).
+    const later = Math.max(0, plan.missing.length - questions.length);
+    const about = transcript.length + questions.length +
+      Math.min(later, (maxRounds - round) * maxQuestionsPerRound);
     for (const [i, q] of questions.entries()) {
       const id = `clarifier-r${round}-q${i + 1}`;
+      const number = transcript.length + 1;
       const answer = yield {
         type: "question",
-        data: { question: q.question, id, agent: "clarifier", round, topic: q.topic },
+        data: {
+          question: q.question,
+          id,
+          agent: "clarifier",
+          round,
+          topic: q.topic,
+          progress: { number, about: Math.max(about, number), round, rounds: maxRounds },
+        },
       };
       if (typeof answer !== "string") {
         throw new TypeError(`Clarifier expected an answer to question ${id}: got none`);
@@ -95,7 +108,8 @@ export async function* clarifier(
         finished = true;
         break;
       }
-      const qa = { id, question: q.question, answer };
+      // The topic travels with the transcript, so no engine recovers it from the wording.
+      const qa: QA = { id, question: q.question, answer, topic: q.topic.slice(0, 64) };
       resp.push(qa);
       transcript.push(qa);
     }

@@ -46,8 +46,25 @@ Deno.test("runPipeline yields the seed's stages in order and returns the brief",
   assert.deepEqual(
     (clar[1]?.data.data as { resp: unknown }).resp,
     [
-      { id: "clarifier-r2-q1", question: "Who uses it?", answer: "Parents and kids" },
-      { id: "clarifier-r2-q2", question: "Where?", answer: "iOS" },
+      {
+        id: "clarifier-r2-q1",
+        question: "Who uses it?",
+        answer: "Parents and kids",
+        topic: "users",
+      },
+      { id: "clarifier-r2-q2", question: "Where?", answer: "iOS", topic: "platforms" },
+    ],
+  );
+  // Each question carries its topic and where the interview stands.
+  assert.deepEqual(
+    frames.filter((f) => f.type === "question").map((f) => {
+      const d = f.data as { topic: string; progress: unknown };
+      return [d.topic, d.progress];
+    }),
+    [
+      ["idea", { number: 1, about: 1, round: 1, rounds: 3 }],
+      ["users", { number: 2, about: 3, round: 2, rounds: 3 }],
+      ["platforms", { number: 3, about: 3, round: 2, rounds: 3 }],
     ],
   );
   assert.deepEqual(Object.keys(value.results), ["product", "customer", "engineer", "risk"]);

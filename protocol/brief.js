@@ -66,6 +66,14 @@ export const Requirements = z.object({
    * item (`compliance:PCI DSS`, `users:nurses`, `domains:payments`).
    */
   evidence: z.record(z.string().max(300), z.array(Evidence).max(8)).optional(),
+  /**
+   * Areas the person raised that the engine has no knowledge for, with the words that
+   * raised them: the brief names them instead of guessing (honest coverage).
+   */
+  uncovered: z.array(z.object({ label: text, evidence: z.array(Evidence).max(8) })).max(20)
+    .optional(),
+  /** The idea's language (ISO 639-3, e.g. `spa`) when it is not English. */
+  language: z.string().max(16).optional(),
 });
 /** @typedef {z.infer<typeof Requirements>} Requirements */
 

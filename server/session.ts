@@ -162,6 +162,8 @@ export class Session {
       this.#log.push(...rec.frames);
       this.#seq = this.#durableSeq = rec.frames.at(-1)?.seq ?? 0;
       for (const [q, a] of rec.answers) this.#answers.set(q, a);
+      // The store keeps a question's first answer; the log's edits replace it.
+      for (const [q, a] of segments(rec).at(-1)!.answers) this.#answers.set(q, a);
       this.#state = rec.state;
       if (rec.state === "live") this.#recoveredPending = unansweredQuestion(rec);
       else this.#scanLog(rec.frames);

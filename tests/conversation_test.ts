@@ -14,7 +14,7 @@ async function eventually(cond: () => boolean, what: string) {
 }
 
 const KIDS = [
-  "A reading app for children aged 6 to 10 where they read stories and earn badges, with in-app purchases for new books",
+  "A reading app for children aged 6 to 10 in the US where they read stories and earn badges, with in-app purchases for new books",
   "Kids and their parents; teachers later",
   "iPad and Android tablets",
   "Read-aloud stories, progress tracking for parents, badges",

@@ -263,6 +263,8 @@ Deno.test("kill -9 after the Clarifier finished: the analysts run again, the Cla
     PARLEY_MODEL: "openai:gpt-test",
     PARLEY_API_KEY: "sk-test",
     PARLEY_BASE_URL: fake.baseUrl,
+    // About the analysts after the interview: no review question between them.
+    PARLEY_REVIEW: "off",
   };
   const agents = () => fake.requests.map((r) => r.agent);
   let clarifierCalls = 0;
@@ -317,4 +319,26 @@ Deno.test("SIGTERM mid-conversation: the server closes sockets with 1001, exits 
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("kill -9 during a re-run after an edit: the restarted server replays both runs and briefs version 2", async () => {
+  const { client } = await killAndResume(
+    (f) => f.type === "complete",
+    async (c, sock) => {
+      const idea = c.seen.find((f) => f.type === "question")!;
+      sock.send({
+        type: "edit",
+        questionId: String(idea.data.id),
+        answer: "A booking app for a physiotherapy clinic in Germany, patients pay online",
+      });
+      // The new idea opens new topics: the re-run stops at its first new question.
+      assert.equal(await c.run(sock, (f) => f.type === "question"), "stopped");
+      assert.ok(c.seen.some((f) => f.type === "edited"));
+    },
+  );
+  assertWhole(client.seen);
+  const versions = client.seen.filter((f) => f.type === "complete").map((f) => f.data.version);
+  assert.deepEqual(versions, [1, 2]);
+  const brief = client.seen.at(-1)!.data.brief as { requirements: { idea: string } };
+  assert.match(brief.requirements.idea, /physiotherapy clinic/);
 });

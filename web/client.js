@@ -68,6 +68,9 @@ protocolReady.catch(() => {});
 /** @typedef {import("./client/transport.js").ReconnectOptions} ReconnectOptions */
 /** @typedef {import("./client/transport.js").HeartbeatOptions} HeartbeatOptions */
 /** @typedef {import("./client/transport.js").NetworkEnvironment} NetworkEnvironment */
+/** @typedef {import("./client/state.js").BriefVersionEntry} BriefVersionEntry */
+/** @typedef {import("./client/state.js").ReviewState} ReviewState */
+/** @typedef {import("./client/state.js").EditState} EditState */
 
 /**
  * Everything a view needs, as one immutable object that changes identity on every change
@@ -98,6 +101,13 @@ protocolReady.catch(() => {});
  *   refused on resume); the transcript and idea stay; `restart()` starts a new one.
  * @property {boolean} cancelled Whether the conversation was stopped.
  * @property {Readonly<Record<string, AgentStream>>} streams Open streams by agent.
+ * @property {readonly BriefVersionEntry[]} versions Every brief of the session, oldest
+ *   first, each with `changes` since the one before (null on the first).
+ * @property {number} version The latest brief's version (0 before the first).
+ * @property {ReviewState | null} review The review question waiting: what was understood
+ *   and its evidence, for a form; answer with `review(changes)` or `sendAnswer("ok")`.
+ * @property {EditState | null} editing The edit being applied (from any tab) until its
+ *   re-run asks a question or sends the new brief.
  * @property {string | null} sessionUrl `GET` the session as JSON (the URL holds the token).
  * @property {string | null} briefUrl `GET` the brief as Markdown (409 until complete).
  */
@@ -124,6 +134,8 @@ protocolReady.catch(() => {});
  * @property {CustomEvent<{ questionId: string, answer: string, byThisClient: boolean }>} answered
  * @property {CustomEvent<{ agent: string, id: string, text?: string | undefined, partial?: unknown }>} delta
  * @property {CustomEvent<{ message: string }>} cancelled
+ * @property {CustomEvent<{ questionId: string, answer: string, version: number }>} edited
+ *   An answer was replaced (from any tab); a re-run and a new version of the brief follow.
  * @property {CustomEvent<{ dropped: number }>} reset The client moved to a new conversation.
  * @property {Event} change Anything changed (see `subscribe`).
  */
@@ -260,6 +272,8 @@ export class ConversationClient extends EventTarget {
     this.sendAnswer = this.sendAnswer.bind(this);
     this.cancel = this.cancel.bind(this);
     this.finish = this.finish.bind(this);
+    this.edit = this.edit.bind(this);
+    this.review = this.review.bind(this);
     this.restart = this.restart.bind(this);
     this.retryNow = this.retryNow.bind(this);
     if (options.autoConnect) this.connect();
@@ -483,6 +497,51 @@ export class ConversationClient extends EventTarget {
   }
 
   /**
+   * Replaces the answer to an earlier question, at any time: during the interview, during
+   * the analysis or after the brief. Every tab sees the server's `edited` frame
+   * (`snapshot.editing` until the re-run asks or briefs); the re-run ends in a new
+   * `complete` with the next `version` and `changes` (`snapshot.versions`). The server
+   * refuses an edit of a question never answered (`unknown_question`), one that no longer
+   * applies or is based on an older brief (`stale_edit`), one while another is applied
+   * (`edit_in_progress`) and one after `cancelled` (`not_editable`): an `error` event.
+   * Queued like an answer while disconnected.
+   * @param {string} questionId A question of `snapshot.transcript` with an answer.
+   * @param {string} answer The new answer.
+   * @returns {boolean} `false` when the queue is full.
+   * @throws {RangeError} When the answer is empty or longer than the protocol allows.
+   */
+  edit(questionId, answer) {
+    if (typeof answer !== "string" || answer.trim() === "") {
+      throw new RangeError("Edit needs a new answer: got an empty one");
+    }
+    if (answer.length > MAX_ANSWER_CHARS) {
+      throw new RangeError(
+        `Answer is too long: ${answer.length} characters, the limit is ${MAX_ANSWER_CHARS}`,
+      );
+    }
+    return this.#send(
+      JSON.stringify({ type: "edit", questionId, answer, version: this.#s.version }),
+    );
+  }
+
+  /**
+   * Answers the review question (`snapshot.review`) with fields set directly, e.g.
+   * `review({ timeline: "6 months", users: ["nurses", "doctors"] })`; `review({})` accepts
+   * what was understood. Fields are those of `REVIEW_FIELDS` (protocol): text, or a list
+   * of strings for the list fields.
+   * @param {Partial<Record<typeof import("../protocol/constants.js").REVIEW_FIELDS[number], string | string[]>>} changes
+   * @returns {boolean} `false` when the queue is full.
+   * @throws {TypeError} When no review question is waiting.
+   */
+  review(changes) {
+    const questionId = this.#s.review?.questionId;
+    if (questionId === undefined) {
+      throw new TypeError("No review question is waiting: wait for snapshot.review");
+    }
+    return this.#send(JSON.stringify({ type: "review", questionId, changes }));
+  }
+
+  /**
    * Starts over: a new conversation in a new session. Live, it asks the server, which
    * cancels the current conversation (other tabs see `cancelled`) and sends a new
    * `session` frame; the client then resets. Otherwise (also after `sessionLost`) it
@@ -545,6 +604,10 @@ export class ConversationClient extends EventTarget {
       sessionLost: s.sessionLost,
       cancelled: s.cancelled !== null,
       streams: s.streams,
+      versions: s.versions,
+      version: s.version,
+      review: s.review,
+      editing: s.editing,
       sessionUrl: this.sessionUrl,
       briefUrl: this.briefUrl,
     });
@@ -757,6 +820,9 @@ export class ConversationClient extends EventTarget {
         break;
       case "cancelled":
         this.#emit("cancelled", frame.data);
+        break;
+      case "edited":
+        this.#emit("edited", frame.data);
         break;
       case "delta":
         this.#emit("delta", frame.data);

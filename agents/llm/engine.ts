@@ -26,6 +26,7 @@ import type {
   RunOptions,
 } from "../types.ts";
 import { type Prompt, PROMPTS, renderPrompt } from "./prompts.ts";
+import { groundingChecklist } from "./grounding.ts";
 import { CLARIFY_TOPICS, ClarifyPlan } from "./schemas.ts";
 
 /** Options of {@link LlmEngine}. */
@@ -243,6 +244,7 @@ export class LlmEngine implements Engine {
       requirements: data(task.requirements),
       transcript: data(transcriptText(task.transcript)),
       results: data(task.results),
+      checklist: groundingChecklist(task.transcript),
       schema: schemaText(task.schema),
     });
     const { text, finishReason } = yield* this.#call({

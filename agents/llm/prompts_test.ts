@@ -29,11 +29,11 @@ Deno.test("PROMPTS use only the placeholders the engine fills", () => {
   const known: Record<string, string[]> = {
     system: [],
     clarifier: ["maxQuestions", "round", "maxRounds", "roundNote", "transcript", "schema"],
-    analyst: ["title", "requirements", "transcript", "results", "schema"],
-    product: ["requirements", "transcript", "schema"],
-    customer: ["requirements", "transcript", "schema"],
-    engineer: ["requirements", "transcript", "schema"],
-    risk: ["requirements", "transcript", "schema"],
+    analyst: ["title", "requirements", "transcript", "results", "checklist", "schema"],
+    product: ["requirements", "transcript", "checklist", "schema"],
+    customer: ["requirements", "transcript", "checklist", "schema"],
+    engineer: ["requirements", "transcript", "checklist", "schema"],
+    risk: ["requirements", "transcript", "checklist", "schema"],
     overview: ["requirements", "results"],
     retry: ["previousError"],
   };

@@ -6,7 +6,7 @@
  * @module
  */
 import type { CustomerAnalysis } from "../../protocol/brief.js";
-import { type Profile, type UserRef, whoWants } from "./profile.ts";
+import { evidenceOf, type Profile, type UserRef, whoWants } from "./profile.ts";
 import { cap, joinAnd, lowerFirst, singular } from "./text.ts";
 
 /** Deterministic persona names: the same brief always introduces the same people. */
@@ -15,7 +15,6 @@ const NAMES = ["Anna", "Ben", "Carla", "Deniz", "Emma", "Farid", "Greta", "Hugo"
 const PLATFORM_CHANNELS: Readonly<Record<string, string>> = {
   iOS: "App Store search optimisation and featured-app pitches",
   Android: "Google Play listing optimisation",
-  Web: "Search-optimised landing pages that answer the questions people already search for",
   "Slack app": "Slack Marketplace listing",
   "Microsoft Teams app": "Microsoft AppSource listing",
   "Browser extension": "Chrome Web Store listing and reviews",
@@ -101,14 +100,22 @@ function segments(p: Profile): CustomerAnalysis["segments"] {
         (needs ? `; first need ${needs}` : "") +
         (u.role?.frustration ? `; today: ${lowerFirst(u.role.frustration)}` : "");
     }
-    return { name: cap(u.label), description: description + assumed };
+    // An assumed group rests on the idea as a whole, and says it is assumed.
+    const evidence = evidenceOf(p, `users:${u.label}`) ??
+      (p.usersAssumed ? p.ideaEvidence.map((e) => ({ ...e, rule: "assumed:from-idea" })) : []);
+    return { name: cap(u.label), description: description + assumed, evidence };
   });
   for (const d of p.domains) {
     const s = d.segment?.(w);
     // "Supply side: dog walkers" adds nothing when dog walkers are a segment already.
-    if (s && !out.some((o) => s.name.toLowerCase().includes(o.name.toLowerCase()))) out.push(s);
+    if (s && !out.some((o) => s.name.toLowerCase().includes(o.name.toLowerCase()))) {
+      out.push({ ...s, evidence: evidenceOf(p, `domains:${d.id}`) ?? [] });
+    }
   }
-  return out.slice(0, 12);
+  const kept = out.filter((s) => s.evidence.length > 0);
+  return (kept.length > 0 ? kept : out.slice(0, 1)).slice(0, 12).map(({ evidence, ...s }) =>
+    evidence.length > 0 ? { ...s, evidence } : s
+  );
 }
 
 function personas(p: Profile): CustomerAnalysis["personas"] {
@@ -192,14 +199,19 @@ function adoptionRisks(p: Profile): string[] {
     const a = d.adoption?.(w);
     if (a) out.push(a);
   }
-  out.push(
-    `${
-      cap(w.consumers)
-    } already have a workaround (messaging apps, spreadsheets or an incumbent) and need a clear gain to switch`,
-  );
-  if (p.mobile) {
+  for (const a of p.detection.alternatives) {
+    if (a.entry.kind !== "competitor" || a.entry.products.length === 0) continue;
     out.push(
-      "App-store discovery is expensive: installs must come from word of mouth and partners, not search alone",
+      `${a.label} already exists (${joinAnd(a.entry.products.slice(0, 3))}): ${
+        lowerFirst(a.entry.findings.notes?.[0] ?? "say what is different before building")
+      }`,
+    );
+  }
+  if (out.length === 0) {
+    out.push(
+      `Whatever ${w.consumers} use for ${
+        p.core?.label ?? "this"
+      } today must be clearly worse than ${p.subject} for them to switch`,
     );
   }
   if (p.platforms.includes("Browser extension")) {
@@ -221,7 +233,6 @@ function channels(p: Profile): string[] {
     if (c) out.push(c);
   }
   if (p.market) out.push(`Local partnerships and community events in ${p.market}`);
-  out.push(`Referral invites from early ${w.consumers}`);
   return [...new Set(out)].slice(0, 12);
 }
 

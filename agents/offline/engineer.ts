@@ -7,8 +7,10 @@
  * @module
  */
 import type { EngineerAnalysis } from "../../protocol/brief.js";
-import type { Component, Entity, Integration } from "./knowledge.ts";
-import { type Profile, RATE_PER_PERSON_WEEK } from "./profile.ts";
+import type { Component, Entity, Integration } from "./types.ts";
+import type { Evidence } from "../../protocol/brief.js";
+import { evidenceOf, type Profile, ratePerWeek } from "./profile.ts";
+import { findingsOf } from "./findings.ts";
 import { joinAnd, thousands } from "./text.ts";
 
 type Stack = EngineerAnalysis["stack"][number];
@@ -30,8 +32,22 @@ export function engineerAnalysis(p: Profile): EngineerAnalysis {
       personWeeksHigh: e.personWeeksHigh,
       team: e.team,
       assumptions: assumptions(p),
+      ...effortEvidence(p),
     },
   };
+}
+
+/** What the estimate rests on: the features, platforms, timeline and budget as said. */
+function effortEvidence(p: Profile): { evidence?: Evidence[] } {
+  const evidence = evidenceOf(
+    p,
+    ...p.mvp.map((f) => `features:${f.label}`),
+    ...p.platforms.map((x) => `platforms:${x}`),
+    "timeline",
+    "budget",
+    "scale",
+  ) ?? (p.ideaEvidence.length > 0 ? p.ideaEvidence : undefined);
+  return evidence ? { evidence } : {};
 }
 
 function byName<T>(items: readonly T[], key: (t: T) => string, max: number): T[] {
@@ -53,12 +69,6 @@ function components(p: Profile): Component[] {
       joinAnd(labels.slice(0, 4)) || p.subject
     }`,
   });
-  out.push({
-    name: "Accounts and auth",
-    responsibility: `Sign-up, sign-in and roles for ${
-      joinAnd(p.users.slice(0, 3).map((u) => u.label))
-    }`,
-  });
   const mobile = p.platforms.filter((x) => x === "iOS" || x === "Android");
   if (mobile.length > 0) {
     out.push({
@@ -66,11 +76,8 @@ function components(p: Profile): Component[] {
       responsibility: `Screens for ${joinAnd(labels.slice(0, 3))}, push, offline cache`,
     });
   }
-  for (const pl of p.platforms) {
-    if (pl === "iOS" || pl === "Android") continue;
-    out.push({ name: `${pl} client`, responsibility: `The ${pl} experience of ${p.subject}` });
-  }
   for (const f of [...p.mvp, ...p.later]) if (f.info?.component) out.push(f.info.component);
+  for (const f of findingsOf(p.detection, "components")) out.push(f.item);
   for (const d of p.domains) out.push(...d.components);
   if (p.users.some((u) => u.actor === "operator") || p.has("marketplace") || p.has("ugc")) {
     out.push({
@@ -78,10 +85,6 @@ function components(p: Profile): Component[] {
       responsibility: "Support, refunds, account and content actions with an audit trail",
     });
   }
-  out.push({
-    name: "Background jobs",
-    responsibility: "E-mails, reminders, retries and scheduled clean-up off the request path",
-  });
   return byName(out, (c) => c.name, 30);
 }
 
@@ -92,41 +95,35 @@ function data(p: Profile): Entity[] {
     notes: `Role (${roles}), contact, consent flags; personal data deletable on request`,
   }];
   for (const f of [...p.mvp, ...p.later]) if (f.info?.entity) out.push(f.info.entity);
+  for (const f of findingsOf(p.detection, "data")) out.push(f.item);
   for (const d of p.domains) out.push(...d.data);
   return byName(out, (e) => e.entity, 30);
 }
 
-function integrations(p: Profile): Integration[] {
+type Sourced = Integration & { evidence?: Evidence[] | undefined };
+
+/**
+ * Third-party services, each for a reason the person gave: a recognised domain or
+ * regulation, a feature or a platform. Services every product uses (e-mail, analytics,
+ * error monitoring) are not findings and are left out.
+ */
+function integrations(p: Profile): EngineerAnalysis["integrations"] {
   const w = p.wording;
-  const out: Integration[] = [];
-  for (const d of p.domains) out.push(...d.integrations(w));
-  for (const f of [...p.mvp, ...p.later]) if (f.info?.integration) out.push(f.info.integration(w));
-  if (p.mobile) {
-    out.push({
-      name: "Firebase Cloud Messaging and APNs",
-      purpose: "Push notifications to Android and iOS",
-    });
+  const out: Sourced[] = [];
+  for (const f of findingsOf(p.detection, "integrations")) {
+    out.push({ ...f.item, evidence: f.evidence });
   }
-  out.push({
-    name: "Transactional e-mail (Postmark or Amazon SES)",
-    purpose: "Sign-in links, receipts and notifications",
-  });
-  out.push(
-    p.has("children")
-      ? {
-        name: "Self-hosted product analytics (no third-party SDKs)",
-        purpose: "Usage insight without tracking children",
-      }
-      : {
-        name: "Product analytics (e.g. PostHog)",
-        purpose: "Funnels and retention for the success metrics",
-      },
-  );
-  out.push({
-    name: "Error monitoring (e.g. Sentry)",
-    purpose: "Crash and error reports from backend and clients",
-  });
-  return byName(out, (i) => i.name, 30);
+  for (const d of p.domains) {
+    const evidence = evidenceOf(p, `domains:${d.id}`);
+    for (const i of d.integrations(w)) out.push({ ...i, evidence });
+  }
+  for (const f of [...p.mvp, ...p.later]) {
+    if (f.info?.integration) {
+      out.push({ ...f.info.integration(w), evidence: evidenceOf(p, `features:${f.label}`) });
+    }
+  }
+  return byName(out.filter((i) => i.evidence), (i) => i.name, 30)
+    .map(({ evidence, ...i }) => ({ ...i, ...(evidence ? { evidence } : {}) }));
 }
 
 function stack(p: Profile): Stack[] {
@@ -140,7 +137,7 @@ function stack(p: Profile): Stack[] {
       choice: "React Native (Expo) in TypeScript",
       reason: `One codebase for iOS and Android shares types with the backend${
         offline ? ", and SQLite on the device covers offline mode" : ""
-      }; Flutter is the alternative if the team knows Dart`,
+      }`,
     });
   } else if (ios) {
     out.push({
@@ -155,24 +152,13 @@ function stack(p: Profile): Stack[] {
       reason: "Android only: native UI and the best device support",
     });
   }
-  if (p.platforms.includes("Web")) {
-    const seo = p.has("marketplace") || p.has("ecommerce");
-    out.push(
-      seo
-        ? {
-          layer: "Web",
-          choice: "Next.js (React) in TypeScript",
-          reason:
-            "Server-rendered listing pages are found by search engines, which feeds the marketplace",
-        }
-        : {
-          layer: "Web",
-          choice: "React with Vite in TypeScript",
-          reason: `A ${
-            p.has("iot") || p.has("enterprise") ? "dashboard" : "client"
-          }-side app behind sign-in needs no server rendering`,
-        },
-    );
+  if (p.platforms.includes("Web") && (p.has("marketplace") || p.has("ecommerce"))) {
+    out.push({
+      layer: "Web",
+      choice: "Next.js (React) in TypeScript",
+      reason:
+        "Server-rendered listing pages are found by search engines, which feeds the marketplace",
+    });
   }
   if (
     p.platforms.some((x) => x === "Desktop" || x === "Windows" || x === "macOS" || x === "Linux")
@@ -197,12 +183,21 @@ function stack(p: Profile): Stack[] {
       reason: "One build for Chrome, Edge and Firefox",
     });
   }
+  const core = joinAnd(p.mvp.slice(0, 3).map((f) => f.label)) || p.subject;
   out.push({
     layer: "Backend",
-    choice: "TypeScript on Node.js or Deno, REST/JSON API",
-    reason: p.mobile || p.platforms.includes("Web")
-      ? "Same language as the clients, so one small team can work across the stack"
-      : "One language across services keeps a small team fast",
+    choice: p.has("iot")
+      ? "TypeScript API on PostgreSQL with TimescaleDB"
+      : p.has("location") || p.req.features.includes("maps and location")
+      ? "TypeScript API on PostgreSQL with PostGIS"
+      : `TypeScript API on PostgreSQL for ${core}`,
+    reason: p.has("iot")
+      ? "Relational data and time-series telemetry in one database, with compression and retention policies"
+      : p.has("location")
+      ? "Distance queries (who is near) run in the database"
+      : `Relational records of ${
+        joinAnd(data(p).slice(0, 3).map((e) => e.entity.toLowerCase()))
+      } with the constraints between them`,
   });
   if (p.has("iot")) {
     out.push({
@@ -212,19 +207,6 @@ function stack(p: Profile): Stack[] {
         "MQTT QoS and persistent sessions survive flaky links; workers deduplicate and backfill buffered readings",
     });
   }
-  out.push({
-    layer: "Database",
-    choice: p.has("iot")
-      ? "PostgreSQL with TimescaleDB"
-      : p.has("location") || p.req.features.includes("maps and location")
-      ? "PostgreSQL with PostGIS"
-      : "PostgreSQL",
-    reason: p.has("iot")
-      ? "Relational data and time-series telemetry in one database, with compression and retention policies"
-      : p.has("location")
-      ? "Distance queries (who is near) run in the database"
-      : "Relational integrity for accounts and transactions; mature and cheap to run",
-  });
   if (p.has("ai")) {
     out.push({
       layer: "AI",
@@ -232,28 +214,20 @@ function stack(p: Profile): Stack[] {
       reason: "Swap models without touching features; keep prompts, limits and costs in one place",
     });
   }
-  out.push({
-    layer: "Auth",
-    choice: p.has("enterprise")
-      ? "WorkOS or Auth0 (SAML/OIDC, SCIM)"
-      : "Managed auth (e.g. Supabase Auth or Clerk) with passkeys and e-mail links",
-    reason: p.has("enterprise")
-      ? "Enterprise identity providers without building SAML ourselves"
-      : "No passwords to store; account takeover protection out of the box",
-  });
-  out.push({
-    layer: "Hosting",
-    choice: p.has("health")
-      ? "HIPAA-eligible cloud services (AWS or GCP) under a BAA"
-      : p.eu
-      ? "Managed platform in an EU region (e.g. AWS Frankfurt, Fly.io or Render EU)"
-      : "Managed platform (Fly.io or Render) with managed PostgreSQL",
-    reason: p.has("health")
-      ? "Health data needs a signed business associate agreement and audit logging"
-      : p.eu
-      ? "Keeps personal data of EU users in the EU and the operations work small"
-      : "A small team should not run servers",
-  });
+  if (p.has("enterprise")) {
+    out.push({
+      layer: "Auth",
+      choice: "WorkOS or Auth0 (SAML/OIDC, SCIM)",
+      reason: "Enterprise identity providers without building SAML ourselves",
+    });
+  }
+  if (p.req.compliance.includes("HIPAA")) {
+    out.push({
+      layer: "Hosting",
+      choice: "HIPAA-eligible cloud services (AWS or GCP) under a BAA",
+      reason: "Health data needs a signed business associate agreement and audit logging",
+    });
+  }
   return out.slice(0, 20);
 }
 
@@ -273,6 +247,7 @@ function assumptions(p: Profile): string[] {
       p.domains.length === 1 ? "" : "s"
     }; refine with a technical spike before committing`,
   ];
+  for (const f of findingsOf(p.detection, "notes")) out.push(`${f.label}: ${f.item}`);
   if (p.platformsAssumed) out.push("No platform was named: a responsive web app is assumed");
   if (p.featuresAssumed) out.push("No features were named: the scope is assumed from the domain");
   if (p.platforms.includes("iOS") && p.platforms.includes("Android")) {
@@ -296,7 +271,7 @@ function assumptions(p: Profile): string[] {
   const cur = p.currency || "";
   const money = (n: number) => `${cur}${thousands(n)}`;
   const cost = `${money(e.costLow)}–${money(e.costHigh)} at an assumed blended rate of ${
-    money(RATE_PER_PERSON_WEEK)
+    money(ratePerWeek(p.currency))
   } per person-week`;
   if (p.budgetAmount !== undefined && e.budgetFit) {
     const verdict = e.budgetFit === "covers"

@@ -12,19 +12,43 @@
  *
  * @module
  */
-import type { QA, Requirements } from "../../protocol/brief.js";
+import type { Evidence, QA, Requirements } from "../../protocol/brief.js";
+import { type Clause, languageOf, readAnswer } from "./read.ts";
+import { detect } from "./detect.ts";
+import type { Detection } from "./knowledge/types.ts";
+import { DOMAINS as KNOWN_DOMAINS } from "./knowledge/domains.ts";
+import { DOMAINS, REGIONS } from "./knowledge.ts";
+import { FEATURE_BY_LABEL, FEATURES } from "./knowledge/features.ts";
+import { GENERIC_ROLES, PROVIDER_NOUNS, type RoleInfo, ROLES } from "./knowledge/roles.ts";
+import { MOBILE, PLATFORMS } from "./knowledge/platforms.ts";
+import type { Region } from "./types.ts";
 import {
-  DOMAINS,
-  FEATURES,
-  GENERIC_ROLES,
-  MOBILE,
-  PLATFORMS,
-  PROVIDER_NOUNS,
-  type Region,
-  REGIONS,
-  type RoleInfo,
-  ROLES,
-} from "./knowledge.ts";
+  API_WORD,
+  BOTH,
+  BUDGET_WORDS,
+  CLAUSE,
+  COMPLIANCE,
+  COMPOUND,
+  COMPOUND_STOP,
+  DIGIT,
+  INTENT,
+  IOS_OR_ANDROID,
+  IT_IS,
+  LOGISTICS,
+  MARKET,
+  NEGATIVE,
+  NO_DEADLINE,
+  PHRASE,
+  PHRASE_STOP,
+  PIECES,
+  PRIMARY,
+  SCALE,
+  SCALE_WORDS,
+  SENTENCE,
+  SUBJECT,
+  TEAM,
+  UNSURE,
+} from "./knowledge/lexicons.ts";
 import { Prefilter, wordStarts } from "./prefilter.ts";
 import { cap, clip } from "./text.ts";
 
@@ -38,6 +62,7 @@ export const CORE_TOPICS = [
   "budget",
   "timeline",
   "compliance",
+  "jurisdiction",
 ] as const;
 
 /** One of {@link CORE_TOPICS}. */
@@ -52,129 +77,57 @@ export interface Understanding {
   missing: CoreTopic[];
   /** How the person refers to the product, e.g. `the marketplace`. */
   subject: string;
+  /** What the knowledge base recognised in the person's clauses (see detect.ts). */
+  detection: Detection;
+}
+
+/**
+ * Areas of the first domain table that the knowledge base now covers, by the knowledge
+ * domain ids that replace them: once one of those is in `knowledge/domains.ts`, the old
+ * row (which switched on at one word, e.g. "nurses" or "students") is no longer used.
+ */
+export const SUPERSEDED_BY: Readonly<Record<string, readonly string[]>> = {
+  health: ["clinical-care", "consumer-health", "medical-device"],
+  children: ["children"],
+  education: ["education"],
+  finance: ["consumer-credit", "money-transmission", "remittance", "crypto", "business-lending"],
+  payments: ["payments"],
+  iot: ["hardware-iot"],
+  ai: ["ai-features"],
+  marketplace: ["marketplace"],
+  ugc: ["user-content", "community-platforms"],
+  ecommerce: ["e-commerce", "online-store"],
+  social: ["community-platforms", "dating"],
+  booking: ["appointment-booking", "restaurant-reservations"],
+};
+const KNOWN_IDS: ReadonlySet<string> = new Set(KNOWN_DOMAINS.map((d) => d.id));
+/** Old domain rows still in use: those the knowledge base does not cover yet. */
+export const OLD_DOMAINS: readonly (typeof DOMAINS)[number][] = DOMAINS.filter((d) =>
+  !(SUPERSEDED_BY[d.id] ?? []).some((id) => KNOWN_IDS.has(id))
+);
+
+/** Domains that negated or put-off clauses name, read as if they counted. */
+function offDomains(clauses: readonly Clause[]): Detection["domains"] {
+  if (clauses.length === 0) return [];
+  return detect(clauses.map((c) => ({ ...c, negated: false, later: false }))).domains;
+}
+
+let lastDetection: { clauses: readonly Clause[][]; detection: Detection } | undefined;
+
+/** Detection over the transcript's clauses; the same answers are detected once. */
+function detectionOf(perAnswer: readonly Clause[][]): Detection {
+  const last = lastDetection;
+  if (
+    last && last.clauses.length === perAnswer.length &&
+    last.clauses.every((c, i) => c === perAnswer[i])
+  ) return last.detection;
+  const detection = detect(perAnswer.flat());
+  lastDetection = { clauses: perAnswer, detection };
+  return detection;
 }
 
 // ---------------------------------------------------------------------------------------
-// Lexicons not tied to the analyst tables
-
-const COMPLIANCE: readonly { label: string; pattern: RegExp }[] = [
-  { label: "GDPR", pattern: /\bgdpr\b|\bdsgvo\b/ },
-  { label: "HIPAA", pattern: /\bhipaa\b/ },
-  { label: "PCI DSS", pattern: /\bpci\b/ },
-  { label: "SOC 2", pattern: /\bsoc ?2\b|\bsoc ii\b/ },
-  { label: "COPPA", pattern: /\bcoppa\b/ },
-  { label: "ISO 27001", pattern: /\biso ?27001\b/ },
-  {
-    label: "WCAG 2.2 AA accessibility",
-    pattern: /\bwcag\b|\baccessib\w+|\ba11y\b|\bada\b|\bscreen readers?\b/,
-  },
-  { label: "CCPA", pattern: /\bccpa\b|\bcpra\b/ },
-  { label: "FERPA", pattern: /\bferpa\b/ },
-  { label: "PSD2", pattern: /\bpsd2\b/ },
-  { label: "KYC/AML", pattern: /\bkyc\b|\baml\b|\banti-money/ },
-  { label: "Medical device regulation (FDA / EU MDR)", pattern: /\bfda\b|\bmdr\b/ },
-  { label: "EU Digital Services Act", pattern: /\bdsa\b|\bdigital services act\b/ },
-  { label: "EU AI Act", pattern: /\bai act\b/ },
-  { label: "SOX", pattern: /\bsox\b|\bsarbanes/ },
-  {
-    label: "Data residency",
-    pattern:
-      /\bdata residency\b|\bdata (?:must |has to |needs to )?(?:stay|stays|be stored|be hosted) in\b/,
-  },
-];
-
-const SCALE =
-  /(?:(?:about|around|roughly|up to|over|more than|at least|maybe) )?\d+(?:[.,]\d+)*\s*(?:k|m|thousand|million|hundred)?\+?\s+(?:active |paying |daily |monthly |concurrent |new |registered )?(?:users?|customers?|people|members|subscribers|requests|downloads|devices|sensors|students|patients|orders|transactions|visitors|sessions|bookings|walks|schools|companies|clients|employees|drivers|restaurants|families|parents|kids|children|players|sellers|buyers|vehicles|machines|messages|events|readings|teams|seats|accounts|stores|shops|farms|sites|owners|walkers|tenants|hosts|guests|learners|readers|listeners|households|homes|factories|locations|branches)\b(?:\s+(?:a|per|each|every)\s+(?:day|week|month|year|second|minute|hour)\b)?/g;
-const SCALE_WORDS =
-  /\b(?:(?:a few|several|tens of|hundreds of) )?(?:hundreds|thousands|millions|a few hundred|a few thousand|a handful|a couple of hundred)(?: of [a-z]+)?/g;
-
-const BUDGET =
-  /[$€£]\s?\d+(?:[.,]\d+)*\s*(?:k|m|mn|million|thousand)?\b|\b\d+(?:[.,]\d+)*\s*(?:k|m|million|thousand)?\s*(?:usd|eur|gbp|dollars|euros?|pounds|€|\$|£)(?![a-z])|\bbudget (?:of |is |around |about |~)?\d+(?:[.,]\d+)*\s*(?:k|m)?(?:\s*(?:usd|eur|gbp|dollars|euros?|pounds)\b)?|\b\d+(?:[.,]\d+)*\s*(?:k|m)? budget\b/g;
-const BUDGET_LEAD = /^budget (?:of |is |around |about |~)?/i;
-const BUDGET_WORDS =
-  /\bbootstrapp\w+|\bself[- ]funded\b|\bshoestring\b|\bpre-?seed\b|\bseed (?:round|funding|money)\b|\bangel (?:money|funding|investors?)\b|\bgrant funding\b|\bvc[- ]backed\b/g;
-const BARE_AMOUNT = /\b\d+(?:[.,]\d+)*\s*(?:k|m|million|thousand)?\b/;
-
-const NUMBER_WORD =
-  "\\d+(?:\\s*(?:-|to)\\s*\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|a few|a couple of|couple of";
-const TIMELINE = new RegExp(
-  `\\b(?:${NUMBER_WORD})\\s+(?:weeks?|months?|quarters?|years?|days?)\\b(?! old)` +
-    "|\\b(?:in|within|over|next|about|around|take|takes) (?:a|one|the next) (?:week|month|quarter|year)\\b" +
-    "|\\bby (?:the )?(?:end of (?:the )?)?(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|q[1-4]|next (?:year|month|quarter)|year|christmas|\\d{4})\\b" +
-    "|\\b(?:asap|as soon as possible|yesterday|next (?:month|quarter|year)|this (?:month|quarter|year)|q[1-4](?: \\d{4})?)\\b",
-  "g",
-);
-const AGE_BEFORE = /\b(?:aged?|ages|between)\s*$/;
-const DIGIT = /\d/;
-const NO_DEADLINE = /\bno (?:fixed )?(?:deadline|rush|hurry|timeline)\b|\bwhenever\b/;
-
-const NEGATIVE =
-  /^(?:no|nope|none|nothing|nah|zero|not (?:sure|yet|really|decided|known|applicable|relevant)|unsure|unknown|don'?t know|do not know|dunno|no idea|n\/?a|tbd|to be (?:decided|determined|defined)|undecided|skip|pass|no preference|doesn'?t matter|any|either|no (?:budget|deadline|rush|regulations?|compliance|constraints?|idea))\b/;
-const UNSURE =
-  /\byet\b|\bsure\b|\bknow\b|\bidea\b|\btbd\b|\bdecided\b|\bdetermined\b|\bdefined\b|\bunknown\b/;
-const BOTH = /^(?:both|all|all of them|all three|everyone|both sides|yes)\b/;
-
-const COMPOUND =
-  /\b([a-z]+)[- ](owners?|lovers?|enthusiasts?|parents?|managers?|organi[sz]ers?|leads?|teams?)\b/g;
-const COMPOUND_STOP: ReadonlySet<string> = new Set([
-  "the",
-  "a",
-  "an",
-  "our",
-  "their",
-  "my",
-  "your",
-  "his",
-  "her",
-  "and",
-  "or",
-  "of",
-  "for",
-  "to",
-  "with",
-  "by",
-  "all",
-  "both",
-  "where",
-  "who",
-  "that",
-  "these",
-  "those",
-  "some",
-  "many",
-  "most",
-  "other",
-  "sales",
-  "it",
-  "hr",
-  "people",
-  "ops",
-  "operations",
-  "hiring",
-  "property",
-  "team",
-  "is",
-  "are",
-]);
-const PHRASE =
-  /\b(?:for|by|helps?|lets?|allows?|enables?|between|serving|targets?|targeting)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)/g;
-const PHRASE_STOP: ReadonlySet<string> = new Set([...COMPOUND_STOP, "kids", "children", "aged"]);
-
-const PIECES = /\s*(?:,|;|\/|&|\n|\band\b|\bor\b|\bplus\b|\balso\b)\s*/;
-const MARKET =
-  /\b(?:in|across|around|based in|launch(?:ing)? in|starting in|from) ((?:[A-Z][a-zà-ÿ]+)(?: [A-Z][a-zà-ÿ]+)?)/g;
-const API_WORD = /\bapi\b/;
-const IOS_OR_ANDROID = /\bios\b|\biphone|\bandroid\b/;
-
-const SUBJECT =
-  /\b(?:an?|the|my|our)\s+((?:[a-z0-9'’-]+\s+){0,3}?(?:app|application|platform|marketplace|tool|service|site|website|bot|dashboard|game|system|saas|extension|portal|network|plugin|assistant|tracker|planner|crm|community|store|shop|program|product|diary|journal|companion|finder|directory|hub|wallet|calculator|coach|guide))\b/;
-const INTENT =
-  /^(?:so\s*,?\s*|basically\s*,?\s*|well\s*,?\s*)?(?:i|we)(?:'d| would| want to| wanna| plan to| hope to| need to|'m|'re| am| are)?\s*(?:like to |love to |going to )?(?:build|make|create|launch|develop|start|building|making|creating|launching|developing|starting)\s+/i;
-const IT_IS = /^(?:it'?s|it is|this is|the idea is|my idea is|our idea is)\s+(?:about\s+)?/i;
-const LOGISTICS =
-  /\b(?:ios|android|web|mobile|desktop|budget|deadline|weeks?|months?|launch|gdpr|hipaa|we have|we've got)\b|[$€£]|\d+\s*k\b/i;
-const SENTENCE = /(?<=[.!?])\s+|\n+/;
-const CLAUSE = /\s*(?:;|,(?!\d)|\s[-–—]\s)\s*/;
+// Lexicons are in knowledge/lexicons.ts
 
 const platformIndex = new Prefilter(PLATFORMS);
 const roleIndex = new Prefilter(ROLES);
@@ -187,7 +140,12 @@ const regionIndex = new Prefilter(REGIONS);
 const DOMAIN_BY_MENTION: ReadonlyMap<string, string> = new Map(
   DOMAINS.map((d) => [d.mention.toLowerCase(), d.id]),
 );
-const DOMAIN_IDS: ReadonlySet<string> = new Set(DOMAINS.map((d) => d.id));
+/** Follow-up topics (domain ids of both tables) with how a note names them. */
+const DOMAIN_NAMES: ReadonlyMap<string, string> = new Map([
+  ...KNOWN_DOMAINS.map((d) => [d.id, d.label] as const),
+  ...DOMAINS.map((d) => [d.id, cap(d.mention.replace(/^an? /, ""))] as const),
+]);
+const DOMAIN_IDS: ReadonlySet<string> = new Set(DOMAIN_NAMES.keys());
 const TOPIC_IDS: ReadonlySet<string> = new Set<string>([...CORE_TOPICS, "idea", ...DOMAIN_IDS]);
 
 // ---------------------------------------------------------------------------------------
@@ -210,6 +168,14 @@ export interface Mined {
   notes: readonly string[];
   /** The answer is a "no / none / not sure" for its topic. */
   negative: boolean;
+  /** The user groups the person wants to win first ("we start with bakeries"). */
+  primary: readonly string[];
+  /** Platforms, features and domains the person put off ("mobile later"). */
+  later: readonly string[];
+  /** Platforms, features and domains the person ruled out ("no iPhone", "not a marketplace"). */
+  excluded: readonly string[];
+  /** Evidence by slot or `field:item`, as in `Requirements.evidence`. */
+  evidence: Readonly<Record<string, Evidence[]>>;
 }
 
 const CACHE_LIMIT = 4_096;
@@ -229,12 +195,18 @@ let cached = 0;
  * m.users; // ["dog owners", "dog walkers"]
  * ```
  */
-export function mineAnswer(text: string, topic: string | undefined, question: string): Mined {
-  let byText = cache.get(topic ?? "");
+export function mineAnswer(
+  text: string,
+  topic: string | undefined,
+  question: string,
+  questionId = "idea",
+): Mined {
+  const slot = `${topic ?? ""}\u0000${questionId}`;
+  let byText = cache.get(slot);
   const hit = byText?.get(text);
   // Only a users answer reads its question ("both"), so only there must it match.
   if (hit && (topic !== "users" || hit.question === question)) return hit.mined;
-  const mined = mineUncached(text.trim(), topic, question);
+  const mined = mineUncached(text.trim(), topic, question, questionId);
   // Bounded by default: a full cache is dropped whole, which is simple and still keeps
   // every answer of the conversations in flight mined once per conversation in practice.
   if (cached >= CACHE_LIMIT) {
@@ -242,47 +214,123 @@ export function mineAnswer(text: string, topic: string | undefined, question: st
     cached = 0;
     byText = undefined;
   }
-  if (!byText) cache.set(topic ?? "", byText = new Map());
+  if (!byText) cache.set(slot, byText = new Map());
   byText.set(text, { question, mined });
   cached++;
   return mined;
 }
 
-function mineUncached(text: string, topic: string | undefined, question: string): Mined {
-  const lower = text.toLowerCase();
-  // Slices are taken from the original text so amounts and names keep their case; that
-  // is only safe when lower-casing kept every index in place.
-  const src = lower.length === text.length ? text : lower;
+function mineUncached(
+  text: string,
+  topic: string | undefined,
+  question: string,
+  questionId: string,
+): Mined {
+  const reading = readAnswer(text, questionId, topic);
+  // What holds now is mined as before; what is put off or ruled out only names things.
+  const nowClauses = reading.clauses.filter((c) => !c.negated && !c.later);
+  const nowText = nowClauses.map((c) => c.text).join("; ");
+  const lower = nowText.toLowerCase();
+  const src = lower.length === nowText.length ? nowText : lower;
   const starts = wordStarts(lower);
+  const evidence: Record<string, Evidence[]> = {};
+  const cite = (key: string, c: Clause | undefined, rule: string) => {
+    if (!c || evidence[key]) return;
+    evidence[key] = [{ quote: c.text, questionId: c.questionId, rule }];
+  };
+  const clauseWith = (test: (lower: string) => boolean) => nowClauses.find((c) => test(c.lower));
 
   const platforms = minePlatforms(lower, starts, topic);
-  const people = mineUsers(lower, starts);
+  for (const label of platforms) {
+    const row = PLATFORMS.find((r) => r.label === label);
+    cite(
+      `platforms:${label}`,
+      clauseWith((l) => row ? row.pattern.test(l) : MOBILE.test(l)) ?? nowClauses[0],
+      `platform:${label.toLowerCase()}`,
+    );
+  }
+  const userClauses = nowClauses.filter((c) => !TEAM.test(c.lower));
+  const userLower = userClauses.map((c) => c.lower).join("; ");
+  const people = mineUsers(userLower, wordStarts(userLower));
   let users = people.users;
   const featureRows = featureIndex.match(lower, starts);
   const features = featureRows.map((f) => f.label);
-  const domains = new Set<string>(domainIndex.match(lower, starts).map((d) => d.id));
+  for (const f of featureRows) {
+    cite(
+      `features:${f.label}`,
+      clauseWith((l) => f.pattern.test(l)),
+      "feature",
+    );
+  }
+  const domainRows = domainIndex.match(lower, starts);
+  const domains = new Set<string>(domainRows.map((d) => d.id));
+  for (const d of domainRows) {
+    cite(
+      `domains:${d.id}`,
+      clauseWith((l) => d.pattern.test(l)),
+      `domain:${d.id}`,
+    );
+  }
   for (const f of featureRows) if (f.domains) { for (const d of f.domains) domains.add(d); }
-  const compliance = complianceIndex.match(lower, starts).map((c) => c.label);
+  const complianceRows = complianceIndex.match(lower, starts);
+  const compliance = complianceRows.map((c) => c.label);
+  for (const c of complianceRows) {
+    cite(`compliance:${c.label}`, clauseWith((l) => c.pattern.test(l)), "named by the person");
+  }
   const regions = regionIndex.match(lower, starts).map((r) => r.region);
-  const market = mineMarket(text);
-  // Amounts, counts and durations need a digit or a number word; skip the scans without.
+  const market = mineMarket(nowText);
   const digits = DIGIT.test(lower);
   let scale = joinMatches(src, lower, ...(digits ? [SCALE, SCALE_WORDS] : [SCALE_WORDS]));
-  let budget = joinMatches(src, lower, ...(digits ? [BUDGET, BUDGET_WORDS] : [BUDGET_WORDS]))
-    ?.replace(BUDGET_LEAD, "");
-  let timeline = mineTimeline(src, lower);
-  const notes: string[] = [];
+  if (scale !== undefined) {
+    cite(
+      "scale",
+      clauseWith((l) => DIGIT.test(l) || SCALE_WORDS.test(l)),
+      "reader:scale",
+    );
+  }
+
+  // Budget only from money tied to building or running the product; prices are the business model.
+  const budgetMoney = reading.money.find((m) => m.kind === "budget" && !m.clause.negated) ??
+    (topic === "budget" ? reading.money.find((m) => m.kind !== "price") : undefined);
+  let budget = budgetMoney?.text;
+  if (budgetMoney) cite("budget", budgetMoney.clause, "reader:money-to-build");
+  else {
+    budget = joinMatches(src, lower, BUDGET_WORDS);
+    if (budget !== undefined) {
+      cite(
+        "budget",
+        clauseWith((l) => BUDGET_WORDS.test(l)),
+        "reader:funding",
+      );
+    }
+  }
+  const prices = reading.money.filter((m) => m.kind === "price" && !m.clause.negated);
+  let timeline: string | undefined;
+  {
+    const spans = reading.durations.filter((d) => d.launch && !d.clause.negated);
+    const dates = reading.dates.filter((d) => d.launch && !d.clause.negated);
+    const found = dedupe([...spans.map((d) => d.text), ...dates.map((d) => d.text)]);
+    if (found.length > 0) {
+      timeline = found.join(", ");
+      cite("timeline", (spans[0] ?? dates[0])!.clause, "reader:launch-time");
+    }
+  }
+  const notes: string[] = prices.map((m) => `Price named: ${m.text}`);
   let featureList = features;
 
-  const negative = topic !== undefined && NEGATIVE.test(lower) && lower.split(/\s+/).length <= 8;
+  const whole = text.toLowerCase();
+  // "?" and "not sure, we just want it to be legal" both say: not known yet.
+  const negative = topic !== undefined &&
+    (/^[?.!\s]*$/.test(whole) || (NEGATIVE.test(whole) && whole.split(/\s+/).length <= 12));
   if (topic === "users") {
     if (BOTH.test(lower) && question) {
       users = mineUsers(question.toLowerCase(), wordStarts(question.toLowerCase())).users;
     } else {
+      const said = userClauses.map((c) => c.text).join("; ");
       users = dropContained(dedupe([
-        ...namedPieces(text),
+        ...namedPieces(said),
         ...users,
-        ...unmatchedPieces(text, (p) => mineUsers(p, wordStarts(p)).users.length > 0, 6),
+        ...unmatchedPieces(said, (p) => mineUsers(p, wordStarts(p)).users.length > 0, 6),
       ]));
     }
     if (users.length === 0 && !negative) {
@@ -291,7 +339,11 @@ function mineUncached(text: string, topic: string | undefined, question: string)
     if (users.length === 0 && !negative && text) users = [clip(text, 200)];
     if (negative) notes.push("Users: not specified yet");
   } else if (topic === "features") {
-    const extra = unmatchedPieces(text, (p) => featureIndex.match(p, wordStarts(p)).length > 0, 12);
+    const extra = unmatchedPieces(
+      nowText,
+      (p) => featureIndex.match(p, wordStarts(p)).length > 0,
+      12,
+    );
     featureList = [...features, ...extra];
     if (featureList.length === 0 && !negative && text) featureList = [clip(text, 200)];
     if (negative) notes.push("Features: not specified yet");
@@ -300,14 +352,18 @@ function mineUncached(text: string, topic: string | undefined, question: string)
     else if (platforms.length === 0 && text) platforms.push(clip(text, 200));
   } else if (topic === "scale" && scale === undefined) {
     scale = negative ? "unknown yet" : clip(text, 200) || undefined;
+    cite("scale", reading.clauses[0], "answer:scale");
   } else if (topic === "budget" && budget === undefined) {
-    const bare = src.match(BARE_AMOUNT);
-    if (negative) budget = UNSURE.test(lower) ? "not fixed yet" : "no dedicated budget";
-    else budget = bare ? bare[0].trim() : clip(text, 200) || undefined;
+    const full = text.toLowerCase();
+    if (negative) budget = UNSURE.test(full) ? "not fixed yet" : "no dedicated budget";
+    else budget = clip(text, 200) || undefined;
+    cite("budget", reading.clauses[0], "answer:budget");
   } else if (topic === "timeline" && timeline === undefined) {
-    if (NO_DEADLINE.test(lower)) timeline = "no fixed deadline";
-    else if (negative) timeline = UNSURE.test(lower) ? "not fixed yet" : "no fixed deadline";
+    const full = text.toLowerCase();
+    if (NO_DEADLINE.test(full)) timeline = "no fixed deadline";
+    else if (negative) timeline = UNSURE.test(full) ? "not fixed yet" : "no fixed deadline";
     else timeline = clip(text, 200) || undefined;
+    cite("timeline", reading.clauses[0], "answer:timeline");
   } else if (topic === "compliance" && compliance.length === 0) {
     if (negative) {
       notes.push(
@@ -315,15 +371,45 @@ function mineUncached(text: string, topic: string | undefined, question: string)
           ? "Regulations: the person is not sure yet"
           : "Regulations: none named by the person",
       );
-    } else if (text) compliance.push(`Constraint: ${clip(text, 200)}`);
+    } else if (text) {
+      compliance.push(`Constraint: ${clip(text, 200)}`);
+      cite(`compliance:Constraint: ${clip(text, 200)}`, reading.clauses[0], "answer:compliance");
+    }
   } else if (topic !== undefined && DOMAIN_IDS.has(topic) && text) {
-    const mention = (DOMAINS.find((d) => d.id === topic)?.mention ?? topic).replace(/^an? /, "");
-    notes.push(`${cap(mention)}: ${negative ? "not decided yet" : clip(text, 300)}`);
+    notes.push(`${DOMAIN_NAMES.get(topic)}: ${negative ? "not decided yet" : clip(text, 300)}`);
   } else if (topic !== undefined && !TOPIC_IDS.has(topic) && text) {
     notes.push(clip(text, 300));
   }
   if (topic === undefined && NO_DEADLINE.test(lower) && timeline === undefined) {
     timeline = "no fixed deadline";
+  }
+  // Primary group first: "we start with bakeries" puts bakeries ahead of the rest.
+  const first = userClauses.find((c) => PRIMARY.test(c.lower));
+  const head = (u: string) => u.slice(u.lastIndexOf(" ") + 1).replace(/s$/, "");
+  const primary = first ? users.filter((u) => first.lower.includes(head(u))) : [];
+  users = [...primary, ...users.filter((u) => !primary.includes(u))];
+  for (const u of users) {
+    const h = u.toLowerCase().slice(u.lastIndexOf(" ") + 1).replace(/s$/, "");
+    cite(
+      `users:${u}`,
+      userClauses.find((c) => c.lower.includes(h)) ?? userClauses[0],
+      "reader:people",
+    );
+  }
+  const laterLabels: string[] = [];
+  const excludedLabels: string[] = [];
+  for (const c of reading.clauses) {
+    if (!c.negated && !c.later) continue;
+    const into = c.negated ? excludedLabels : laterLabels;
+    const named = namesIn(c.lower);
+    into.push(...named);
+    for (const n of named) {
+      cite(
+        `${c.negated ? "excluded" : "later"}:${n}`,
+        c,
+        c.negated ? "reader:negation" : "reader:later",
+      );
+    }
   }
 
   const mined: Mined = {
@@ -336,12 +422,26 @@ function mineUncached(text: string, topic: string | undefined, question: string)
     regions,
     notes,
     negative,
+    primary,
+    later: dedupe(laterLabels),
+    excluded: dedupe(excludedLabels),
+    evidence,
   };
   if (scale !== undefined) mined.scale = scale;
   if (budget !== undefined) mined.budget = budget;
   if (timeline !== undefined) mined.timeline = timeline;
   if (market !== undefined) mined.market = market;
   return mined;
+}
+
+/** Platforms, features and domains a put-off or ruled-out clause names. */
+function namesIn(lower: string): string[] {
+  const starts = wordStarts(lower);
+  const out = platformIndex.match(lower, starts).map((p) => p.label);
+  if (MOBILE.test(lower) && !IOS_OR_ANDROID.test(lower)) out.push("iOS", "Android");
+  out.push(...featureIndex.match(lower, starts).map((f) => f.label));
+  out.push(...domainIndex.match(lower, starts).map((d) => d.id));
+  return dedupe(out);
 }
 
 function minePlatforms(lower: string, starts: readonly number[], topic?: string): string[] {
@@ -370,7 +470,8 @@ function mineUsers(
     while (words.length > 0) {
       const role = roleOf(words[words.length - 1]!);
       if (role) {
-        const mods = words.slice(0, -1).filter((w) => !PHRASE_STOP.has(w));
+        const cut = Math.max(words.lastIndexOf("and"), words.lastIndexOf("or"));
+        const mods = words.slice(cut + 1, -1).filter((w) => !PHRASE_STOP.has(w));
         const head = role.label.slice(role.label.lastIndexOf(" ") + 1);
         // Only modified phrases add anything beyond the role table below.
         if (mods.length > 0 && role.label.indexOf(" ") < 0) {
@@ -396,7 +497,7 @@ function roleOf(word: string): RoleInfo | undefined {
 
 /** Words before a group's name that are not part of it ("later small repair shops"). */
 const LEADING_QUALIFIER =
-  /^(?:(?:the|our|their|some|mostly|mainly|also|later|eventually|maybe|perhaps|possibly|then|and|plus) )+/i;
+  /^(?:(?:we |i )?(?:start|begin)(?:ning|ing)? with |(?:at first|initially|primarily|to begin with),? )?(?:(?:the|our|their|some|mostly|mainly|also|later|eventually|maybe|perhaps|possibly|then|and|plus) )*/i;
 
 /**
  * Pieces of a users answer such as "plant managers" that name a known role with the
@@ -450,16 +551,6 @@ function mineMarket(text: string): string | undefined {
   return undefined;
 }
 
-function mineTimeline(src: string, lower: string): string | undefined {
-  const found: string[] = [];
-  for (const m of matches(lower, TIMELINE)) {
-    const before = lower.slice(Math.max(0, m.index - 12), m.index);
-    if (AGE_BEFORE.test(before)) continue;
-    found.push(src.slice(m.index, m.index + m[0].length));
-  }
-  return found.length > 0 ? dedupe(found).join(", ") : undefined;
-}
-
 const NONE: readonly RegExpExecArray[] = [];
 
 /**
@@ -511,6 +602,8 @@ function dropContained(labels: readonly string[]): string[] {
  */
 export function topicOf(qa: QA, index: number): string | undefined {
   if (index === 0) return "idea";
+  // The clarifier records each question's topic; only old stored transcripts lack it.
+  if (qa.topic) return qa.topic;
   for (const part of qa.id.toLowerCase().split(/[^a-z0-9]+/)) {
     if (TOPIC_IDS.has(part)) return part;
   }
@@ -539,12 +632,17 @@ const Q_TOPICS: readonly [RegExp, string][] = [
   [/\bwhat would you like to build\b|\bdescribe your idea\b|\byour idea\b/, "idea"],
 ];
 
-/** The topic a question is about, judged from its wording alone. */
+/**
+ * The topic a question is about, judged from its wording alone: the tolerant fallback for
+ * transcripts stored before entries carried their `topic`. New transcripts never need it.
+ */
 export function topicFromQuestion(question: string): string | undefined {
   const lower = question.toLowerCase().trim();
   const mention = lower.match(Q_MENTION);
   if (mention) {
-    const id = DOMAIN_BY_MENTION.get(mention[1]!.trim());
+    const said = mention[1]!.trim();
+    // Old transcripts asked "You mentioned payments: …"; payments is a knowledge id now.
+    const id = DOMAIN_BY_MENTION.get(said) ?? (DOMAIN_IDS.has(said) ? said : undefined);
     if (id) return id;
   }
   // Our own questions first, by how they open: their middles name the product, users and
@@ -559,6 +657,20 @@ export function topicFromQuestion(question: string): string | undefined {
  * still missing.
  */
 export function understand(transcript: readonly QA[]): Understanding {
+  // The analysts and the next clarifier round re-read the same transcript: read it once.
+  const last = lastUnderstood;
+  if (
+    last && last.entries.length === transcript.length &&
+    last.entries.every((qa, i) => qa === transcript[i])
+  ) return last.understanding;
+  const understanding = understandUncached(transcript);
+  lastUnderstood = { entries: [...transcript], understanding };
+  return understanding;
+}
+
+let lastUnderstood: { entries: readonly QA[]; understanding: Understanding } | undefined;
+
+function understandUncached(transcript: readonly QA[]): Understanding {
   const users: string[] = [];
   const modifiers: string[] = [];
   const platforms: string[] = [];
@@ -574,11 +686,28 @@ export function understand(transcript: readonly QA[]): Understanding {
   let timeline: string | undefined;
   let market: string | undefined;
 
+  const later: string[] = [];
+  const primary: string[] = [];
+  const excluded: string[] = [];
+  const evidence: Record<string, Evidence[]> = {};
   const idea = transcript[0]?.answer.trim() ?? "";
+  const perAnswer: Clause[][] = [];
   transcript.forEach((qa, i) => {
     const topic = topicOf(qa, i);
     if (topic) asked.add(topic);
-    const m = mineAnswer(qa.answer, i === 0 ? undefined : topic, qa.question);
+    perAnswer.push(
+      readAnswer(qa.answer.trim(), i === 0 ? "idea" : qa.id, i === 0 ? undefined : topic).clauses,
+    );
+    const m = mineAnswer(
+      qa.answer,
+      i === 0 ? undefined : topic,
+      qa.question,
+      i === 0 ? "idea" : qa.id,
+    );
+    later.push(...m.later);
+    primary.push(...m.primary);
+    excluded.push(...m.excluded);
+    for (const [k, v] of Object.entries(m.evidence)) evidence[k] ??= v;
     if (topic && (m.negative || qa.answer.trim())) answered.add(topic);
     users.push(...m.users);
     modifiers.push(...m.modifiers);
@@ -598,28 +727,111 @@ export function understand(transcript: readonly QA[]): Understanding {
   // "dog owners … walkers" across answers still means dog walkers.
   const resolvedUsers = dropContained(
     dedupe(
-      users.map((u) => PROVIDER_NOUNS.has(u) && modifiers.length > 0 ? `${modifiers[0]} ${u}` : u),
+      [...primary, ...users].map((u) =>
+        PROVIDER_NOUNS.has(u) && modifiers.length > 0 ? `${modifiers[0]} ${u}` : u
+      ),
     ),
   );
-  const featureList = dedupe(features);
+  const detection = detectionOf(perAnswer);
+  // The areas a ruled-out or put-off clause names: what detect() would find if it counted.
+  // They are listed by label ("User-generated content"), and kept out by id.
+  const offIds: string[] = [];
+  for (const [kind, into] of [["excluded", excluded], ["later", later]] as const) {
+    const clauses = perAnswer.flat().filter((c) => kind === "excluded" ? c.negated : c.later);
+    for (const f of offDomains(clauses)) {
+      offIds.push(f.id);
+      const label = f.label.toLowerCase() === f.id ? f.id : f.label;
+      // "no payments" already names the feature; "Card and online payments" would repeat it.
+      if (into.some((x) => label.toLowerCase().includes(x.toLowerCase()))) continue;
+      into.push(label);
+      evidence[`${kind}:${label}`] ??= f.evidence;
+    }
+  }
+  for (const d of detection.domains) domains.add(d.id);
+  // What the person ruled out or put off stays out of the MVP, whichever answer said it.
+  const off = new Set([...excluded, ...later, ...offIds]);
+  const featureList = dedupe(features).filter((f) => !off.has(f));
   inferDomains(domains, featureList, market);
+  for (const d of off) domains.delete(d);
   if (market) notes.unshift(`Launch market: ${market}`);
 
-  const compliance = dedupe([...explicit, ...inferCompliance(domains, region, explicit)]);
+  const places = new Set(detection.jurisdictions.map((j) => j.id));
+  for (const j of detection.jurisdictions) if (j.entry.parent) places.add(j.entry.parent);
+  region.eu = places.has("EU");
+  region.uk = places.has("GB");
+  region.us = places.has("US");
+  for (const f of detection.regulations) {
+    evidence[`compliance:${f.label}`] ??= f.evidence;
+  }
+  for (const f of detection.domains) evidence[`domains:${f.id}`] ??= f.evidence;
+  for (const f of detection.jurisdictions) evidence[`jurisdictions:${f.id}`] ??= f.evidence;
+  // A domain implied by a feature rests on that feature's words; one with no words is dropped.
+  for (const d of domains) {
+    if (evidence[`domains:${d}`]) continue;
+    const via = featureList.find((f) =>
+      FEATURE_BY_LABEL.get(f)?.domains?.includes(d) && evidence[`features:${f}`]
+    ) ?? (d === "location" || d === "payments" || d === "booking"
+      ? featureList.find((f) =>
+        f === "booking and scheduling" && evidence[`features:${f}`]
+      )
+      : undefined);
+    const borrowed = via ? evidence[`features:${via}`] : evidence["domains:marketplace"];
+    if (borrowed && (via || domains.has("marketplace"))) {
+      evidence[`domains:${d}`] = borrowed.map((e) => ({ ...e, rule: `domain:${d}` }));
+    } else domains.delete(d);
+  }
+  const oldDomains = OLD_DOMAINS.filter((d) => domains.has(d.id));
+  const compliance = dedupe([
+    ...explicit,
+    ...detection.regulations.map((r) => r.label),
+    ...inferCompliance(oldDomains, region, explicit),
+  ]);
+  for (const c of compliance) {
+    if (evidence[`compliance:${c}`]) continue;
+    const d = oldDomains.find((x) => x.compliance(region).includes(c));
+    if (d && evidence[`domains:${d.id}`]) {
+      evidence[`compliance:${c}`] = evidence[`domains:${d.id}`]!;
+    }
+  }
   const requirements: Requirements = {
     idea,
     users: resolvedUsers.slice(0, 50),
-    platforms: dedupe(platforms).slice(0, 50),
+    platforms: dedupe(platforms).filter((p) => !off.has(p)).slice(0, 50),
     features: featureList.slice(0, 50),
     compliance: compliance.slice(0, 50),
-    domains: DOMAINS.filter((d) => domains.has(d.id)).map((d) => d.id),
+    domains: dedupe([
+      ...oldDomains.map((d) => d.id),
+      ...detection.domains.map((d) => d.id).filter((d) => !off.has(d)),
+    ]).slice(0, 50),
     notes: dedupe(notes).slice(0, 50),
   };
+  if (detection.jurisdictions.length > 0) {
+    requirements.jurisdictions = detection.jurisdictions.map((j) => j.id).slice(0, 50);
+  }
+  if (detection.uncovered.length > 0) {
+    requirements.uncovered = detection.uncovered.slice(0, 20).map((u) => ({
+      label: u.label,
+      evidence: u.evidence.slice(0, 8),
+    }));
+  }
+  const language = languageOf(idea);
+  if (!language.english) requirements.language = language.code;
   const { purpose, subject } = ideaParts(idea);
+  if (later.length > 0) requirements.later = dedupe(later).filter((l) => !excluded.includes(l));
+  if (excluded.length > 0) requirements.excluded = dedupe(excluded);
   if (purpose) requirements.purpose = purpose;
   if (scale !== undefined) requirements.scale = scale;
   if (budget !== undefined) requirements.budget = budget;
   if (timeline !== undefined) requirements.timeline = timeline;
+  const kept = Object.entries(evidence).filter(([k]) => {
+    const [field, item] = k.split(/:(.*)/s);
+    if (item === undefined) {
+      return (requirements as unknown as Record<string, unknown>)[k] !== undefined;
+    }
+    const list = (requirements as unknown as Record<string, unknown>)[field!];
+    return Array.isArray(list) && list.includes(item);
+  });
+  if (kept.length > 0) requirements.evidence = Object.fromEntries(kept.slice(0, 200));
 
   const known: Record<CoreTopic, boolean> = {
     purpose: purpose !== undefined,
@@ -631,10 +843,13 @@ export function understand(transcript: readonly QA[]): Understanding {
     budget: budget !== undefined,
     timeline: timeline !== undefined,
     compliance: explicit.length > 0 || answered.has("compliance"),
+    // Where it is used decides which laws apply; never assumed, so asked when not named.
+    jurisdiction: detection.jurisdictions.length > 0 || answered.has("jurisdiction"),
   };
   return {
     requirements,
     asked,
+    detection,
     missing: CORE_TOPICS.filter((t) => !known[t]),
     subject,
   };
@@ -663,16 +878,14 @@ function inferDomains(domains: Set<string>, features: readonly string[], market?
 
 /** Regulations that follow from the domains, unless the person already named them. */
 function inferCompliance(
-  domains: ReadonlySet<string>,
+  domains: readonly (typeof DOMAINS)[number][],
   region: Region,
   explicit: readonly string[],
 ): string[] {
   const out: string[] = [];
-  for (const d of DOMAINS) if (domains.has(d.id)) out.push(...d.compliance(region));
-  if (region.eu && !out.some((c) => c.startsWith("GDPR"))) out.push("GDPR");
-  if (region.uk) out.push("UK GDPR");
-  // "GDPR" named by the person makes "GDPR (if EU users)" redundant.
-  return out.filter((c) => !explicit.some((e) => c.startsWith(e) && c !== e && /\(if /.test(c)));
+  for (const d of domains) out.push(...d.compliance(region));
+  // "(if EU users)" is a guess, not a finding: the places named decide, through detect().
+  return out.filter((c) => !/\(if /.test(c) && !explicit.some((e) => c.startsWith(e) && c !== e));
 }
 
 let lastIdea: { idea: string; purpose: string | undefined; subject: string } | undefined;

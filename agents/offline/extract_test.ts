@@ -9,8 +9,8 @@ import {
   understand,
 } from "./extract.ts";
 
-function qa(id: string, question: string, answer: string): QA {
-  return { id, question, answer };
+function qa(id: string, question: string, answer: string, topic?: string): QA {
+  return topic ? { id, question, answer, topic } : { id, question, answer };
 }
 
 Deno.test("understand() mines one free-text idea for every slot", () => {
@@ -32,9 +32,11 @@ Deno.test("understand() mines one free-text idea for every slot", () => {
   assert.deepEqual(r.features, ["booking and scheduling"]);
   assert.equal(r.timeline, "3 months");
   assert.equal(r.budget, "€50k");
-  assert.deepEqual(r.domains, ["payments", "marketplace", "location", "booking"]);
+  assert.deepEqual(r.domains, ["location", "booking", "marketplace"]);
   assert.ok(r.compliance.includes("GDPR"), "Berlin is in the EU");
-  assert.ok(r.compliance.some((c) => c.startsWith("PCI DSS")));
+  assert.deepEqual(r.jurisdictions, ["DE", "EU"]);
+  // Nobody said anything about paying: no card rules are guessed.
+  assert.ok(!r.compliance.some((c) => c.startsWith("PCI DSS")));
   assert.ok(r.notes.includes("Launch market: Berlin"));
   assert.equal(u.subject, "the marketplace");
 });
@@ -84,7 +86,9 @@ Deno.test("mineAnswer() does not read ages as timelines or list commas as scale"
   assert.equal(m.timeline, undefined);
   assert.equal(m.scale, undefined);
   assert.deepEqual(m.users, ["parents", "children"]);
-  assert.deepEqual(m.notes, ["Children: Kids aged 6-10 years old, parents create the account"]);
+  assert.deepEqual(m.notes, [
+    "Children as users: Kids aged 6-10 years old, parents create the account",
+  ]);
 });
 
 Deno.test("mineAnswer() treats negative answers as answered without inventing values", () => {
@@ -158,11 +162,84 @@ Deno.test("purposeOf() and subjectOf() clean the idea into a line and a name", (
   assert.equal(subjectOf("Something to help farmers"), "your product");
 });
 
-Deno.test("understand() infers compliance per domain and region", () => {
-  const u = understand([
+Deno.test("understand() infers compliance from the knowledge base, by domain and place", () => {
+  const r = understand([
     qa("idea", "?", "A symptom diary for patients in the US that shares data with their doctors"),
-  ]);
-  assert.ok(u.requirements.domains.includes("health"));
-  assert.ok(u.requirements.compliance.includes("HIPAA"));
-  assert.ok(u.requirements.compliance.includes("GDPR (if EU users)"));
+  ]).requirements;
+  assert.ok(r.domains.includes("clinical-care"));
+  assert.ok(r.compliance.includes("HIPAA"));
+  assert.deepEqual(r.jurisdictions, ["US"]);
+  // No EU guess for a US product, and the evidence names the rule.
+  assert.ok(!r.compliance.some((c) => /GDPR/.test(c)), r.compliance.join(", "));
+  assert.equal(r.evidence?.["compliance:HIPAA"]?.[0]?.rule.startsWith("regulation:"), true);
+});
+
+Deno.test("understand() reads a price as the business model, not the budget", () => {
+  const r = understand([
+    qa(
+      "idea",
+      "?",
+      "A subscription for surplus bread from local bakeries; members pay $8 per month",
+    ),
+    qa("q1", "What budget do you have?", "We have 40 lakh rupees to build it", "budget"),
+  ]).requirements;
+  assert.equal(r.budget, "40 lakh rupees");
+  assert.ok(r.notes.includes("Price named: $8 per month"));
+  assert.deepEqual(r.evidence?.budget, [{
+    quote: "We have 40 lakh rupees to build it",
+    questionId: "q1",
+    rule: "reader:money-to-build",
+  }]);
+  const fee = understand([qa("idea", "?", "Tenant screening where applicants pay a $40 fee")])
+    .requirements;
+  assert.equal(fee.budget, undefined);
+});
+
+Deno.test("understand() never makes the team a user group", () => {
+  const r = understand([
+    qa("idea", "?", "An app for nurses at our charity to plan volunteer shifts"),
+    qa("q1", "What budget?", "Small, it's two developers and my co-founder", "budget"),
+  ]).requirements;
+  assert.ok(!r.users.some((u) => /developer|founder/.test(u)), r.users.join(", "));
+  assert.ok(r.users.includes("nurses"));
+});
+
+Deno.test("understand() keeps what was ruled out or put off out of the MVP", () => {
+  const r = understand([
+    qa("idea", "?", "A booking site for piano teachers. It's not a marketplace."),
+    qa("q1", "Where should it run first?", "No iPhone. Web only, mobile later", "platforms"),
+  ]).requirements;
+  assert.deepEqual(r.platforms, ["Web"]);
+  assert.deepEqual(r.excluded, ["iOS", "marketplace"]);
+  assert.deepEqual(r.later, ["Android"]);
+  assert.ok(!r.domains.includes("marketplace"));
+  assert.equal(r.evidence?.["excluded:iOS"]?.[0]?.quote, "No iPhone");
+});
+
+Deno.test("understand() lists the group to start with first, with evidence for each", () => {
+  const r = understand([
+    qa("idea", "?", "Surplus bread for cafes and shoppers"),
+    qa("q1", "Who will use it?", "Shoppers, bakeries; we start with bakeries", "users"),
+  ]).requirements;
+  assert.equal(r.users[0], "bakeries");
+  for (const u of r.users) assert.ok(r.evidence?.[`users:${u}`], `evidence for ${u}`);
+});
+
+Deno.test("topicOf() reads the recorded topic before the question's wording", () => {
+  assert.equal(topicOf(qa("clarifier-r1-q1", "Anything else?", "x", "budget"), 1), "budget");
+  // Old stored transcripts without topics still work.
+  assert.equal(topicOf(qa("clarifier-r1-q1", "What budget do you have?", "x"), 1), "budget");
+});
+
+Deno.test("mineAnswer() recognises polls, texts, WhatsApp and bad reception as features", () => {
+  assert.deepEqual(
+    mineAnswer("members vote on the next book", "features", "", "q1").features.slice(0, 1),
+    ["polls and voting"],
+  );
+  const m = mineAnswer("reminder texts and WhatsApp updates", "features", "", "q1").features;
+  assert.ok(m.includes("text messages") && m.includes("WhatsApp messaging"), m.join());
+  assert.deepEqual(
+    mineAnswer("workers are often in homes with bad reception", undefined, "", "q2").features,
+    ["offline mode"],
+  );
 });

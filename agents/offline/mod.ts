@@ -67,7 +67,11 @@ export function clarify(input: ClarifyInput): ClarifyOutput {
 export function analyse(task: AnalysisTask<unknown>): unknown {
   const analyst = ANALYSTS.get(task.agent);
   if (!analyst) throw new TypeError(`Offline engine has no analyst for agent "${task.agent}"`);
-  return analyst(profileOf(task.requirements));
+  // The knowledge base reads the person's clauses; without a transcript, the idea is all.
+  const transcript = task.transcript.length > 0
+    ? task.transcript
+    : [{ id: "idea", question: "", answer: task.requirements.idea }];
+  return analyst(profileOf(task.requirements, understand(transcript).detection));
 }
 
 // The offline engine computes synchronously and streams nothing, but it must honour the

@@ -47,13 +47,13 @@ export function overviewText(
 
   const feasible = p.effort.feasibility === "unknown" || !req.timeline
     ? ""
-    : `, which makes the ${req.timeline} timeline ${
+    : `, which ${
       p.effort.feasibility === "feasible"
-        ? "feasible"
+        ? "fits"
         : p.effort.feasibility === "tight"
-        ? "tight"
-        : "unrealistic"
-    }`;
+        ? "barely fits"
+        : "does not fit"
+    } a timeline of about ${p.timelineWeeks} weeks`;
   const top = [...risks]
     .map((r, i) => ({ r, i, s: (SCORE[r.likelihood] ?? 1) * (SCORE[r.impact] ?? 1) }))
     .sort((a, b) => b.s - a.s || a.i - b.i)
@@ -61,8 +61,9 @@ export function overviewText(
     .map(({ r }) =>
       `${lowerIfWord(head(r.title))} (mitigation: ${lowerIfWord(clip(head(r.mitigation), 120))})`
     );
+  const scope = cap(joinAnd(mvp.slice(0, 3).map(lowerIfWord))) || cap(p.subject);
   const second =
-    `Effort is estimated at size ${effort.size}, ${effort.personWeeksLow}–${effort.personWeeksHigh} person-weeks ` +
+    `${scope}: about ${effort.personWeeksLow}–${effort.personWeeksHigh} person-weeks (size ${effort.size}) ` +
     `for ${lowerIfWord(effort.team)}${feasible}. Top risks: ${top.join("; ")}.`;
   return `${first}\n\n${second}`;
 }

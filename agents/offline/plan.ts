@@ -8,7 +8,7 @@
  */
 import type { ClarifyInput, PlannedQuestion } from "../types.ts";
 import type { Understanding } from "./extract.ts";
-import { DOMAINS } from "./knowledge.ts";
+import { OLD_DOMAINS as DOMAINS } from "./extract.ts";
 import { wordingOf } from "./profile.ts";
 import { joinAnd } from "./text.ts";
 
@@ -36,11 +36,22 @@ export function planQuestions(u: Understanding, input: ClarifyInput): PlannedQue
   const has = (d: string) => req.domains.includes(d);
   const missing = new Set(u.missing.filter((t) => !u.asked.has(t)));
 
-  const followUpsLeft = MAX_FOLLOW_UPS - DOMAINS.filter((d) => u.asked.has(d.id)).length;
-  const followUps = DOMAINS
-    .filter((d) => d.stakes > 0 && d.followUp && has(d.id) && !u.asked.has(d.id))
-    .slice(0, Math.max(0, followUpsLeft))
-    .map((d) => ({ topic: d.id, question: d.followUp!(w) }));
+  // Follow-ups of the knowledge base first (detect() orders its domains by stakes), then
+  // those of the first domain table, at most MAX_FOLLOW_UPS per conversation.
+  const candidates = [
+    ...u.detection.domains.flatMap((d) =>
+      d.entry.stakes > 0 && d.entry.findings.question
+        ? [{ topic: d.id, question: d.entry.findings.question }]
+        : []
+    ),
+    ...DOMAINS
+      .filter((d) => d.stakes > 0 && d.followUp && has(d.id))
+      .map((d) => ({ topic: d.id, question: d.followUp!(w) })),
+  ];
+  const followUpsLeft = MAX_FOLLOW_UPS - candidates.filter((c) => u.asked.has(c.topic)).length -
+    DOMAINS.filter((d) => u.asked.has(d.id) && !has(d.id)).length;
+  const followUps = candidates.filter((c) => !u.asked.has(c.topic))
+    .slice(0, Math.max(0, followUpsLeft));
 
   const planned: PlannedQuestion[] = [];
   const add = (topic: string, question: () => string) => {
@@ -57,6 +68,31 @@ export function planQuestions(u: Understanding, input: ClarifyInput): PlannedQue
       : `What are the 3–5 things ${who} must be able to do in the first version of ${s}?`;
   });
   if (followUps[0]) planned.push(followUps[0]);
+  // Where it is used and what money there is decide more of the brief than scale does.
+  add(
+    "jurisdiction",
+    () =>
+      `Where will ${s} be used first: which country, and which state or city if the rules differ there?`,
+  );
+  add(
+    "budget",
+    () =>
+      `What budget do you have for building the first version: a rough figure, or "not fixed yet"?`,
+  );
+  add(
+    "timeline",
+    () =>
+      `When do you need a first version of ${s} live: in weeks, in months, or by a specific date?`,
+  );
+  add("compliance", () => {
+    const inferred = req.compliance.map((c) => c.split(/\s*[:(]/)[0]!).slice(0, 3);
+    return inferred.length > 0
+      ? `Besides ${
+        joinAnd(inferred)
+      }, which follow from what you described, are there other regulations or hard constraints (data location, accessibility, industry rules)? Say "none" if not.`
+      : `Are there regulations, standards or hard constraints to respect, such as data-protection law, accessibility or where data is stored? Say "none" if not.`;
+  });
+  if (followUps[1]) planned.push(followUps[1]);
   add(
     "scale",
     () =>
@@ -66,25 +102,6 @@ export function planQuestions(u: Understanding, input: ClarifyInput): PlannedQue
           req.users.length > 0 ? w.consumers : "people"
         } do you expect to use ${s} in its first year: dozens, thousands or millions?`,
   );
-  add(
-    "timeline",
-    () =>
-      `When do you need a first version of ${s} live: in weeks, in months, or by a specific date?`,
-  );
-  add(
-    "budget",
-    () =>
-      `What budget do you have for building the first version: a rough figure, or "not fixed yet"?`,
-  );
-  if (followUps[1]) planned.push(followUps[1]);
-  add("compliance", () => {
-    const inferred = req.compliance.map((c) => c.split(/\s*[:(]/)[0]!).slice(0, 3);
-    return inferred.length > 0
-      ? `Besides ${
-        joinAnd(inferred)
-      }, which follow from what you described, are there other regulations or hard constraints (data location, accessibility, industry rules)? Say "none" if not.`
-      : `Are there regulations, standards or hard constraints to respect, such as GDPR, accessibility or where data is stored? Say "none" if not.`;
-  });
   return planned.slice(0, input.maxQuestionsPerRound);
 }
 
@@ -101,7 +118,9 @@ function usersQuestion(s: string, has: (d: string) => boolean): string {
   if (has("iot")) {
     return `Who watches ${s} day to day (operators, technicians, managers), and who acts on its alerts?`;
   }
-  if (has("health")) return `Who will use ${s}: patients, clinicians, carers, or several of them?`;
+  if (has("health") || has("clinical-care") || has("consumer-health")) {
+    return `Who will use ${s}: patients, clinicians, carers, or several of them?`;
+  }
   return `Who will use ${s}? Name the main groups of people, and which one you want to win first.`;
 }
 

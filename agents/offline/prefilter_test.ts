@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
-import { DOMAINS, FEATURES, PLATFORMS, REGIONS, ROLES } from "./knowledge.ts";
+import { DOMAINS, REGIONS } from "./knowledge.ts";
+import { FEATURES } from "./knowledge/features.ts";
+import { PLATFORMS } from "./knowledge/platforms.ts";
+import { ROLES } from "./knowledge/roles.ts";
 import { alternatives, literalStarts, Prefilter, wordStarts } from "./prefilter.ts";
 
 const TEXTS = [

@@ -5,8 +5,10 @@
  * @module
  */
 import type { ProductAnalysis } from "../../protocol/brief.js";
-import type { Actor, Wording } from "./knowledge.ts";
-import { type FeatureRef, type Profile, type UserRef, whoWants } from "./profile.ts";
+import type { Actor, Wording } from "./types.ts";
+import type { Evidence } from "../../protocol/brief.js";
+import { evidenceOf, type FeatureRef, type Profile, type UserRef, whoWants } from "./profile.ts";
+import { findingsOf } from "./findings.ts";
 import { cap, clip, joinAnd, lowerFirst, singular } from "./text.ts";
 
 type Story = ProductAnalysis["userStories"][number];
@@ -40,16 +42,13 @@ export function productAnalysis(p: Profile): ProductAnalysis {
 function goals(p: Profile): string[] {
   const w = p.wording;
   const first = p.core?.label ?? "the core flow";
+  // Goals name the product's own core flow; the timeline and budget are in the requirements.
   const out = [
-    p.req.timeline && p.timelineWeeks !== undefined
-      ? `Launch the MVP on ${joinAnd(p.platforms)} within ${p.req.timeline}`
-      : `Launch the MVP on ${joinAnd(p.platforms)} and prove that ${w.consumers} use ${first}`,
-    `Get ${w.consumers} through ${first} on their first visit without help`,
+    p.core?.info
+      ? `Move the first metric that matters: ${lowerFirst(p.core.info.metric(w))}`
+      : `Prove that ${first} works for ${w.consumers} in a pilot`,
   ];
   for (const d of p.domains) if (d.goal) out.push(d.goal(w));
-  if (p.budgetAmount !== undefined && p.req.budget) {
-    out.push(`Stay within the stated budget of ${p.req.budget}`);
-  }
   return out.slice(0, 8);
 }
 
@@ -84,11 +83,12 @@ function stories(p: Profile): Story[] {
           priority,
         });
       }
-    } else {
+    } else if (p.req.purpose && all.every((g) => !g.info)) {
+      // A feature the tables do not know: its reason is the idea, quoted, not a template.
       out.push({
         asA: singular(actorFor(p, "consumer").label),
-        iWant: lowerFirst(f.label),
-        soThat: `${p.subject} does what I came to it for`,
+        iWant: `to ${lowerFirst(f.label).replace(/^to /, "")}`,
+        soThat: `“${clip(p.req.purpose, 120)}” works for me`,
         priority,
       });
     }
@@ -101,6 +101,14 @@ function stories(p: Profile): Story[] {
       iWant: `to see what is happening across ${p.subject} in one place`,
       soThat: "I can step in before small problems become big ones",
       priority: "should",
+    });
+  }
+  if (out.length === 0) {
+    out.push({
+      asA: singular(actorFor(p, "consumer").label),
+      iWant: `to use ${p.subject}`,
+      soThat: `“${clip(p.req.purpose ?? p.req.idea, 120) || p.subject}” works for me`,
+      priority: "must",
     });
   }
   return out.slice(0, 30);
@@ -128,9 +136,16 @@ function laterScope(p: Profile): string[] {
   return out.slice(0, 50);
 }
 
+type Draft = Omit<Requirement, "id" | "evidence"> & { evidence?: Evidence[] | undefined };
+
+/**
+ * MoSCoW requirements, each resting on the person's words: their features, what the
+ * knowledge base found (regulations, domains, places), their platforms and scale. A
+ * requirement without evidence is not a finding and is left out.
+ */
 function requirements(p: Profile): Requirement[] {
   const w = p.wording;
-  const out: Omit<Requirement, "id">[] = [];
+  const out: Draft[] = [];
   for (const f of p.mvp) {
     out.push({
       text: cap(
@@ -138,6 +153,7 @@ function requirements(p: Profile): Requirement[] {
       ),
       priority: "must",
       rationale: coreRationale(f, p),
+      evidence: evidenceOf(p, `features:${f.label}`),
     });
   }
   for (const [i, f] of p.later.entries()) {
@@ -145,52 +161,81 @@ function requirements(p: Profile): Requirement[] {
       text: cap(f.label),
       priority: i < 2 ? "should" : "could",
       rationale: p.effort.feasibility === "unrealistic" || p.effort.feasibility === "tight"
-        ? `Valuable, but the ${p.req.timeline} timeline leaves no room for it in the first release`
-        : "Improves retention once the core flow works; not needed to prove the idea",
+        ? `Valuable, but a timeline of about ${p.timelineWeeks} weeks leaves no room for it in the first release`
+        : `Deferred: ${p.core?.label ?? "the core flow"} proves the idea without ${f.label}`,
+      evidence: evidenceOf(p, `features:${f.label}`, `later:${f.label}`),
     });
   }
+  for (const f of findingsOf(p.detection, "requirements")) {
+    out.push({
+      text: f.item.text,
+      priority: f.item.priority ?? "must",
+      rationale: f.item.rationale,
+      evidence: f.evidence,
+    });
+  }
+  const regulationLabels = new Set(p.detection.regulations.map((r) => r.label));
   for (const c of p.req.compliance) {
     const stated = c.startsWith("Constraint: ");
+    // A regulation the knowledge base found brings its own, concrete requirements.
+    // (It is listed under Compliance; "Comply with X" would add nothing.)
+    if (regulationLabels.has(c)) continue;
     out.push({
       text: stated ? cap(c.slice(12)) : `Comply with ${c}`,
       priority: "must",
       rationale: stated
         ? "Constraint stated by the person"
-        : `Regulatory obligation that applies to ${p.subject}`,
+        : `${c.split(/\s*[(:]/)[0]} applies here`,
+      evidence: evidenceOf(p, `compliance:${c}`) ??
+        (stated ? evidenceOf(p, "compliance") : undefined),
     });
   }
   for (const d of p.domains) {
+    const evidence = evidenceOf(p, `domains:${d.id}`);
     for (const m of d.musts(w)) {
-      out.push({ text: m.text, priority: "must", rationale: m.rationale });
+      out.push({ text: m.text, priority: "must", rationale: m.rationale, evidence });
     }
   }
-  out.push({
-    text: `Runs on ${joinAnd(p.platforms)}`,
-    priority: "must",
-    rationale: p.platformsAssumed
-      ? "Platforms were not named; the web reaches everyone first"
-      : "Platforms named by the person",
-  });
-  if (p.req.scale && p.scaleLevel !== "unknown") {
+  for (const x of p.req.excluded ?? []) {
     out.push({
-      text: `Handles ${p.req.scale} with p95 response times under 500 ms`,
-      priority: p.scaleLevel === "large" ? "must" : "should",
-      rationale: "Expected scale stated by the person",
+      text: cap(x),
+      priority: "wont",
+      rationale: `${cap(x)} stays out of the first version by the person's choice`,
+      evidence: evidenceOf(p, `excluded:${x}`),
     });
   }
-  if (!p.req.compliance.some((c) => c.startsWith("WCAG"))) {
+  if (p.req.scale && p.scaleLevel !== "unknown") {
     out.push({
-      text: "Accessible to screen-reader and keyboard users (WCAG 2.2 AA)",
-      priority: "should",
-      rationale: p.has("children") || p.users.some((u) => u.label === "seniors")
-        ? `Part of ${w.consumers} rely on assistive technology`
-        : "Widens the audience and is required by many public and enterprise buyers",
+      text: `Handles the expected ${p.scaleLevel} scale with p95 response times under 500 ms`,
+      priority: p.scaleLevel === "large" ? "must" : "should",
+      rationale: `Keeps ${
+        p.core?.label ?? "the core flow"
+      } responsive at the load the person expects`,
+      evidence: evidenceOf(p, "scale"),
     });
   }
   for (const d of p.domains) {
-    for (const x of d.wont) out.push({ text: x.text, priority: "wont", rationale: x.rationale });
+    const evidence = evidenceOf(p, `domains:${d.id}`);
+    for (const x of d.wont) {
+      out.push({ text: x.text, priority: "wont", rationale: x.rationale, evidence });
+    }
   }
-  return out.slice(0, 50).map((r, i) => ({ id: `R${i + 1}`, ...r }));
+  const seen = new Set<string>();
+  const kept = out.filter((r) => r.evidence && !seen.has(r.text) && seen.add(r.text));
+  if (kept.length === 0) {
+    // The schema needs one requirement: the idea itself, as the person told it.
+    kept.push({
+      text: cap(p.req.purpose ?? p.subject),
+      priority: "must",
+      rationale: "The idea as the person described it",
+      evidence: p.ideaEvidence,
+    });
+  }
+  return kept.slice(0, 50).map(({ evidence, ...r }, i) => ({
+    id: `R${i + 1}`,
+    ...r,
+    ...(evidence ? { evidence } : {}),
+  }));
 }
 
 /** What a feature covers, from its component, so requirements are concrete. */
@@ -203,7 +248,9 @@ function coreRationale(f: FeatureRef, p: Profile): string {
   const domains = (f.info?.domains ?? []).filter((d) => p.has(d));
   if (!f.info) return "Asked for by the person";
   if (domains.length > 0) return `Part of the core ${domains[0]} flow of ${p.subject}`;
-  return `Needed for ${p.wording.consumers} to get value from the first release`;
+  return f === p.core
+    ? `${cap(f.label)} is what the first release is for`
+    : `${cap(f.label)} supports ${p.core?.label ?? "the core flow"} in the first release`;
 }
 
 function metrics(p: Profile, w: Wording): string[] {

@@ -7,21 +7,16 @@
  *
  * @module
  */
-import type { Requirements } from "../../protocol/brief.js";
-import {
-  type Actor,
-  DOMAIN_BY_ID,
-  type DomainInfo,
-  FEATURE_BY_LABEL,
-  type FeatureInfo,
-  GENERIC_ROLES,
-  MOBILE_LABELS,
-  PLATFORMS,
-  type RoleInfo,
-  ROLES,
-  type Wording,
-} from "./knowledge.ts";
-import { subjectOf } from "./extract.ts";
+import type { Evidence, Requirements } from "../../protocol/brief.js";
+import type { Actor, Wording } from "./types.ts";
+import { DOMAIN_BY_ID, type DomainInfo } from "./knowledge.ts";
+import { FEATURE_BY_LABEL, type FeatureInfo } from "./knowledge/features.ts";
+import { GENERIC_ROLES, type RoleInfo, ROLES } from "./knowledge/roles.ts";
+import { MOBILE_LABELS, PLATFORMS } from "./knowledge/platforms.ts";
+import { subjectOf, SUPERSEDED_BY } from "./extract.ts";
+import type { Detection } from "./knowledge/types.ts";
+import { NOTHING_DETECTED } from "./findings.ts";
+import { parseMoney } from "./read.ts";
 import { singular } from "./text.ts";
 
 /** A user group with the side it is on. */
@@ -82,10 +77,34 @@ export interface Profile {
   /** The MVP feature that is the product's reason to exist (not payments or sign-in). */
   core?: FeatureRef;
   effort: Effort;
+  /** What the knowledge base recognised in the transcript. */
+  detection: Detection;
+  /** The person's words behind a slot or `field:item` (see `Requirements.evidence`). */
+  ev: (key: string) => Evidence[] | undefined;
+  /** The words the idea was told in, for findings that rest on the idea as a whole. */
+  ideaEvidence: Evidence[];
 }
 
 /** Assumed blended cost of one person-week, in the person's currency. */
 export const RATE_PER_PERSON_WEEK = 2_500;
+
+/**
+ * The same person-week in currencies whose unit is far from a dollar's, at a local
+ * team's rate (rounded; an estimate, not an exchange rate), so that 40 lakh rupees is
+ * not judged as 4 million dollars.
+ */
+export const RATE_BY_CURRENCY: Readonly<Record<string, number>> = {
+  "₹": 60_000,
+  "¥": 300_000,
+  "KSh": 120_000,
+  "₦": 600_000,
+  "R$": 7_000,
+};
+
+/** One person-week in the person's currency. */
+export function ratePerWeek(currency: string): number {
+  return RATE_BY_CURRENCY[currency] ?? RATE_PER_PERSON_WEEK;
+}
 
 const CUSTOM_FEATURE_WEEKS = 2;
 const DIGITAL = /\bin-?app purchases?\b|\bpremium content\b|\bunlock\w*/i;
@@ -110,11 +129,15 @@ const PAYER_FEATURES: ReadonlySet<string> = new Set([
 const BASE_WEEKS = 3;
 const cache = new WeakMap<Requirements, Profile>();
 
-/** The profile of a requirements object (cached per object). */
-export function profileOf(req: Requirements): Profile {
+/**
+ * The profile of a requirements object (cached per object), with what the knowledge base
+ * recognised in the transcript they were read from.
+ */
+export function profileOf(req: Requirements, detection?: Detection): Profile {
   let p = cache.get(req);
-  if (!p) {
-    p = buildProfile(req);
+  // Without a detection, any profile of these requirements will do (the overview's case).
+  if (!p || (detection !== undefined && p.detection !== detection)) {
+    p = buildProfile(req, detection ?? NOTHING_DETECTED);
     cache.set(req, p);
   }
   return p;
@@ -135,7 +158,10 @@ interface Basics {
 
 function basicsOf(req: Requirements): Basics {
   const domainIds = new Set(req.domains);
-  const has = (d: string) => domainIds.has(d);
+  // An analyst asking for an area by its first-table id ("iot") also finds the knowledge
+  // base's ids for it ("hardware-iot").
+  const has = (d: string) =>
+    domainIds.has(d) || (SUPERSEDED_BY[d] ?? []).some((id) => domainIds.has(id));
   const subject = subjectOf(req.idea);
 
   let users = req.users.map(classifyUser);
@@ -185,7 +211,7 @@ export function wordingOf(req: Requirements): Wording {
   return cache.get(req)?.wording ?? basicsOf(req).wording;
 }
 
-function buildProfile(req: Requirements): Profile {
+function buildProfile(req: Requirements, detection: Detection): Profile {
   const domains = req.domains.map((d) => DOMAIN_BY_ID.get(d)).filter((d) => d !== undefined);
   const {
     has,
@@ -226,6 +252,11 @@ function buildProfile(req: Requirements): Profile {
     mvp,
     later,
     effort: undefined as unknown as Effort,
+    detection,
+    ev: (key) => req.evidence?.[key],
+    ideaEvidence: req.idea
+      ? [{ quote: clipQuote(req.idea), questionId: "idea", rule: "idea" }]
+      : [],
   };
   if (market !== undefined) p.market = market;
   if (timelineWeeks !== undefined) p.timelineWeeks = timelineWeeks;
@@ -342,7 +373,8 @@ function estimate(p: Profile): Effort {
   const perClient = 1 + 0.35 * (clients - 1);
   const mvpW = p.mvp.reduce((s, f) => s + f.weeks, 0) * perClient;
   const laterW = p.later.reduce((s, f) => s + f.weeks, 0) * perClient;
-  const domainW = p.domains.reduce((s, d) => s + d.weeks, 0);
+  const domainW = p.domains.reduce((s, d) => s + d.weeks, 0) +
+    p.detection.domains.reduce((s, d) => s + d.entry.weeks, 0);
   const scaleW = p.scaleLevel === "large" ? 3 : p.scaleLevel === "medium" ? 1 : 0;
   const total = BASE_WEEKS + clientW + mvpW + domainW + scaleW;
   const low = Math.round(total * 0.8);
@@ -369,8 +401,8 @@ function estimate(p: Profile): Effort {
     calendarHigh,
     feasibility,
     laterWeeks: Math.round(laterW),
-    costLow: low * RATE_PER_PERSON_WEEK,
-    costHigh: high * RATE_PER_PERSON_WEEK,
+    costLow: low * ratePerWeek(p.currency),
+    costHigh: high * ratePerWeek(p.currency),
   };
   if (p.budgetAmount !== undefined) {
     effort.budgetFit = p.budgetAmount >= effort.costHigh
@@ -392,7 +424,9 @@ function teamOf(size: Effort["size"], p: Profile): string {
   if (p.has("iot")) skills.push("embedded/IoT");
   if (p.has("ai")) skills.push("LLM integration");
   if (p.has("payments") || p.has("finance")) skills.push("payments");
-  const with_ = skills.length > 0 ? ` with ${skills.slice(0, 2).join(" and ")} experience` : "";
+  const core = p.mvp.find((f) => !SUPPORTING.has(f.label)) ?? p.mvp[0];
+  const with_ = (skills.length > 0 ? ` with ${skills.slice(0, 2).join(" and ")} experience` : "") +
+    (core ? ` building ${core.label}` : "");
   switch (size) {
     case "S":
       return `1–2 full-stack engineers${with_}`;
@@ -403,6 +437,27 @@ function teamOf(size: Effort["size"], p: Profile): string {
     case "XL":
       return `5–7 engineers across backend and clients${with_}, a designer, QA and a product manager`;
   }
+}
+
+/** The first sentence of a text, at most 300 characters: a quote that fits `Evidence`. */
+export function clipQuote(text: string): string {
+  const first = text.trim().split(/(?<=[.!?])\s/)[0] ?? "";
+  return first.length > 300 ? `${first.slice(0, 299)}…` : first;
+}
+
+/** Evidence of several keys joined, without repeats, at most 8 (the schema's bound). */
+export function evidenceOf(p: Profile, ...keys: string[]): Evidence[] | undefined {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const k of keys) {
+    for (const e of p.ev(k) ?? []) {
+      if (!seen.has(e.quote) && out.length < 8) {
+        seen.add(e.quote);
+        out.push(e);
+      }
+    }
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -445,30 +500,11 @@ export function weeksOf(timeline: string | undefined): number | undefined {
   return Math.round(n * UNIT_WEEKS[m[3]!.toLowerCase()]!);
 }
 
-const AMOUNT =
-  /([$€£])?\s?(\d[\d,]*(?:\.\d+)?)\s*(k|mn|m|million|thousand)?\b\s*(usd|eur|gbp|dollars|euros?|pounds|€|\$|£)?/i;
-const CURRENCY: Readonly<Record<string, string>> = {
-  usd: "$",
-  dollars: "$",
-  eur: "€",
-  euro: "€",
-  euros: "€",
-  gbp: "£",
-  pounds: "£",
-};
-
-/** The amount in a budget such as `€50k` or `30,000 USD`, with its currency. */
+/** The amount in a budget such as `€50k`, `30,000 USD` or `40 lakh rupees`, with its currency. */
 export function amountOf(
   budget: string | undefined,
 ): { amount: number; currency: string } | undefined {
-  const m = budget?.match(AMOUNT);
-  if (!m) return undefined;
-  const base = Number(m[2]!.replace(/,/g, ""));
-  const unit = (m[3] ?? "").toLowerCase();
-  const mult = unit === "k" || unit === "thousand" ? 1e3 : unit ? 1e6 : 1;
-  const code = (m[4] ?? "").toLowerCase();
-  const currency = m[1] ?? CURRENCY[code] ?? (code.length === 1 ? code : "");
-  return { amount: base * mult, currency };
+  return budget === undefined ? undefined : parseMoney(budget);
 }
 
 const COUNT = /(\d[\d,]*(?:\.\d+)?)\s*(k|m|thousand|million|hundred)?/gi;

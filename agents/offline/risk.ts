@@ -1,62 +1,74 @@
 /**
- * The offline Risk analyst: a register built from the domain tables (each recognised
- * domain contributes its specific risks), then scale, timeline and budget tightness,
- * platforms and features, and the market risk every new product carries.
+ * The offline Risk analyst: a register built from what the person said. Each recognised
+ * domain contributes its specific risks; then scale, timeline and budget tightness,
+ * platforms and features. Every risk carries the words it rests on; a risk without them
+ * is not emitted, so the register holds nothing that would be true of any idea.
  *
  * @module
  */
-import type { RiskAnalysis } from "../../protocol/brief.js";
-import type { RiskSeed } from "./knowledge.ts";
-import type { Profile } from "./profile.ts";
-import { cap, joinAnd } from "./text.ts";
+import type { Evidence, RiskAnalysis } from "../../protocol/brief.js";
+import type { RiskSeed } from "./types.ts";
+import { evidenceOf, type Profile } from "./profile.ts";
+import { findingsOf } from "./findings.ts";
+import { cap, joinAnd, thousands } from "./text.ts";
+
+/** A risk before it gets an id, with the person's words behind it. */
+type Seed = RiskSeed & { evidence?: Evidence[] | undefined };
 
 /** Derives the risk register from a profile. */
 export function riskAnalysis(p: Profile): RiskAnalysis {
   const w = p.wording;
-  const seeds: RiskSeed[] = [];
-  for (const d of p.domains) seeds.push(...d.risks(w));
+  const seeds: Seed[] = [];
+  for (const f of findingsOf(p.detection, "risks")) seeds.push({ ...f.item, evidence: f.evidence });
+  for (const d of p.domains) {
+    const evidence = evidenceOf(p, `domains:${d.id}`);
+    for (const r of d.risks(w)) seeds.push({ ...r, evidence });
+  }
   seeds.push(...planRisks(p));
   seeds.push(...platformRisks(p));
   seeds.push(...featureRisks(p));
-  seeds.push({
-    title: `${cap(w.consumers)} don't see enough gain over their current workaround to switch`,
-    category: "market",
-    likelihood: "medium",
-    impact: "high",
-    mitigation: `Interview ten ${w.consumers}${w.inMarket} before building, test ${
-      p.core?.label ?? "the core flow"
-    } with a clickable prototype, and set a retention target for the pilot`,
-  });
   const seen = new Set<string>();
-  const unique = seeds.filter((s) => !seen.has(s.title) && seen.add(s.title));
-  return { risks: unique.slice(0, 40).map((s, i) => ({ id: `R${i + 1}`, ...s })) };
+  const unique = seeds.filter((s) => s.evidence && !seen.has(s.title) && seen.add(s.title));
+  if (unique.length === 0) {
+    // The schema needs one risk; the only one the idea alone supports is that it is untested.
+    unique.push({
+      title: `Demand for ${p.core?.label ?? "the core flow"} is untested`,
+      category: "market",
+      likelihood: "medium",
+      impact: "high",
+      mitigation:
+        "Put a clickable prototype of that one flow in front of the first group you named and count who comes back",
+      evidence: p.ideaEvidence,
+    });
+  }
+  return {
+    risks: unique.slice(0, 40).map(({ evidence, ...s }, i) => ({
+      id: `R${i + 1}`,
+      ...s,
+      ...(evidence ? { evidence } : {}),
+    })),
+  };
 }
 
-function planRisks(p: Profile): RiskSeed[] {
+function planRisks(p: Profile): Seed[] {
   const e = p.effort;
-  const out: RiskSeed[] = [];
+  const out: Seed[] = [];
+  const money = (n: number) => `${p.currency}${thousands(n)}`;
   if (p.scaleLevel === "large") {
     out.push({
-      title: `Load at ${p.req.scale} overwhelms a single database and API instance`,
+      evidence: evidenceOf(p, "scale"),
+      title: "Load at the expected scale overwhelms a single database and API instance",
       category: "technical",
       likelihood: "medium",
       impact: "high",
       mitigation:
         "Load-test at twice the expected peak before launch; caching, read replicas, queues for slow work, autoscaling",
     });
-  } else if (p.scaleLevel === "unknown") {
-    out.push({
-      title: "Expected scale is unknown, so infrastructure is sized on a guess",
-      category: "technical",
-      likelihood: "low",
-      impact: "medium",
-      mitigation:
-        "Start on managed services that scale vertically; add load tests once the pilot shows real traffic",
-    });
   }
   if (e.feasibility === "unrealistic" || e.feasibility === "tight") {
     out.push({
-      title: `Timeline of ${p.req.timeline} is ${
+      evidence: evidenceOf(p, "timeline"),
+      title: `About ${p.timelineWeeks} weeks is ${
         e.feasibility === "tight" ? "tight" : "too short"
       } for ${e.personWeeksLow}–${e.personWeeksHigh} person-weeks of MVP work`,
       category: "operational",
@@ -68,6 +80,7 @@ function planRisks(p: Profile): RiskSeed[] {
     });
   } else if (/^ASAP$|as soon as possible/i.test(p.req.timeline ?? "")) {
     out.push({
+      evidence: evidenceOf(p, "timeline"),
       title: '"ASAP" pressure pushes quality and security work out of the plan',
       category: "operational",
       likelihood: "medium",
@@ -78,17 +91,20 @@ function planRisks(p: Profile): RiskSeed[] {
   }
   if (e.budgetFit === "short" || e.budgetFit === "tight") {
     out.push({
-      title: `Budget of ${p.req.budget} ${
+      evidence: evidenceOf(p, "budget"),
+      title: `A budget of ${money(p.budgetAmount ?? 0)} ${
         e.budgetFit === "short" ? "does not cover" : "barely covers"
-      } the estimated MVP cost`,
+      } the estimated MVP cost of ${money(e.costLow)}–${money(e.costHigh)}`,
       category: "financial",
       likelihood: e.budgetFit === "short" ? "high" : "medium",
       impact: "high",
-      mitigation:
-        "Cut the MVP to the core flow, use managed services over custom builds, and stage spending behind pilot milestones",
+      mitigation: `Cut the MVP to ${
+        p.core?.label ?? "the core flow"
+      }, buy what is not the core, and release money in stages against pilot milestones`,
     });
   } else if (!p.req.budget || /not fixed|no dedicated/.test(p.req.budget)) {
     out.push({
+      evidence: evidenceOf(p, "budget"),
       title: "No fixed budget, so scope can grow without a limit",
       category: "financial",
       likelihood: "medium",
@@ -100,10 +116,12 @@ function planRisks(p: Profile): RiskSeed[] {
   return out;
 }
 
-function platformRisks(p: Profile): RiskSeed[] {
-  const out: RiskSeed[] = [];
-  if (p.platforms.includes("iOS")) {
+function platformRisks(p: Profile): Seed[] {
+  const out: Seed[] = [];
+  // Review is a real risk where Apple has rules for what the app does: payments, children.
+  if (p.platforms.includes("iOS") && (p.has("payments") || p.has("children"))) {
     out.push({
+      evidence: evidenceOf(p, "platforms:iOS"),
       title: "App Store review rejects or delays a release",
       category: "operational",
       likelihood: p.has("payments") || p.has("children") ? "medium" : "low",
@@ -114,6 +132,7 @@ function platformRisks(p: Profile): RiskSeed[] {
   }
   if (p.platforms.length >= 3) {
     out.push({
+      evidence: evidenceOf(p, ...p.platforms.map((x) => `platforms:${x}`)),
       title: `Keeping ${joinAnd(p.platforms)} in step doubles testing and slows releases`,
       category: "technical",
       likelihood: "medium",
@@ -124,6 +143,7 @@ function platformRisks(p: Profile): RiskSeed[] {
   }
   if (p.platforms.includes("Browser extension")) {
     out.push({
+      evidence: evidenceOf(p, "platforms:Browser extension"),
       title: "Browser store policy changes break or delist the extension",
       category: "operational",
       likelihood: "medium",
@@ -135,11 +155,12 @@ function platformRisks(p: Profile): RiskSeed[] {
   return out;
 }
 
-function featureRisks(p: Profile): RiskSeed[] {
-  const out: RiskSeed[] = [];
+function featureRisks(p: Profile): Seed[] {
+  const out: Seed[] = [];
   const f = new Set(p.req.features);
   if (f.has("in-app chat") && p.has("marketplace")) {
     out.push({
+      evidence: evidenceOf(p, "features:in-app chat", "domains:marketplace"),
       title: `${
         cap(p.wording.consumers)
       } and ${p.wording.providers} move off-platform after the first contact`,
@@ -152,6 +173,7 @@ function featureRisks(p: Profile): RiskSeed[] {
   }
   if (f.has("offline mode")) {
     out.push({
+      evidence: evidenceOf(p, "features:offline mode"),
       title: "Edits made offline conflict when devices sync",
       category: "technical",
       likelihood: "medium",
@@ -162,20 +184,12 @@ function featureRisks(p: Profile): RiskSeed[] {
   }
   if (f.has("notifications")) {
     out.push({
+      evidence: evidenceOf(p, "features:notifications"),
       title: "Too many notifications make people mute or uninstall",
       category: "market",
       likelihood: "medium",
       impact: "low",
       mitigation: "Per-type preferences, batching, and a weekly cap per person",
-    });
-  }
-  if (!p.domains.some((d) => d.risks(p.wording).some((r) => r.category === "security"))) {
-    out.push({
-      title: "Account takeover through reused or weak passwords",
-      category: "security",
-      likelihood: "medium",
-      impact: "medium",
-      mitigation: "Passkeys or e-mail sign-in links, rate-limited login, breached-password checks",
     });
   }
   return out;

@@ -122,7 +122,45 @@ import { ERROR_CODES } from "../../protocol/errors.js";
  * @property {boolean} sessionLost The server no longer has this conversation.
  * @property {string | null} cancelled The `cancelled` message, once stopped.
  * @property {Readonly<Record<string, AgentStream>>} streams
+ * @property {readonly BriefVersionEntry[]} versions Every brief of the session, oldest first
+ *   (at most {@link MAX_VERSIONS}; the oldest are dropped first).
+ * @property {number} version The latest brief's version, 0 before the first.
+ * @property {ReviewState | null} review The review question waiting, with what was understood.
+ * @property {EditState | null} editing The edit being applied, until its re-run asks or briefs.
  */
+
+/**
+ * One version of the brief, from a `complete` frame.
+ * @typedef {object} BriefVersionEntry
+ * @property {number} version
+ * @property {string} summary The Markdown.
+ * @property {unknown} brief The structured brief.
+ * @property {unknown} changes What changed since the previous version (`null` on the first):
+ *   `{from, fields: [{field, before, after}], requirements: {added, removed},
+ *   risks: {added, removed}, rerun, kept}`.
+ * @property {number} seq
+ */
+
+/**
+ * The review question: what the Clarifier understood, for a form. Answer it with
+ * `client.review(changes)` (or `sendAnswer("ok")`).
+ * @typedef {object} ReviewState
+ * @property {string} questionId
+ * @property {string} question The readable summary a seed client shows.
+ * @property {unknown} requirements The requirements as understood (`protocol/brief.js`).
+ * @property {unknown} evidence Evidence by slot (`timeline`, `users:nurses`).
+ */
+
+/**
+ * An accepted edit (from any tab) whose re-run is under way.
+ * @typedef {object} EditState
+ * @property {string} questionId
+ * @property {string} answer
+ * @property {number} version The version the re-run will produce.
+ */
+
+/** Most brief versions a client keeps in its state. */
+export const MAX_VERSIONS = 20;
 
 /**
  * What happened on this side, for {@link reduce}.
@@ -191,6 +229,10 @@ export function initialState(options = {}) {
     sessionLost: false,
     cancelled: null,
     streams: {},
+    versions: [],
+    version: 0,
+    review: null,
+    editing: null,
   };
 }
 
@@ -326,8 +368,23 @@ function applyKnown(s, any) {
       /** @type {Record<string, StageState>} */
       const stages = { ...s.stages };
       for (const [k, v] of Object.entries(stages)) if (v !== "failed") stages[k] = "done";
+      const version = typeof frame.data.version === "number" ? frame.data.version : s.version + 1;
+      /** @type {BriefVersionEntry} */
+      const entry = {
+        version,
+        summary: frame.data.summary,
+        brief: frame.data.brief ?? null,
+        changes: frame.data.changes ?? null,
+        seq: frame.seq,
+      };
       return {
         ...s,
+        versions: [...s.versions.filter((v) => v.version !== version), entry].slice(
+          -MAX_VERSIONS,
+        ),
+        version,
+        review: null,
+        editing: null,
         summary: frame.data.summary,
         brief: frame.data.brief ?? null,
         complete: true,
@@ -356,6 +413,7 @@ function applyKnown(s, any) {
         };
       }
       const entry = s.transcript.find((e) => e.id === questionId);
+      if (s.review?.questionId === questionId) s = { ...s, review: null };
       return {
         ...s,
         questions: s.questions.filter((q) => q.id !== questionId),
@@ -364,6 +422,24 @@ function applyKnown(s, any) {
         transcript: entry && entry.answer !== answer
           ? s.transcript.map((e) => e === entry ? { ...e, answer } : e)
           : s.transcript,
+      };
+    }
+    case "edited": {
+      // Another answer replaces the old one; a re-run follows and ends in a new version.
+      const { questionId, answer, version } = frame.data;
+      /** @type {Record<string, StageState>} */
+      const stages = { ...s.stages };
+      for (const k of Object.keys(stages)) if (k !== "clarifier") stages[k] = "pending";
+      return {
+        ...s,
+        editing: { questionId, answer, version },
+        complete: false,
+        questions: [],
+        review: null,
+        streams: {},
+        stages,
+        stage: null,
+        transcript: s.transcript.map((e) => e.id === questionId ? { ...e, answer } : e),
       };
     }
     case "cancelled": {
@@ -405,6 +481,18 @@ function applyKnown(s, any) {
  * @returns {ConversationState}
  */
 function applyQuestion(s, q) {
+  if (q.topic === "review" && q.review) {
+    s = {
+      ...s,
+      review: {
+        questionId: q.id,
+        question: q.question,
+        requirements: q.review.requirements,
+        evidence: q.review.evidence ?? {},
+      },
+    };
+  }
+  if (s.editing) s = { ...s, editing: null };
   const known = s.transcript.some((e) => e.id === q.id);
   const asked = known ? s.asked : s.asked + 1;
   const p = q.progress;
