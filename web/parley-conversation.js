@@ -695,7 +695,9 @@ export class ParleyConversation extends LitElement {
       sessionUrl: raw.sessionUrl ?? null,
       briefUrl: raw.briefUrl ?? null,
       version: typeof raw.version === "number" ? raw.version : last.version,
-      changes: raw.changes ?? last.changes,
+      changes: Array.isArray(raw.versions) && raw.versions.length
+        ? raw.versions.at(-1)?.changes ?? null
+        : last.changes,
     };
   }
 
@@ -1116,7 +1118,13 @@ export class ParleyConversation extends LitElement {
     const snap = this.#snap();
     const version = (snap.version ?? 1) - 1;
     if (version < 1) return;
-    const fromFrames = previousSummary(snap.messages, version);
+    const kept = /** @type {{version?: unknown, summary?: unknown}[] | undefined} */ (
+      /** @type {any} */ (this.client?.getSnapshot())?.versions
+    );
+    const fromClient = kept?.find((x) => x.version === version)?.summary;
+    const fromFrames = typeof fromClient === "string"
+      ? fromClient
+      : previousSummary(snap.messages, version);
     if (fromFrames !== null) {
       this._previous = { state: "shown", version, text: fromFrames };
       return;
