@@ -138,6 +138,10 @@ browserTest(
       await page.evaluate((n) => n, withEvidence),
     );
     assert.deepEqual(await axe(page), [], "axe on the review form");
+    const shots = Deno.env.get("PARLEY_SHOTS");
+    if (shots) {
+      await page.locator(`${el} [part=review]`).screenshot({ path: `${shots}/review-form.png` });
+    }
 
     // "Save changes" with nothing changed says so and sends nothing.
     await page.locator(`${el} [part=review-save]`).click();
@@ -201,6 +205,9 @@ browserTest(
     assert.doesNotMatch(await previous.innerText(), /\$250k/);
     assert.equal(await show.getAttribute("aria-expanded"), "true");
     assert.deepEqual(await axe(page), [], "axe on version 2 with version 1 open");
+    if (shots) {
+      await page.locator(`${el} [part=changes]`).screenshot({ path: `${shots}/brief-v2.png` });
+    }
     assert.deepEqual(b.pageErrors, []);
   },
 );
