@@ -133,6 +133,9 @@ export const styles = css`
     justify-self: start;
   }
   .markdown.previous {
+    max-height: var(--_transcript-height);
+    overflow-y: auto;
+    overscroll-behavior: contain;
     padding: 0.75rem;
     border: 1px dashed var(--_border);
     border-radius: 8px;
@@ -304,10 +307,13 @@ function versions(v) {
         ? html`<p class="notice" part="notice" role="status">${s.loadingVersion}</p>`
         : shown.state === "error"
         ? html`<p class="error" part="error" role="alert">${s.cannotLoadVersion(shown.text)}</p>`
-        : html`<article class="markdown previous" part="previous" aria-labelledby="prev-h">
-            <h4 id="prev-h">${s.previousVersion(shown.version)}</h4>
-            ${guard([shown.text], () => markdown(shown.text, { headingOffset: 3 }))}
-          </article>`
+        : html`
+          <article class="markdown previous" part="previous" aria-labelledby="prev-h"
+            tabindex="0">
+                      <h4 id="prev-h">${s.previousVersion(shown.version)}</h4>
+                      ${guard([shown.text], () => markdown(shown.text, { headingOffset: 3 }))}
+                    </article>
+        `
       : nothing
   }
     </div>
