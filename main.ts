@@ -6,9 +6,10 @@
  */
 import { loadConfig } from "./server/config.ts";
 import { createEngine } from "./server/engine.ts";
-import { createLogger, errorFields } from "./server/log.ts";
+import { createLogger } from "./server/log.ts";
 import { createParley } from "./server/mod.ts";
 import { StoreOpenError } from "./server/sqlite_store.ts";
+import { serveResilient } from "./server/serve.ts";
 import { createStaticHandler } from "./server/static.ts";
 
 if (import.meta.main) {
@@ -45,18 +46,23 @@ if (import.meta.main) {
     Deno.exit(1);
   }
   const abort = new AbortController();
-  const server = Deno.serve({
+  const serving = serveResilient({
     hostname: config.host,
     port: config.port,
     signal: abort.signal,
+    log,
     onListen: ({ hostname, port }) => {
       log.info("listening", { url: `http://${hostname}:${port}`, engine: config.model });
     },
-    onError: (err) => {
-      log.error("request failed", errorFields(err));
-      return new Response("Internal server error\n", { status: 500 });
-    },
-  }, parley.handler);
+  }, parley.handler).catch((err) => {
+    // deno-lint-ignore no-console
+    console.error(
+      `parley: cannot listen on ${config.host}:${config.port}: ${
+        err instanceof Error ? err.message : err
+      }`,
+    );
+    Deno.exit(2);
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -64,7 +70,7 @@ if (import.meta.main) {
     log.info("shutting down", { signal, sessions: parley.sessionCount });
     await parley.shutdown();
     abort.abort();
-    await server.finished;
+    await serving;
     log.info("stopped");
   };
   Deno.addSignalListener("SIGINT", () => stop("SIGINT"));

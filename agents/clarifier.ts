@@ -28,6 +28,8 @@ export interface ClarifierOptions {
 export interface ClarifierOutcome {
   requirements: Requirements;
   transcript: QA[];
+  /** The person asked for the brief now (`FINISH_ANSWER`): the review is skipped too. */
+  finished?: boolean;
 }
 
 /** Default number of clarifier rounds. */
@@ -125,7 +127,9 @@ export async function* clarifier(
       missing: next.missing,
     };
     yield result("clarifier", data, meta);
-    if (done) return { requirements: next.requirements, transcript };
+    if (done) {
+      return { requirements: next.requirements, transcript, ...(finished ? { finished } : {}) };
+    }
     plan = next;
   }
 }

@@ -105,7 +105,8 @@ export async function* runPipeline(
       : { maxQuestionsPerRound: opts.maxQuestionsPerRound }),
     onMeta: (m) => opts.onAgentMeta?.("clarifier", m),
   });
-  const { requirements, transcript } = opts.review
+  // "Brief me now" skips the review as well: the person asked for the brief.
+  const { requirements, transcript } = opts.review && !interview.finished
     ? yield* review({
       engine,
       signal,

@@ -5,8 +5,9 @@
  * `data.review` and may answer with a typed `review` frame, which the session stores as
  * `field: value` lines. A free-text reply is read by the engine's `review` if it has one,
  * by the offline correction reader ({@link readCorrection}) for a deterministic engine, and
- * by asking `clarify` again with the reply in the transcript for a model. What was not
- * understood is said, and asked once more.
+ * by asking `clarify` again with the reply in the transcript for a model (which may ask one
+ * more question when the correction opens a topic). What the offline reader did not
+ * understand is said, and asked once more.
  *
  * @module
  */
@@ -136,6 +137,8 @@ const LATER_FIRST_RE = /^later[:,]?\s+(.+)$/i;
 const ADD_RE =
   /^(?:and |also )?(?:add|also add|include|plus|we need|it needs|it should have)\s+(.+)$/i;
 
+const sameItem = (a: string, b: string) => norm(a) === norm(b);
+
 /** Removes items matching `test` from a list field; true when something was removed. */
 function removeWhere(req: Requirements, field: "platforms" | "features" | "users", test: RegExp) {
   const before = req[field].length;
@@ -209,6 +212,12 @@ export function readCorrection(reply: string, requirements: Requirements): Revie
       const what = clean(m[1]!);
       const platform = PLATFORM_WORDS.find(([word]) => word.test(what));
       if (platform && removeWhere(req, "platforms", platform[1])) changed.add("platforms");
+      // Ruled out is not "later" either.
+      const later = req.later?.filter((i) => !platform?.[1].test(i) && !sameItem(i, what));
+      if (later && later.length !== req.later?.length) {
+        req.later = later;
+        changed.add("later");
+      }
       const test = new RegExp(`\\b${escapeRe(what)}\\b`, "i");
       if (removeWhere(req, "features", test)) changed.add("features");
       if (removeWhere(req, "users", test)) changed.add("users");
@@ -300,7 +309,9 @@ export async function* review(
     const qa: QA = { id, question, answer, topic: "review" };
     transcript.push(qa);
     opts.signal.throwIfAborted();
-    const reading = yield* read(opts, requirements, transcript, answer, id);
+    const followUps: QA[] = [];
+    const reading = yield* read(opts, requirements, transcript, answer, id, followUps);
+    transcript.push(...followUps);
     requirements = reading.requirements;
     if (reading.changed.length > 0) {
       yield progress("clarifier", `Review: updated ${reading.changed.join(", ")}`);
@@ -320,6 +331,7 @@ async function* read(
   transcript: readonly QA[],
   reply: string,
   questionId: string,
+  followUps: QA[],
 ): AsyncGenerator<FrameBody, ReviewReading, string | undefined> {
   // "Brief me now" at the review is an "ok".
   if (reply === FINISH_ANSWER) return { requirements, changed: [], notUnderstood: [] };
@@ -335,12 +347,29 @@ async function* read(
   }
   if (engine.deterministic) return readCorrection(reply, requirements);
   // A model re-reads the whole conversation, the reply included.
-  const plan = yield* engine.clarify({
-    transcript,
-    round: opts.maxRounds + 1,
-    maxRounds: opts.maxRounds + 1,
-    maxQuestionsPerRound: 1,
-  }, runOpts);
+  const reread = (t: readonly QA[]) =>
+    engine.clarify({
+      transcript: t,
+      round: opts.maxRounds + 1,
+      maxRounds: opts.maxRounds + 1,
+      maxQuestionsPerRound: 1,
+    }, runOpts);
+  let plan = yield* reread(transcript);
+  // A correction that opens a topic not asked about yet brings one more question.
+  const next = plan.questions[0];
+  if (next && !transcript.some((q) => q.topic === next.topic)) {
+    const id = `${questionId}-q1`;
+    const answer = yield {
+      type: "question",
+      data: { question: next.question, id, agent: "clarifier", topic: next.topic },
+    };
+    if (typeof answer !== "string") {
+      throw new TypeError(`Review expected an answer to question ${id}: got none`);
+    }
+    const more = [...transcript, { id, question: next.question, answer, topic: next.topic }];
+    plan = yield* reread(more);
+    followUps.push(more.at(-1)!);
+  }
   const changed = REVIEW_FIELDS.filter((f) =>
     JSON.stringify(plan.requirements[f] ?? null) !== JSON.stringify(requirements[f] ?? null)
   );

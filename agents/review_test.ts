@@ -6,6 +6,7 @@ import { drive } from "./testing.ts";
 
 const base = {
   ...emptyRequirements("A tool library for neighbours"),
+  later: ["iOS app", "reports"],
   users: ["neighbours"],
   platforms: ["Web", "iOS", "Android"],
   features: ["bookings", "reminders"],
@@ -29,9 +30,10 @@ Deno.test("readCorrection reads users with a first group, 'no mobile app' and 'b
   );
   assert.deepEqual(r.requirements.users, ["landlords", "renters"]);
   assert.deepEqual(r.requirements.platforms, ["Web"]);
+  assert.deepEqual(r.requirements.later, ["reports"], "ruled out is not later either");
   assert.deepEqual(r.requirements.excluded, ["mobile app"]);
   assert.equal(r.requirements.budget, "20k");
-  assert.deepEqual(r.changed.sort(), ["budget", "excluded", "platforms", "users"]);
+  assert.deepEqual(r.changed.sort(), ["budget", "excluded", "later", "platforms", "users"]);
   assert.deepEqual(r.notUnderstood, []);
 });
 

@@ -14,14 +14,9 @@ import type {
   RiskAnalysis,
 } from "../protocol/brief.js";
 
-/** Escapes text so Markdown renders it literally (the person's words are not markup). */
-export function mdText(text: string): string {
-  // Most text needs no escaping; testing first skips two replace passes on the hot path.
-  if (!MD_SPECIAL.test(text)) return text;
-  return text.replace(/\r?\n+/g, " ").replace(/([\\`*_{}\[\]<>#|!])/g, "\\$1");
-}
+import { mdParagraphs, mdText } from "./markdown.ts";
 
-const MD_SPECIAL = /[\\`*_{}\[\]<>#|!\r\n]/;
+export { mdText };
 
 /** A title for the brief, from the purpose or the idea. */
 export function briefTitle(req: Requirements): string {
@@ -93,7 +88,7 @@ export function coverageMd(r: Requirements, engine: string): string[] {
  */
 export function renderBriefMarkdown(brief: Brief, overview: string): string {
   const r = brief.requirements;
-  const out: string[] = [`# ${mdText(brief.title)}`, "", overview.trim(), ""];
+  const out: string[] = [`# ${mdText(brief.title)}`, "", mdParagraphs(overview), ""];
   out.push("## Requirements", "");
   const facts: [string, string | readonly string[] | undefined][] = [
     ["Idea", r.idea],
@@ -174,7 +169,9 @@ export function renderBriefMarkdown(brief: Brief, overview: string): string {
       : []),
     "",
     "### Effort",
-    `Size **${e.effort.size}**, about ${e.effort.personWeeksLow}–${e.effort.personWeeksHigh} person-weeks (${
+    `Size **${
+      mdText(e.effort.size)
+    }**, about ${e.effort.personWeeksLow}–${e.effort.personWeeksHigh} person-weeks (${
       mdText(e.effort.team)
     })${saidMd(e.effort.evidence)}.`,
   ]);

@@ -39,6 +39,7 @@ export const ADDED_FRAME_TYPES = /** @type {const} */ ([
   "answered",
   "cancelled",
   "edited",
+  "pong",
 ]);
 
 /**

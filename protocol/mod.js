@@ -26,6 +26,8 @@ import {
   REVIEW_FIELDS,
   SEED_FRAME_TYPES,
 } from "./constants.js";
+import { normaliseAnswer } from "./text.js";
+export { normaliseAnswer };
 export { CLOSE_CODES, ERROR_CODES, INPUT_ERROR_CODES, QUESTION_TOPICS } from "./errors.js";
 
 export {
@@ -180,6 +182,24 @@ function serverFrame(type, data) {
   return z.object({ type: z.literal(type), data, ...frameMeta });
 }
 
+/**
+ * Builds the schema of a frame that may be connection-only: sent on one connection, never
+ * stored or broadcast, and so without a `seq` (see {@link isConnectionOnly}).
+ * @template {string} T
+ * @template {z.ZodType} D
+ * @param {T} type
+ * @param {D} data
+ */
+function maybeConnectionFrame(type, data) {
+  return z.object({ type: z.literal(type), data, seq: frameMeta.seq.optional(), ts: frameMeta.ts });
+}
+
+/** `pong`: the answer to a client's `{"type":"ping"}`, on that connection only, no `seq`. */
+export const PongData = z.looseObject({
+  /** The `id` of the ping it answers, when the ping had one. */
+  id: z.string().max(64).optional(),
+});
+
 /** Every frame the server sends, discriminated by `type`. */
 export const ServerFrame = z.discriminatedUnion("type", [
   serverFrame("status", StatusData),
@@ -187,19 +207,38 @@ export const ServerFrame = z.discriminatedUnion("type", [
   serverFrame("question", QuestionData),
   serverFrame("result", ResultData),
   serverFrame("complete", CompleteData),
-  serverFrame("error", ErrorData),
-  serverFrame("session", SessionData),
+  maybeConnectionFrame("error", ErrorData),
+  maybeConnectionFrame("session", SessionData),
   serverFrame("delta", DeltaData),
   serverFrame("answered", AnsweredData),
   serverFrame("cancelled", CancelledData),
   serverFrame("edited", EditedData),
+  // Always sent without a seq; declared optional so that `frame.seq` reads on every frame.
+  maybeConnectionFrame("pong", PongData),
 ]);
+
+/**
+ * Whether a server frame is connection-only: it has no `seq`, was sent to this connection
+ * alone and is not part of the session's log (an input error, a refusal before close, a
+ * `pong`, the `session` frame of a resume of a finished conversation). Apply it without
+ * touching the last seq seen.
+ *
+ * @example
+ * ```js
+ * isConnectionOnly({ type: "pong", data: {}, ts: 1 }); // true
+ * ```
+ * @param {{ seq?: unknown }} frame
+ * @returns {boolean}
+ */
+export function isConnectionOnly(frame) {
+  return frame.seq === undefined;
+}
 
 /** @typedef {z.infer<typeof ServerFrame>} ServerFrame */
 /** @typedef {ServerFrame["type"]} ServerFrameType */
 /**
  * A server frame before the session stamps it with `seq` and `ts`: what agents yield.
- * @typedef {{ [K in ServerFrameType]: Omit<Extract<ServerFrame, { type: K }>, "seq" | "ts"> }[ServerFrameType]} FrameBody
+ * @typedef {{ [K in Exclude<ServerFrameType, "pong">]: Omit<Extract<ServerFrame, { type: K }>, "seq" | "ts"> }[Exclude<ServerFrameType, "pong">]} FrameBody
  */
 /** @typedef {z.infer<typeof QuestionData>} QuestionData */
 /** @typedef {z.infer<typeof ErrorData>} ErrorData */
@@ -270,6 +309,16 @@ export const ResumeFrame = z.object({
   lastSeq: z.number().int().nonnegative(),
 });
 
+/**
+ * The application heartbeat: the server answers with a `pong` on this connection only
+ * (echoing `id`). A client that sends it every few seconds learns of a dead connection
+ * itself; the server closes a connection that sent pings and then fell silent (4410).
+ */
+export const PingFrame = z.object({
+  type: z.literal("ping"),
+  id: z.string().max(64).optional(),
+});
+
 /** Typed client frames, discriminated by `type`. */
 export const TypedClientFrame = z.discriminatedUnion("type", [
   AnswerFrame,
@@ -279,6 +328,7 @@ export const TypedClientFrame = z.discriminatedUnion("type", [
   FinishFrame,
   RestartFrame,
   ResumeFrame,
+  PingFrame,
 ]);
 
 /** Every frame a client may send: the seed's untyped answer or a typed frame. */
@@ -288,7 +338,7 @@ export const ClientFrame = z.union([TypedClientFrame, SeedAnswerFrame]);
 
 /**
  * @template T
- * @typedef {{ success: true, value: T } | { success: false, error: string }} ParseResult
+ * @typedef {{ success: true, value: T } | { success: false, error: string, code?: "frame_too_large" }} ParseResult
  */
 
 /**
@@ -312,6 +362,7 @@ export function parseClientFrame(text, maxBytes = MAX_CLIENT_FRAME_BYTES) {
       return {
         success: false,
         error: `Frame is too large: ${bytes} bytes, the limit is ${maxBytes}`,
+        code: "frame_too_large",
       };
     }
   }
@@ -339,7 +390,10 @@ export function parseClientFrame(text, maxBytes = MAX_CLIENT_FRAME_BYTES) {
     const where = issue && issue.path.length > 0 ? ` at "${issue.path.join(".")}"` : "";
     return { success: false, error: `Frame has the wrong shape${where}: ${issue?.message}` };
   }
-  return { success: true, value: parsed.data };
+  const value = parsed.data;
+  // Every answer is normalised here, at the boundary (see protocol/text.js).
+  if ("answer" in value) value.answer = normaliseAnswer(value.answer);
+  return { success: true, value };
 }
 
 /** @type {Set<string>} */

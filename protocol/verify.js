@@ -21,6 +21,9 @@ export class ProtocolOrderError extends Error {
   }
 }
 
+/** Frame types that may come without a `seq` (connection-only). */
+const CONNECTION_ONLY_TYPES = new Set(["error", "pong", "session"]);
+
 /**
  * Checks a session's frames one at a time, in the order they were sent and received.
  *
@@ -29,7 +32,8 @@ export class ProtocolOrderError extends Error {
  * re-opens it; a `result` names an
  * agent whose stage has started (a `status` with `data.stage`); at most one question is
  * pending, its `id` is new; an answer (the client's, or the server's `answered` frame)
- * names a question that was asked.
+ * names a question that was asked. A frame without `seq` (only `error`, `pong` or
+ * `session`) is connection-only and outside these rules.
  *
  * @example
  * ```js
@@ -50,10 +54,23 @@ export class ProtocolVerifier {
   #cancelled = false;
 
   /**
-   * @param {{ type: string, data: Record<string, unknown>, seq: number }} frame
+   * @param {{ type: string, data: Record<string, unknown>, seq?: number }} frame
    * @throws {ProtocolOrderError}
    */
   server(frame) {
+    // Connection-only frames (no seq) are outside the session's log: an input error, a
+    // refusal before close, a pong, or the `session` frame of a resume of a finished session.
+    if (frame.seq === undefined) {
+      if (!CONNECTION_ONLY_TYPES.has(frame.type)) {
+        throw new ProtocolOrderError(
+          `Frame without seq: "${frame.type}"; only ${
+            [...CONNECTION_ONLY_TYPES].join(", ")
+          } may be connection-only`,
+          frame,
+        );
+      }
+      return;
+    }
     // A `session` frame at seq 1 starts a new session on the same socket (restart).
     if (frame.type === "session" && frame.seq === 1 && this.lastSeq > 0) this.#reset();
     if (frame.seq !== this.lastSeq + 1) {

@@ -23,8 +23,39 @@ export interface Config {
   maxFrameBytes: number;
   /** Most sessions live at once; further connections are refused with `server_busy`. */
   maxSessions: number;
-  /** Bytes a socket may have queued before the server drops it as too slow. */
+  /**
+   * Bytes a socket may have buffered before further frames wait in its queue for it to
+   * drain (`PARLEY_MAX_BUFFERED_BYTES`); a slow reader waits, it is not dropped.
+   */
   maxBufferedBytes: number;
+  /** How long frames may wait for a client that reads nothing before it is closed, in ms. */
+  slowClientMs: number;
+  /**
+   * Most WebSocket connections at once; 0 (default) means automatic. Never above the
+   * process's file-descriptor limit less 64, which the server reads at start.
+   */
+  maxConnections: number;
+  /** Most open WebSocket connections from one client address. */
+  maxConnectionsPerAddress: number;
+  /** Most new sessions one client address may start per minute. */
+  maxSessionsPerMinutePerAddress: number;
+  /** Apply the per-address caps to loopback clients too (off: tests and local use). */
+  limitLoopback: boolean;
+  /**
+   * Host names the server answers to (`PARLEY_ALLOWED_HOSTS`, comma-separated, or `*`);
+   * others get 421, which stops DNS rebinding. Default: the loopback names when bound to
+   * a loopback address, any host otherwise.
+   */
+  allowedHosts: readonly string[] | "*";
+  /**
+   * The heartbeat: a socket silent for this long is pinged; one that stays silent as long
+   * again is closed (`PARLEY_HEARTBEAT_MS`).
+   */
+  heartbeatMs: number;
+  /** How long a link opened to resume may take to send its resume frame, in ms. */
+  resumeTimeoutMs: number;
+  /** Most bad frames one connection may send in a second before it is closed with 1008. */
+  maxBadFramesPerSecond: number;
   /** The session store: a SQLite file path, or `:memory:` (lost on restart). */
   db: string;
   /** Most frames one session may hold; at the limit the conversation is stopped. */
@@ -81,6 +112,15 @@ export const DEFAULTS: Config = {
   maxFrameBytes: MAX_CLIENT_FRAME_BYTES,
   maxSessions: 10_000,
   maxBufferedBytes: 1024 * 1024,
+  slowClientMs: 30_000,
+  maxConnections: 0,
+  maxConnectionsPerAddress: 64,
+  maxSessionsPerMinutePerAddress: 60,
+  limitLoopback: false,
+  allowedHosts: ["localhost", "127.0.0.1", "[::1]"],
+  heartbeatMs: 20_000,
+  resumeTimeoutMs: 10_000,
+  maxBadFramesPerSecond: 20,
   db: "parley.db",
   maxFramesPerSession: 5_000,
   maxPendingWrites: 50_000,
@@ -119,6 +159,31 @@ export function parseOrigins(raw: string): readonly string[] | "*" {
     }
     return url.origin;
   });
+}
+
+/** The loopback names a server bound to loopback answers to by default. */
+export const LOOPBACK_HOSTS: readonly string[] = ["localhost", "127.0.0.1", "[::1]"];
+
+/** The default of `PARLEY_ALLOWED_HOSTS` for a bind address: loopback names, else any. */
+export function defaultAllowedHosts(bind: string): readonly string[] | "*" {
+  const b = bind.toLowerCase();
+  return b === "localhost" || b === "::1" || b === "[::1]" || b.startsWith("127.")
+    ? (b.startsWith("127.") && b !== "127.0.0.1" ? [...LOOPBACK_HOSTS, b] : LOOPBACK_HOSTS)
+    : "*";
+}
+
+/** Parses `PARLEY_ALLOWED_HOSTS`: host names (no port), comma-separated, or `*`. */
+export function parseHosts(raw: string): readonly string[] | "*" {
+  const items = raw.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (items.includes("*")) return "*";
+  for (const h of items) {
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/.test(h)) {
+      throw new RangeError(
+        `Invalid PARLEY_ALLOWED_HOSTS entry: "${h}" is not a host name like parley.example.com`,
+      );
+    }
+  }
+  return items;
 }
 
 /** Parses `PARLEY_BASE_URL`: an http(s) URL such as `http://localhost:11434/v1`. */
@@ -179,6 +244,13 @@ export function loadConfig(
     ["maxFrameBytes", "PARLEY_MAX_FRAME_BYTES", 256, 16 * 1024 * 1024],
     ["maxSessions", "PARLEY_MAX_SESSIONS", 1, 10_000_000],
     ["maxBufferedBytes", "PARLEY_MAX_BUFFERED_BYTES", 1024, 1024 * 1024 * 1024],
+    ["slowClientMs", "PARLEY_SLOW_CLIENT_MS", 100, 3_600_000],
+    ["maxConnections", "PARLEY_MAX_CONNECTIONS", 0, 10_000_000],
+    ["maxConnectionsPerAddress", "PARLEY_MAX_CONNECTIONS_PER_ADDRESS", 1, 10_000_000],
+    ["maxSessionsPerMinutePerAddress", "PARLEY_SESSIONS_PER_MINUTE_PER_ADDRESS", 1, 10_000_000],
+    ["heartbeatMs", "PARLEY_HEARTBEAT_MS", 1_000, 3_600_000],
+    ["resumeTimeoutMs", "PARLEY_RESUME_TIMEOUT_MS", 100, 600_000],
+    ["maxBadFramesPerSecond", "PARLEY_MAX_BAD_FRAMES_PER_SECOND", 1, 100_000],
     ["maxRounds", "PARLEY_CLARIFIER_ROUNDS", 1, 20],
     ["maxFramesPerSession", "PARLEY_MAX_FRAMES_PER_SESSION", 100, 1_000_000],
     ["maxPendingWrites", "PARLEY_MAX_PENDING_WRITES", 100, 10_000_000],
@@ -196,6 +268,15 @@ export function loadConfig(
       (config as unknown as Record<string, number>)[key] = int(name, raw, min, max);
     }
   }
+  const limitLoopback = env("PARLEY_LIMIT_LOOPBACK")?.toLowerCase();
+  if (limitLoopback) {
+    if (!["on", "off", "true", "false"].includes(limitLoopback)) {
+      throw new RangeError(`Invalid PARLEY_LIMIT_LOOPBACK: "${limitLoopback}" is not on or off`);
+    }
+    config.limitLoopback = limitLoopback === "on" || limitLoopback === "true";
+  }
+  const hosts = env("PARLEY_ALLOWED_HOSTS");
+  config.allowedHosts = hosts ? parseHosts(hosts) : defaultAllowedHosts(config.host);
   const db = env("PARLEY_DB");
   if (db) config.db = db;
   if (config.sessionTtlMs <= config.graceMs) {

@@ -92,3 +92,50 @@ Deno.test("loadConfig takes a provider's own key variable only for that provider
     "sk-p",
   );
 });
+
+Deno.test("loadConfig: allowed hosts default to the loopback names on loopback, any host otherwise", () => {
+  const env = (vars: Record<string, string>) => (k: string) => vars[k];
+  assert.deepEqual(loadConfig([], env({})).allowedHosts, ["localhost", "127.0.0.1", "[::1]"]);
+  assert.equal(loadConfig(["--host", "0.0.0.0"], env({})).allowedHosts, "*");
+  assert.deepEqual(
+    loadConfig(["--host", "0.0.0.0"], env({ PARLEY_ALLOWED_HOSTS: "Parley.Example.com, [::1]" }))
+      .allowedHosts,
+    ["parley.example.com", "[::1]"],
+  );
+  assert.throws(
+    () => loadConfig([], env({ PARLEY_ALLOWED_HOSTS: "http://x" })),
+    /Invalid PARLEY_ALLOWED_HOSTS entry: "http:\/\/x"/,
+  );
+});
+
+Deno.test("loadConfig reads the connection, heartbeat and bad-frame settings", () => {
+  const c = loadConfig([], (k) =>
+    ({
+      PARLEY_MAX_CONNECTIONS: "500",
+      PARLEY_MAX_CONNECTIONS_PER_ADDRESS: "8",
+      PARLEY_SESSIONS_PER_MINUTE_PER_ADDRESS: "12",
+      PARLEY_LIMIT_LOOPBACK: "on",
+      PARLEY_HEARTBEAT_MS: "15000",
+      PARLEY_RESUME_TIMEOUT_MS: "5000",
+      PARLEY_MAX_BAD_FRAMES_PER_SECOND: "50",
+      PARLEY_SLOW_CLIENT_MS: "10000",
+    })[k]);
+  assert.deepEqual(
+    [
+      c.maxConnections,
+      c.maxConnectionsPerAddress,
+      c.maxSessionsPerMinutePerAddress,
+      c.limitLoopback,
+      c.heartbeatMs,
+      c.resumeTimeoutMs,
+      c.maxBadFramesPerSecond,
+      c.slowClientMs,
+    ],
+    [500, 8, 12, true, 15000, 5000, 50, 10000],
+  );
+  assert.throws(
+    () => loadConfig([], (k) => k === "PARLEY_HEARTBEAT_MS" ? "10" : undefined),
+    /1000/,
+  );
+  assert.throws(() => loadConfig([], (k) => k === "PARLEY_LIMIT_LOOPBACK" ? "maybe" : undefined));
+});

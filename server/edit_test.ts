@@ -229,15 +229,15 @@ Deno.test("Session edit during analysis: the analysis in flight is stopped and t
   await engine.entered.promise;
   session.handle({
     type: "edit",
-    questionId: questionOf(conn.frames, "scale"),
-    answer: "50,000 users",
+    questionId: questionOf(conn.frames, "timeline"),
+    answer: "In 9 months",
   });
   engine.release();
   const done = await conn.until("complete");
   assert.equal(done.data.version, 1);
-  assert.equal(
-    (done.data.brief as { requirements: { scale?: string } }).requirements.scale,
-    "50,000 users",
+  assert.match(
+    String((done.data.brief as { requirements: { timeline?: string } }).requirements.timeline),
+    /9 months/,
   );
   assert.deepEqual(engine.analyses, ["product", "product", "customer", "engineer", "risk"]);
   verify(conn.frames);
@@ -250,30 +250,35 @@ Deno.test("Session edits from two tabs at once: the first wins, the second is to
   registry.resume(tokenOf(conn), session.seq, "tab-1", tab2);
   const users = questionOf(conn.frames, "platforms");
   const timeline = questionOf(conn.frames, "timeline");
-  session.handle({ type: "edit", questionId: users, answer: "Web only" });
-  session.handle({ type: "edit", questionId: timeline, answer: "2 months" });
+  session.handle({ type: "edit", questionId: users, answer: "Web only" }, conn);
+  session.handle({ type: "edit", questionId: timeline, answer: "2 months" }, tab2);
   await conn.until("complete");
   await tab2.until("complete");
   for (const tab of [conn, tab2]) {
     const edits = tab.frames.filter((f) => f.type === "edited").map((f) => f.data.questionId);
     assert.deepEqual(edits, [users]);
   }
-  const refused = conn.frames.filter((f) => f.type === "error").map((f) => f.data.code);
-  assert.deepEqual(refused, ["edit_in_progress"]);
+  // Only the tab whose edit was refused is told, without a seq (nothing is stored).
+  const refused = tab2.frames.filter((f) => f.type === "error");
+  assert.deepEqual(refused.map((f) => [f.data.code, f.seq]), [["edit_in_progress", undefined]]);
+  assert.deepEqual(conn.frames.filter((f) => f.type === "error"), []);
 });
 
 Deno.test("Session bad edits: unknown, unanswered, stale and cancelled edits change nothing", async () => {
   const { conn, session } = start();
   const first = await conn.until("question");
-  session.handle({ type: "edit", questionId: String(first.data.id), answer: "x" });
-  session.handle({ type: "edit", questionId: "nope", answer: "x" });
+  session.handle({ type: "edit", questionId: String(first.data.id), answer: "x" }, conn);
+  session.handle({ type: "edit", questionId: "nope", answer: "x" }, conn);
   session.handle({ type: "answer", questionId: String(first.data.id), answer: ANSWERS.idea! });
   await conn.until("question");
-  session.handle({ type: "edit", questionId: String(first.data.id), answer: "x", version: 0 });
+  session.handle(
+    { type: "edit", questionId: String(first.data.id), answer: "x", version: 0 },
+    conn,
+  );
   await conn.until("edited");
   await conn.until("question");
-  session.handle({ type: "cancel" });
-  session.handle({ type: "edit", questionId: String(first.data.id), answer: "y" });
+  session.handle({ type: "cancel" }, conn);
+  session.handle({ type: "edit", questionId: String(first.data.id), answer: "y" }, conn);
   const errors = conn.frames.filter((f) => f.type === "error").map((f) => f.data.code);
   assert.deepEqual(errors, ["unknown_question", "unknown_question", "not_editable"]);
   assert.equal(conn.frames.filter((f) => f.type === "edited").length, 1);
@@ -302,5 +307,28 @@ Deno.test("Session recovery: a re-run cut short is replayed by a new registry an
   const all = store.frames(session.id).map((f) => JSON.parse(f.text) as SeedFrame);
   assert.deepEqual(all.map((f) => f.seq), all.map((_, i) => i + 1));
   assert.deepEqual(all.filter((f) => f.type === "complete").map((f) => f.data.version), [1, 2]);
+  verify(all);
+});
+
+Deno.test("Session edit of a finished session loaded from the store: version 2, kept analysts", async () => {
+  const store = new MemoryStore();
+  const { registry, conn, session } = start(new OfflineEngine(), store);
+  await runUntil(conn, session, benchReplies(), isComplete);
+  const token = tokenOf(conn);
+  const timeline = questionOf(conn.frames, "timeline");
+  await registry.shutdown();
+  const again = testRegistry({ engine: new OfflineEngine(), review: true, store });
+  const tab = new RecordingConnection();
+  const loaded = again.resume(token, session.seq, "tab-1", tab);
+  assert.equal(loaded.state, "complete");
+  assert.equal(loaded.version, 1);
+  loaded.handle({ type: "edit", questionId: timeline, answer: "In 9 months" }, tab);
+  const done = await tab.until("complete");
+  assert.equal(done.data.version, 2);
+  const kept = tab.frames.filter((f) => f.type === "result" && f.data.kept === true);
+  assert.deepEqual(kept.map((f) => f.data.agent), ["customer"]);
+  assert.deepEqual(tab.frames.filter((f) => f.type === "question"), [], "nothing asked again");
+  const all = store.frames(session.id).map((f) => JSON.parse(f.text) as SeedFrame);
+  assert.deepEqual(all.map((f) => f.seq), all.map((_, i) => i + 1));
   verify(all);
 });

@@ -22,7 +22,13 @@ export const CLOSE = {
   badResume: CLOSE_CODES.badResume,
   badToken: CLOSE_CODES.badToken,
   resumeTimeout: CLOSE_CODES.resumeTimeout,
+  policy: CLOSE_CODES.policy,
+  heartbeatTimeout: CLOSE_CODES.heartbeatTimeout,
+  rateLimited: CLOSE_CODES.rateLimited,
 } as const;
+
+/** Default most bad frames a link may send in one second before it is closed with 1008. */
+export const MAX_BAD_FRAMES_PER_SECOND = 20;
 
 /** What a link writes to. */
 export interface LinkIO {
@@ -41,6 +47,15 @@ export interface LinkOptions {
   log: Logger;
   /** How long to wait for the resume frame (default {@link RESUME_TIMEOUT_MS}). */
   resumeTimeoutMs?: number;
+  /** Most bad frames per second before the link is closed with 1008 (default 20). */
+  maxBadFramesPerSecond?: number;
+  /**
+   * With a value, a link that has sent a `ping` and then nothing for this many ms is
+   * closed with 4410 `heartbeat_timeout` (its client promised heartbeats and stopped).
+   */
+  heartbeatTimeoutMs?: number;
+  /** Asked before a `restart` makes a new session; a message refuses it (rate limit). */
+  admitSession?: () => string | undefined;
 }
 
 /** The connection-level protocol of one client. */
@@ -49,15 +64,75 @@ export class ClientLink {
   readonly conn: Connection;
   #session: Session | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #heartbeat: ReturnType<typeof setTimeout> | undefined;
+  /** Whether this link's client sends application pings (so its silence means something). */
+  #pinging = false;
   #done = false;
+  /** Bad frames in the current one-second window, and when that window began. */
+  #bad = { count: 0, since: 0 };
 
   constructor(opts: LinkOptions) {
     this.#o = opts;
     this.conn = {
       sentSeq: 0,
-      send: (text) => opts.io.send(text),
+      send: (text) => {
+        if (!this.#done) opts.io.send(text);
+      },
       close: (code, reason) => opts.io.close(code, reason),
+      rejected: () => this.#countBad(),
     };
+  }
+
+  /** Whether the link is closed or closing. */
+  get done(): boolean {
+    return this.#done;
+  }
+
+  /** Sends an input error that no session is there to send (binary frames, no session). */
+  #inputError(code: string, message: string) {
+    this.#countBad();
+    if (this.#done) return;
+    const text = JSON.stringify({ type: "error", data: { message, code }, ts: Date.now() });
+    // In order with the session's frames already emitted (they go out once durable).
+    this.#o.registry.store.whenDurable(() => {
+      if (!this.#done) this.#o.io.send(text);
+    });
+  }
+
+  #countBad() {
+    const now = Date.now();
+    if (now - this.#bad.since >= 1000) this.#bad = { count: 0, since: now };
+    const max = this.#o.maxBadFramesPerSecond ?? MAX_BAD_FRAMES_PER_SECOND;
+    if (++this.#bad.count <= max) return;
+    this.#o.log.warn("connection closed: too many bad frames", {
+      clientId: this.#o.clientId,
+      sessionId: this.#session?.id,
+      max,
+    });
+    this.#refuse(
+      CLOSE.policy,
+      "too_many_bad_frames",
+      `More than ${max} bad frames in a second: fix the client, then reconnect`,
+    );
+  }
+
+  /** Restarts the heartbeat deadline of a link whose client sends pings. */
+  #alive() {
+    const ms = this.#o.heartbeatTimeoutMs;
+    if (!this.#pinging || !ms || this.#done) return;
+    clearTimeout(this.#heartbeat);
+    this.#heartbeat = setTimeout(() => {
+      this.#o.log.warn("heartbeat timeout", {
+        clientId: this.#o.clientId,
+        sessionId: this.#session?.id,
+        ms,
+      });
+      this.#refuse(
+        CLOSE.heartbeatTimeout,
+        "heartbeat_timeout",
+        `No frame for ${ms} ms after a ping: the connection is presumed dead`,
+      );
+    }, ms);
   }
 
   /** The session this link is on, once it has one. */
@@ -65,11 +140,13 @@ export class ClientLink {
     return this.#session;
   }
 
-  /** Sends one error frame outside any session, then closes the link. */
+  /** Sends one connection-only error frame (no seq), then closes the link. */
   #refuse(closeCode: number, code: string, message: string) {
     if (this.#done) return;
     this.#done = true;
-    const frame = { type: "error", data: { message, code }, seq: 1, ts: Date.now() };
+    clearTimeout(this.#timer);
+    clearTimeout(this.#heartbeat);
+    const frame = { type: "error", data: { message, code }, ts: Date.now() };
     this.#o.io.send(JSON.stringify(frame));
     this.#o.io.close(closeCode, code);
   }
@@ -114,13 +191,17 @@ export class ClientLink {
   /** One message arrived: text, or anything else (binary). */
   message(data: unknown): void {
     if (this.#done) return;
+    this.#alive();
     const session = this.#session;
     if (typeof data !== "string") {
       const message = 'Binary frames are not supported: send JSON text such as {"answer": "..."}';
-      if (session) return session.inputError("binary_frame", message);
+      if (session) return this.#inputError("binary_frame", message);
       return this.#refuse(CLOSE.badResume, "binary_frame", message);
     }
     const parsed = parseClientFrame(data, this.#o.maxFrameBytes);
+    if (parsed.success && "type" in parsed.value && parsed.value.type === "ping") {
+      return this.#pong(parsed.value.id);
+    }
     if (!session) {
       if (!this.#o.resume) return; // refused at open
       clearTimeout(this.#timer);
@@ -141,19 +222,34 @@ export class ClientLink {
       }
       return;
     }
-    if (!parsed.success) return session.inputError("bad_frame", parsed.error);
+    if (!parsed.success) return this.#inputError(parsed.code ?? "bad_frame", parsed.error);
     const frame = parsed.value;
     if ("type" in frame && frame.type === "resume") {
-      return session.inputError(
+      return this.#inputError(
         "bad_frame",
         "A resume frame is only accepted first, on a connection opened with ?resume=1",
       );
     }
     if ("type" in frame && frame.type === "restart") return this.#restart(session);
-    session.handle(frame);
+    session.handle(frame, this.conn);
+  }
+
+  /** Answers an application heartbeat on this link only; from now on its silence counts. */
+  #pong(id: string | undefined) {
+    if (!this.#pinging) {
+      this.#pinging = true;
+      this.#alive();
+    }
+    const data = id === undefined ? {} : { id };
+    this.#o.io.send(JSON.stringify({ type: "pong", data, ts: Date.now() }));
   }
 
   #restart(old: Session) {
+    const refused = this.#o.admitSession?.();
+    if (refused) {
+      this.#o.log.warn("restart refused", { clientId: this.#o.clientId, reason: refused });
+      return this.#refuse(CLOSE.rateLimited, "too_many_connections", refused);
+    }
     if (old.state === "live") old.cancel("Restarted: a new conversation began");
     // Leave the old session only once its `cancelled` frame has gone out to this client.
     this.#o.registry.store.whenDurable(() => {
@@ -171,6 +267,7 @@ export class ClientLink {
   closed(code?: number): void {
     this.#done = true;
     clearTimeout(this.#timer);
+    clearTimeout(this.#heartbeat);
     this.#o.log.info("disconnected", {
       clientId: this.#o.clientId,
       sessionId: this.#session?.id,

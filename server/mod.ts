@@ -14,9 +14,12 @@ import type { Config } from "./config.ts";
 import { createLogger, errorFields, type Logger } from "./log.ts";
 import { BadTokenError, SessionRegistry } from "./sessions.ts";
 import { ClientLink, CLOSE } from "./link.ts";
+import { CLOSE_CODES } from "../protocol/errors.js";
 import { MemoryStore, type SessionStore, type StoredFrame } from "./store.ts";
 import { SqliteStore } from "./sqlite_store.ts";
 import { OfflineEngine } from "../agents/offline/mod.ts";
+import { AddressLimits, connectionCap, readFdLimit } from "./limits.ts";
+import { SocketSender } from "./socket_sender.ts";
 import { readVersions, versionList } from "./versions.ts";
 
 /** What `createParley` may be given besides the config (tests inject these). */
@@ -30,6 +33,8 @@ export interface ParleyOptions {
   staticHandler?: (req: Request) => Promise<Response | null>;
   /** The session store (default from `config.db`). */
   store?: SessionStore;
+  /** The process's file-descriptor limit (default: read from `/proc/self/limits`). */
+  fdLimit?: number;
 }
 
 /** A running Parley: the request handler and a way to stop it cleanly. */
@@ -39,6 +44,8 @@ export interface Parley {
   readonly sessionCount: number;
   /** The sessions, for tests and operators. */
   readonly registry: SessionRegistry;
+  /** Open WebSocket connections, and the most there may be. */
+  readonly connections: { open: number; max: number };
   /**
    * Closes every socket and suspends every session: unfinished ones stay resumable in the
    * store, so a restarted server carries them on. Then closes the store.
@@ -106,6 +113,29 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
     review: config.review,
   });
   const sockets = new Set<WebSocket>();
+  const fdLimit = options.fdLimit ?? readFdLimit();
+  const maxConnections = connectionCap(config.maxConnections, fdLimit);
+  log.info("connection limits", {
+    fdLimit: fdLimit ?? null,
+    maxConnections,
+    perAddress: config.maxConnectionsPerAddress,
+    sessionsPerMinutePerAddress: config.maxSessionsPerMinutePerAddress,
+    loopbackLimited: config.limitLoopback,
+  });
+  if (config.maxConnections > maxConnections) {
+    log.warn("PARLEY_MAX_CONNECTIONS lowered to fit the file-descriptor limit", {
+      configured: config.maxConnections,
+      fdLimit,
+      maxConnections,
+    });
+  }
+  const perAddress = new AddressLimits({
+    maxConnections: config.maxConnectionsPerAddress,
+    maxSessionsPerMinute: config.maxSessionsPerMinutePerAddress,
+    limitLoopback: config.limitLoopback,
+  });
+  /** Upgraded sockets not closed yet (some may not be open yet). */
+  let openConnections = 0;
   const protocolJson = JSON.stringify(protocolJsonSchema(), null, 2);
   registry.sweep(); // never rejects; batched, so start-up is not held up
   const sweeper = setInterval(() => registry.sweep(), config.sweepMs);
@@ -119,36 +149,122 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
     }
     return headers;
   };
-  const json = (req: Request, body: string, status = 200) =>
+  // Session resources hold a person's words and a token may be in the URL: no cache
+  // keeps them, and no Referer carries the URL elsewhere.
+  const PRIVATE = { "cache-control": "no-store", "referrer-policy": "no-referrer" };
+  const json = (req: Request, body: string, status = 200, extra: Record<string, string> = {}) =>
     new Response(body, {
       status,
-      headers: cors(req, new Headers({ "content-type": "application/json; charset=utf-8" })),
+      headers: cors(
+        req,
+        new Headers({ "content-type": "application/json; charset=utf-8", ...extra }),
+      ),
     });
   const text = (req: Request, body: string, status: number, type = "text/plain") =>
     new Response(body, {
       status,
-      headers: cors(req, new Headers({ "content-type": `${type}; charset=utf-8` })),
+      headers: cors(req, new Headers({ "content-type": `${type}; charset=utf-8`, ...PRIVATE })),
     });
 
-  function openSocket(req: Request, clientId: string, resume: boolean): Response {
-    const { socket, response } = Deno.upgradeWebSocket(req);
+  /** A refusal before the upgrade: plain text naming the limit, never a stack. */
+  const refuse = (status: number, code: string, message: string, retryAfter?: number) =>
+    new Response(`${code}: ${message}\n`, {
+      status,
+      headers: {
+        "content-type": "text/plain; charset=utf-8",
+        ...(retryAfter ? { "retry-after": String(retryAfter) } : {}),
+      },
+    });
+
+  function openSocket(
+    req: Request,
+    clientId: string,
+    resume: boolean,
+    address: string | undefined,
+  ): Response {
+    if (openConnections >= maxConnections) {
+      log.warn("connection refused: server full", { clientId, maxConnections });
+      return refuse(
+        503,
+        "server_busy",
+        `The server has reached its limit of ${maxConnections} connections: try again later`,
+        5,
+      );
+    }
+    const tooMany = perAddress.open(address);
+    if (tooMany) {
+      log.warn("connection refused: address limit", { clientId, address });
+      return refuse(429, "too_many_connections", tooMany, 10);
+    }
+    const tooFast = resume ? undefined : perAddress.newSession(address);
+    if (tooFast) {
+      perAddress.close(address);
+      log.warn("connection refused: session rate", { clientId, address });
+      return refuse(429, "too_many_connections", tooFast, 60);
+    }
+    let upgraded;
+    try {
+      // idleTimeout is Deno's own keepalive: a ping after heartbeatMs of silence, and a
+      // close (1001, "No response from ping frame.") after as long again with no pong.
+      upgraded = Deno.upgradeWebSocket(req, { idleTimeout: (config.heartbeatMs * 2) / 1000 });
+    } catch (err) {
+      perAddress.close(address);
+      log.info("websocket upgrade refused", { clientId, ...errorFields(err) });
+      return new Response("Bad WebSocket upgrade request\n", { status: 400 });
+    }
+    const { socket, response } = upgraded;
+    openConnections++;
+    let counted = true;
+    const release = () => {
+      if (!counted) return;
+      counted = false;
+      openConnections--;
+      perAddress.close(address);
+    };
+    const sender = new SocketSender(socket, {
+      highWaterBytes: config.maxBufferedBytes,
+      slowMs: config.slowClientMs,
+      onSlow: (waited, queued) => {
+        log.warn("client too slow", { clientId, waited, queued, buffered: socket.bufferedAmount });
+        try {
+          socket.send(JSON.stringify({
+            type: "error",
+            data: {
+              code: "client_too_slow",
+              message: `The client read nothing for ${waited} ms: reconnect and resume`,
+            },
+            ts: Date.now(),
+          }));
+          socket.close(CLOSE_CODES.tryAgain, "client_too_slow");
+        } catch { /* already closed */ }
+      },
+    });
     const link = new ClientLink({
       registry,
       clientId,
       resume,
       maxFrameBytes: config.maxFrameBytes,
       log,
+      resumeTimeoutMs: config.resumeTimeoutMs,
+      maxBadFramesPerSecond: config.maxBadFramesPerSecond,
+      heartbeatTimeoutMs: config.heartbeatMs * 2 - 250,
+      admitSession: () => perAddress.newSession(address),
       io: {
-        send(text) {
-          if (socket.readyState !== WebSocket.OPEN) return;
-          if (socket.bufferedAmount > config.maxBufferedBytes) {
-            log.warn("dropping slow client", { clientId, buffered: socket.bufferedAmount });
-            socket.close(CLOSE.tryAgain, "Client too slow");
-            return;
-          }
-          socket.send(text);
+        send: (text) => sender.send(text),
+        close: (code, reason) => {
+          try {
+            socket.close(code, reason);
+          } catch { /* already closed */ }
+          // Deno waits for the peer's close frame with no time limit, and a frozen peer
+          // never sends one: past a short grace, the connection is let go of here (its
+          // descriptor stays with Deno until TCP gives up; docs/websocket-limits.md).
+          const t = setTimeout(() => {
+            if (finished) return;
+            log.warn("close handshake timed out", { clientId, code });
+            finish(code);
+          }, Math.min(5_000, config.heartbeatMs));
+          Deno.unrefTimer(t);
         },
-        close: (code, reason) => socket.close(code, reason),
       },
     });
     socket.onopen = () => {
@@ -156,9 +272,20 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
       link.open();
     };
     socket.onmessage = (e) => link.message(e.data);
-    socket.onclose = (e) => {
+    let finished = false;
+    const finish = (code: number) => {
+      finished = true;
+      release();
+      sender.close();
       sockets.delete(socket);
-      link.closed(e.code);
+      link.closed(code);
+    };
+    socket.onclose = (e) => {
+      if (finished) return;
+      if (e.code === 1001 && e.reason === "No response from ping frame.") {
+        log.warn("heartbeat timeout", { clientId, sessionId: link.session?.id, code: e.code });
+      }
+      finish(e.code);
     };
     socket.onerror = (e) => {
       log.debug("socket error", { clientId, message: (e as ErrorEvent).message });
@@ -234,12 +361,22 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
         version: versions.at(-1)?.version ?? null,
         versions: versionList(versions),
       }),
+      200,
+      PRIVATE,
     );
   }
 
-  async function handler(req: Request): Promise<Response> {
+  async function handler(req: Request, info?: Deno.ServeHandlerInfo): Promise<Response> {
     const url = new URL(req.url);
     const path = url.pathname;
+    if (!hostAllowed(url.hostname, config.allowedHosts)) {
+      log.warn("host refused", { host: url.host, path });
+      return refuse(
+        421,
+        "unknown_host",
+        `This server does not answer to ${url.hostname}: add it to PARLEY_ALLOWED_HOSTS`,
+      );
+    }
     try {
       if (req.method === "OPTIONS") {
         const headers = cors(req, new Headers());
@@ -249,8 +386,8 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
         return new Response(null, { status: 204, headers });
       }
       if (path.startsWith("/ws/")) {
-        const clientId = decodeURIComponent(path.slice(4));
-        if (!CLIENT_ID.test(clientId)) {
+        const clientId = safeDecode(path.slice(4));
+        if (clientId === undefined || !CLIENT_ID.test(clientId)) {
           return new Response(
             "Invalid client id: use 1 to 128 letters, digits or . _ : -\n",
             { status: 400 },
@@ -269,7 +406,8 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
             status: 403,
           });
         }
-        return openSocket(req, clientId, url.searchParams.get("resume") === "1");
+        const address = (info?.remoteAddr as Deno.NetAddr | undefined)?.hostname;
+        return openSocket(req, clientId, url.searchParams.get("resume") === "1", address);
       }
       if (req.method !== "GET" && req.method !== "HEAD") {
         return new Response("Method not allowed\n", {
@@ -319,6 +457,9 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
     get sessionCount() {
       return registry.size;
     },
+    get connections() {
+      return { open: openConnections, max: maxConnections };
+    },
     async shutdown() {
       clearInterval(sweeper);
       await registry.shutdown();
@@ -331,6 +472,20 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
       store.close();
     },
   };
+}
+
+/** `decodeURIComponent` that answers `undefined` for a malformed escape (`%E0%A4%A`). */
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `hostname` (from the Host header, as in the request URL) is one we answer to. */
+export function hostAllowed(hostname: string, allowed: readonly string[] | "*"): boolean {
+  return allowed === "*" || allowed.includes(hostname.toLowerCase());
 }
 
 /** What a stored conversation says, read back from its frames. */

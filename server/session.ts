@@ -35,6 +35,8 @@ export interface Connection {
   sentSeq: number;
   /** Closes the connection (the client may reconnect and resume). */
   close?(code: number, reason: string): void;
+  /** Told after this connection was sent an input error (the link counts them). */
+  rejected?(code: InputErrorCode): void;
 }
 
 /** Hooks the pipeline reports through; the session logs them. */
@@ -267,16 +269,17 @@ export class Session {
     const failure = this.#opts.store.failure;
     if (failure !== undefined) conn.send(storageNotice(failure));
     const pending = this.pendingQuestion;
-    this.#emit({
-      type: "session",
-      data: {
-        sessionId: this.id,
-        clientId: this.clientId,
-        resumed: true,
-        lastSeq,
-        ...(pending ? { pending } : {}),
-      },
-    }, "session");
+    const data = {
+      sessionId: this.id,
+      clientId: this.clientId,
+      resumed: true,
+      lastSeq,
+      ...(pending ? { pending } : {}),
+    };
+    if (this.#state === "live") return void this.#emit({ type: "session", data }, "session");
+    // Nothing but errors may follow `complete` or `cancelled` in the log: the resume of a
+    // finished conversation is told to this connection only, without a seq.
+    conn.send(JSON.stringify({ type: "session", data, ts: Date.now() }));
   }
 
   /** Detaches a connection; the conversation goes on without it. */
@@ -285,18 +288,31 @@ export class Session {
     if (this.#conns.size === 0) this.#opts.onIdle?.(this);
   }
 
-  /** Handles a parsed client frame from `conn` (not `resume` or `restart`: the caller's). */
-  handle(frame: ClientFrame): void {
+  /**
+   * Handles a parsed client frame from `conn` (not `resume`, `restart` or `ping`: the
+   * link's). Input errors go to `conn` only; without `conn` they are only logged.
+   */
+  handle(frame: ClientFrame, conn?: Connection): void {
     if (this.#dead) return;
-    if ("type" in frame && frame.type === "cancel") return this.cancel("Stopped at your request");
-    if ("type" in frame && frame.type === "finish") return this.#finish();
-    if ("type" in frame && frame.type === "edit") return this.#edit(frame);
+    if ("type" in frame && frame.type === "cancel") {
+      if (this.#state !== "live") {
+        return this.inputError(
+          "not_running",
+          `Nothing to stop: the conversation is ${this.#state}`,
+          conn,
+        );
+      }
+      return this.cancel("Stopped at your request");
+    }
+    if ("type" in frame && frame.type === "finish") return this.#finish(conn);
+    if ("type" in frame && frame.type === "edit") return this.#edit(frame, conn);
     if ("type" in frame && frame.type === "review") {
       const topic = this.#topics.get(frame.questionId);
       if (topic !== undefined && topic !== "review") {
         return this.inputError(
           "wrong_question",
           `Question ${frame.questionId} is not a review: answer it with an "answer" frame`,
+          conn,
         );
       }
       frame = {
@@ -306,7 +322,7 @@ export class Session {
       };
     }
     if ("type" in frame && frame.type !== "answer") {
-      return this.inputError("bad_frame", `A "${frame.type}" frame is not expected here`);
+      return this.inputError("bad_frame", `A "${frame.type}" frame is not expected here`, conn);
     }
     const questionId = "type" in frame ? frame.questionId : undefined;
     const pending = this.pendingQuestion;
@@ -316,6 +332,7 @@ export class Session {
       return this.inputError(
         "already_answered",
         `Question ${questionId} was already answered; answer the current question instead`,
+        conn,
       );
     }
     if (!pending) {
@@ -324,31 +341,34 @@ export class Session {
         this.#state === "live"
           ? "No question is waiting for an answer: wait for a question frame"
           : `No question is waiting for an answer: the conversation is ${this.#state}`,
+        conn,
       );
     }
     if (questionId !== undefined && questionId !== pending) {
       return this.inputError(
         "wrong_question",
         `Answer names question ${questionId}, but the question waiting is ${pending}`,
+        conn,
       );
     }
     if (frame.answer === FINISH_ANSWER) {
-      return this.inputError("bad_frame", "That answer is reserved: send other text");
+      return this.inputError("bad_frame", "That answer is reserved: send other text", conn);
     }
     this.#take(pending, frame.answer);
   }
 
   /** A `finish` frame: the pending question gets {@link FINISH_ANSWER}, which ends the interview. */
-  #finish(): void {
+  #finish(conn?: Connection): void {
     const pending = this.pendingQuestion;
     if (!pending) {
       return this.inputError(
         "no_question",
         `Nothing to finish: no question is waiting (the conversation is ${this.#state})`,
+        conn,
       );
     }
     if (this.#answers.size === 0) {
-      return this.inputError("bad_frame", "Nothing to brief yet: answer the first question");
+      return this.inputError("bad_frame", "Nothing to brief yet: answer the first question", conn);
     }
     this.#take(pending, FINISH_ANSWER);
   }
@@ -377,18 +397,23 @@ export class Session {
    * Replaces an earlier answer: stored, announced with `edited` to every tab, then the
    * pipeline runs again from the start with the answers it has (see `#runOnce`).
    */
-  #edit(frame: { questionId: string; answer: string; version?: number | undefined }): void {
+  #edit(
+    frame: { questionId: string; answer: string; version?: number | undefined },
+    conn?: Connection,
+  ): void {
     const id = frame.questionId;
     if (this.#state === "cancelled" || this.#state === "failed") {
       return this.inputError(
         "not_editable",
         `Nothing to edit: the conversation is ${this.#state}; start a new one`,
+        conn,
       );
     }
     if (this.#editing) {
       return this.inputError(
         "edit_in_progress",
         "Another edit is being applied: wait for its next question or brief, then edit again",
+        conn,
       );
     }
     if (!this.#answers.has(id)) {
@@ -397,18 +422,21 @@ export class Session {
         this.#topics.has(id)
           ? `Question ${id} has no answer yet: answer it instead of editing it`
           : `No question ${id} was asked: edit the id of a question you answered`,
+        conn,
       );
     }
     if (!this.#asked.has(id)) {
       return this.inputError(
         "stale_edit",
         `Question ${id} no longer applies after an earlier edit: edit a current question`,
+        conn,
       );
     }
     if (frame.version !== undefined && frame.version < this.#version) {
       return this.inputError(
         "stale_edit",
         `The edit is based on version ${frame.version} of the brief, but version ${this.#version} is out: look at it, then edit again`,
+        conn,
       );
     }
     if (this.#answers.get(id) === frame.answer) return; // a retried edit is applied once
@@ -428,17 +456,25 @@ export class Session {
     } else this.#runAbort.abort(new DOMException("An answer was edited", "AbortError"));
   }
 
-  /** Sends an `error` frame about bad client input; the conversation goes on. */
-  inputError(code: InputErrorCode, message: string): void {
+  /**
+   * Tells `conn` alone about its bad input: an `error` frame with no `seq`, neither stored
+   * nor broadcast (other tabs did nothing wrong). The conversation goes on.
+   */
+  inputError(code: InputErrorCode, message: string, conn?: Connection): void {
     this.#opts.log.debug("client input rejected", { sessionId: this.id, code, message });
-    this.#emit({ type: "error", data: { message, code } }, "session");
+    if (!conn) return;
+    conn.rejected?.(code); // first: a link closed for too many bad frames sends no more
+    const text = JSON.stringify({ type: "error", data: { message, code }, ts: Date.now() });
+    // After the frames already emitted, as a reply would be (an `answered` before the
+    // `already_answered` that lost the race).
+    this.#opts.store.whenDurable(() => {
+      if (this.#conns.has(conn)) conn.send(text);
+    });
   }
 
   /** Stops the conversation: a `cancelled` frame, then the pipeline is aborted. */
   cancel(message: string): void {
-    if (this.#state !== "live") {
-      return this.inputError("not_running", `Nothing to stop: the conversation is ${this.#state}`);
-    }
+    if (this.#state !== "live") return;
     this.#emit({ type: "cancelled", data: { message } }, "session");
     this.#setState("cancelled");
     this.#abort.abort(new DOMException(message, "AbortError"));
@@ -460,9 +496,11 @@ export class Session {
     this.#opts.store.setState(this.id, state, Date.now());
   }
 
-  #emit(body: FrameBody, origin: FrameOrigin, token?: string): ServerFrame {
-    if (this.#dead) return { ...body, seq: this.#seq, ts: Date.now() } as ServerFrame;
-    const frame = { ...body, seq: ++this.#seq, ts: Date.now() } as ServerFrame;
+  #emit(body: FrameBody, origin: FrameOrigin, token?: string): ServerFrame & { seq: number } {
+    if (this.#dead) {
+      return { ...body, seq: this.#seq, ts: Date.now() } as ServerFrame & { seq: number };
+    }
+    const frame = { ...body, seq: ++this.#seq, ts: Date.now() } as ServerFrame & { seq: number };
     const stored = JSON.stringify(frame);
     const text = token === undefined ? stored : withToken(stored, token);
     const entry = { seq: frame.seq, text: stored, origin };

@@ -23,10 +23,10 @@ Deno.test("Session finish: the pending question is withdrawn and the brief follo
   const session = registry.create("finish", conn);
   const q1 = await conn.until("question");
   // Nothing said yet: nothing to brief.
-  session.handle({ type: "finish" });
+  session.handle({ type: "finish" }, conn);
   assert.equal((await conn.until("error")).data.code, "bad_frame");
   // A person cannot send the marker as an answer.
-  session.handle({ type: "answer", questionId: String(q1.data.id), answer: FINISH_ANSWER });
+  session.handle({ type: "answer", questionId: String(q1.data.id), answer: FINISH_ANSWER }, conn);
   assert.equal((await conn.until("error")).data.code, "bad_frame");
   session.handle({ type: "answer", questionId: String(q1.data.id), answer: "A tool library" });
   const q2 = await conn.until("question");

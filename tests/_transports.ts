@@ -75,6 +75,8 @@ function inProcess(name: string, store: () => SessionStore): Transport {
     ttlMs: 3_600_000,
     maxRounds: 3,
     maxQuestionsPerRound: 3,
+    // As the server's default (PARLEY_REVIEW=on), so every transport asks the review.
+    review: true,
   });
   return {
     name,

@@ -139,6 +139,57 @@ for (const { name: t, start } of transports) {
     assert.equal(err.type, "error");
     assert.equal(err.data.code, "no_question");
     assert.match(String(err.data.message), /conversation is complete/);
-    assert.equal(err.seq, verifier.lastSeq + 1);
+    // Input errors are the connection's: no seq, not part of the session's log.
+    assert.equal(err.seq, undefined);
+    verifier.server(err as Parameters<typeof verifier.server>[0]);
+  });
+}
+
+for (const { name: t, start } of transports) {
+  Deno.test(`[${t}] a seed-only client corrects the review with free text, and is asked once more when not understood`, async () => {
+    await using transport = await start();
+    await using peer = await transport.open("review-1");
+    const v = new ProtocolVerifier();
+    let i = 0;
+    const replies = ["timeline is 6 months; purple elephants", "ok"];
+    let done: SeedFrame | undefined;
+    while (!done) {
+      const f = await peer.next();
+      v.server(f as never);
+      if (f.type === "complete") done = f;
+      if (f.type !== "question") continue;
+      v.answer(undefined);
+      peer.send({ answer: f.data.topic === "review" ? replies.shift()! : ANSWERS[i++] ?? "no" });
+    }
+    const reviews = peer.frames.filter((f) => f.type === "question" && f.data.topic === "review");
+    assert.deepEqual(reviews.map((f) => f.data.id), ["review", "review-2"]);
+    assert.match(String(reviews[0]!.data.question), /Reply \*ok\* to go on/);
+    assert.match(String(reviews[1]!.data.question), /I did not understand: “purple elephants”/);
+    const brief = done.data.brief as { requirements: { timeline?: string } };
+    assert.equal(brief.requirements.timeline, "6 months");
+  });
+
+  Deno.test(`[${t}] an edit after complete is acknowledged with edited and briefs version 2`, async () => {
+    await using transport = await start();
+    await using peer = await transport.open("edit-1");
+    const { verifier } = await finish(peer);
+    const first = peer.frames.find((f) => f.type === "question")!;
+    peer.send({ type: "edit", questionId: first.data.id, answer: "A dog-walking app for Berlin" });
+    for (;;) {
+      const f = await peer.next();
+      verifier.server(f as never);
+      if (f.type === "question") {
+        verifier.answer(undefined);
+        peer.send({ answer: "no" });
+      }
+      if (f.type === "complete") {
+        assert.equal(f.data.version, 2);
+        break;
+      }
+    }
+    const edited = peer.frames.filter((f) => f.type === "edited");
+    assert.deepEqual(edited.map((f) => f.data), [
+      { questionId: first.data.id, answer: "A dog-walking app for Berlin", version: 2 },
+    ]);
   });
 }

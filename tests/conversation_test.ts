@@ -52,6 +52,8 @@ Deno.test("two different ideas give different briefs that name their own domain 
   assert.match(b, /SOC 2/);
   assert.match(b, /offline buffering|buffer/i);
   assert.doesNotMatch(b, /COPPA/);
+  // The engine's own words are never escaped as if the person had typed them.
+  for (const md of [a, b]) assert.doesNotMatch(md, /\\\*\\\*/, "no escaped bold markers");
   const riskOf = (frames: typeof kids) =>
     frames.find((f) => f.type === "result" && f.data.agent === "risk")?.data.data as {
       risks: { title: string }[];

@@ -96,3 +96,66 @@ Deno.test("An edit with a model engine calls the model only for what read the ed
   assert.deepEqual(changes.kept, ["customer"]);
   await registry.shutdown();
 });
+
+Deno.test("A review correction that opens a topic brings one more question (model engine)", async () => {
+  await using fake = await startFake((req) => {
+    if (req.agent === "clarifier") {
+      if (req.prompt.includes("We sign BAAs")) {
+        const compliance = ["COPPA", "HIPAA"];
+        return chatStream(JSON.stringify({
+          requirements: { ...requirements, compliance, timeline: "3 months" },
+          missing: [],
+          done: true,
+          questions: [],
+        }));
+      }
+      if (req.prompt.includes("clinics in Texas")) {
+        return chatStream(JSON.stringify({
+          requirements: { ...requirements, timeline: "3 months" },
+          missing: ["compliance"],
+          done: false,
+          questions: [{ topic: "compliance", question: "Will it hold patient health data?" }],
+        }));
+      }
+      return clarifier(req);
+    }
+    if (req.agent === "summary") return chatStream("The overview.");
+    return chatStream(JSON.stringify(sampleAnalyses[req.agent as keyof typeof sampleAnalyses]));
+  });
+  const engine = createLlmEngine({
+    model: "openai:gpt-test",
+    apiKey: "sk-test",
+    baseUrl: fake.baseUrl,
+    deltaIntervalMs: 0,
+  });
+  const registry = testRegistry({ engine, review: true });
+  const conn = new RecordingConnection();
+  const session = registry.create("llm-review", conn);
+  const answers = ["A chore app for families", "Parents and their children", "In 3 months"];
+  const replies: Record<string, string> = {
+    review: "Also for clinics in Texas",
+    compliance: "We sign BAAs with the clinics",
+  };
+  for (;;) {
+    const f = await conn.next();
+    if (f.type === "complete") break;
+    if (f.type !== "question") continue;
+    const topic = String(f.data.topic);
+    const answer = f.data.agent === "clarifier" && String(f.data.id).startsWith("review")
+      ? replies[topic]
+      : answers.shift();
+    session.handle({ answer: answer ?? "no" });
+  }
+  const asked = conn.frames.filter((f) => f.type === "question").map((
+    f,
+  ) => [f.data.id, f.data.topic]);
+  assert.deepEqual(asked.slice(-2), [["review", "review"], ["review-q1", "compliance"]]);
+  const done = conn.frames.at(-1)!;
+  const brief = done.data.brief as {
+    requirements: { compliance: string[] };
+    transcript: { id: string }[];
+  };
+  assert.deepEqual(brief.requirements.compliance, ["COPPA", "HIPAA"]);
+  assert.deepEqual(brief.transcript.slice(-2).map((q) => q.id), ["review", "review-q1"]);
+  await registry.shutdown();
+});

@@ -102,11 +102,13 @@ for (const { name, start } of transports) {
     assert.equal(inA.data.answer, "From tab A");
     const err = await tabB.until("error");
     assert.equal(err.data.code, "already_answered");
+    assert.equal(err.seq, undefined, "an input error is the connection's: no seq");
     // From here both tabs get the same frames with the same seq.
     const nextA = await tabA.until("question");
     const nextB = await tabB.until("question");
     assert.deepEqual(nextA, nextB);
-    const seqsB = tabB.frames.map((f) => f.seq);
+    assert.deepEqual(tabA.frames.filter((f) => f.type === "error"), [], "tab A did nothing wrong");
+    const seqsB = tabB.frames.filter((f) => f.seq !== undefined).map((f) => f.seq);
     assert.deepEqual(seqsB, seqsB.map((_, i) => i + 1));
   });
 

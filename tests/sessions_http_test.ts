@@ -11,7 +11,7 @@ import { RecordingConnection, tokenOf, twoRoundEngine } from "../server/_testing
 const BASE = "http://parley.test";
 
 async function withParley(fn: (parley: Parley) => Promise<void>) {
-  const parley = createParley({ ...DEFAULTS, db: ":memory:" }, {
+  const parley = createParley({ ...DEFAULTS, db: ":memory:", allowedHosts: ["parley.test"] }, {
     engine: twoRoundEngine(),
     log: createLogger("silent"),
   });

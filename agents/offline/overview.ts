@@ -40,10 +40,15 @@ export function overviewText(
   const users = p.usersAssumed
     ? "users still to be named"
     : joinAnd(p.users.slice(0, 4).map((u) => u.label));
-  const first = `**${purpose}.** ${cap(p.subject)} serves ${users} on ${joinAnd(p.platforms)}` +
+  // Plain text: the summary escapes the overview as the person's words, so no Markdown here.
+  const first = `${purpose}. ${cap(p.subject)} serves ${users} on ${joinAnd(p.platforms)}` +
     (p.platformsAssumed ? " (assumed)" : "") +
     `. The MVP covers ${joinAnd(mvp.slice(0, 5).map(lowerIfWord))}` +
-    (later.length > 0 ? `; ${joinAnd(later.slice(0, 3).map(lowerIfWord))} come later.` : ".");
+    (later.length > 0
+      ? `; ${joinAnd(later.slice(0, 3).map(lowerIfWord))} ${
+        later.length > 1 ? "come" : "comes"
+      } later.`
+      : ".");
 
   const feasible = p.effort.feasibility === "unknown" || !req.timeline
     ? ""

@@ -72,7 +72,7 @@ export const styles = css`
 
 /**
  * The feed's lines for `messages`, newest last, at most `limit`.
- * @param {readonly {type: string, data?: unknown, seq?: number, ts?: number}[]} messages
+ * @param {readonly {type: string, data?: unknown, seq?: number | undefined, ts?: number | undefined}[]} messages
  * @param {Strings} s
  * @param {number} limit
  * @returns {FeedLine[]}
