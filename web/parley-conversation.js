@@ -18,6 +18,7 @@ import { feed, styles as feedStyles } from "./views/feed.js";
 import { results, styles as cardStyles } from "./views/cards.js";
 import { brief, styles as briefStyles } from "./views/brief.js";
 import { confirmDialog, styles as confirmStyles } from "./views/confirm.js";
+import { reviewChanges, reviewOf, styles as reviewStyles } from "./views/review.js";
 
 /** @typedef {import("./client.js").ConversationClient} ConversationClient */
 /** @typedef {import("./client.js").AnyFrame} AnyFrame */
@@ -51,6 +52,8 @@ import { confirmDialog, styles as confirmStyles } from "./views/confirm.js";
  * @property {readonly AnyFrame[]} messages
  * @property {string | null} sessionUrl
  * @property {string | null} briefUrl
+ * @property {number | null} [version] The brief's version on screen (`complete.data.version`).
+ * @property {unknown} [changes] What changed since the previous version (`complete.data.changes`).
  */
 
 /**
@@ -78,6 +81,16 @@ import { confirmDialog, styles as confirmStyles } from "./views/confirm.js";
  * @property {ReadonlyMap<string, AgentStream>} drafts Drafts on screen, by agent.
  * @property {ReadonlyMap<string, string>} agentErrors
  * @property {string | null} summary The brief's Markdown on screen.
+ * @property {boolean} canEdit The client can edit answers (`client.edit`).
+ * @property {string | null} editing The question whose answer is being edited.
+ * @property {string} editDraft The new answer being typed.
+ * @property {{questionId: string, text: string, error: boolean} | null} editNotice
+ * @property {Readonly<Record<string, string>>} reviewDrafts The review form's fields, by field.
+ * @property {string | null} reviewError
+ * @property {number | null} version
+ * @property {unknown} changes
+ * @property {{state: "loading" | "error" | "shown", version: number, text: string} | null} previous
+ *   The previous version of the brief, while it is shown.
  * @property {Record<string, (e: Event) => void>} on
  */
 
@@ -111,6 +124,54 @@ const ANSWER_ERRORS = new Set([
   "queue_full",
   "already_answered",
 ]);
+
+/** Server error codes about an edit: shown under the edited answer. */
+const EDIT_ERRORS = new Set([
+  "bad_frame",
+  "unknown_question",
+  "stale_edit",
+  "edit_in_progress",
+  "not_editable",
+  "queue_full",
+]);
+
+/**
+ * The version and changes of the newest `complete` in the frames.
+ * @param {readonly AnyFrame[]} frames
+ * @returns {{version: number | null, changes: unknown}}
+ */
+function lastComplete(frames) {
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const f = frames[i];
+    if (f?.type !== "complete") continue;
+    const d = /** @type {Record<string, unknown>} */ (f.data ?? {});
+    return { version: typeof d.version === "number" ? d.version : 1, changes: d.changes ?? null };
+  }
+  return { version: null, changes: null };
+}
+
+/**
+ * The transcript with each edited answer replaced by its newest `edited` text (a client
+ * that already applies edits gives the same transcript back).
+ * @param {readonly TranscriptEntry[]} transcript
+ * @param {readonly AnyFrame[]} frames
+ * @returns {readonly TranscriptEntry[]}
+ */
+function withEdits(transcript, frames) {
+  /** @type {Map<string, string>} */
+  const edited = new Map();
+  for (const f of frames) {
+    const d = /** @type {Record<string, unknown>} */ (f?.data ?? {});
+    if (f?.type === "edited" && typeof d.questionId === "string" && typeof d.answer === "string") {
+      edited.set(d.questionId, d.answer);
+    }
+  }
+  if (edited.size === 0) return transcript;
+  return transcript.map((e) => {
+    const answer = edited.get(e.id);
+    return answer === undefined || answer === e.answer || e.answer === null ? e : { ...e, answer };
+  });
+}
 
 /** Client events the element re-fires as `parley-*` events. */
 const RELAYED = /** @type {const} */ ([
@@ -198,6 +259,17 @@ const RELAYED = /** @type {const} */ ([
  * @csspart brief-details - The agents' cards inside the brief.
  * @csspart actions - Download, copy and print buttons.
  * @csspart share-link - The link to the shareable page of the brief.
+ * @csspart review - The review form: what the Clarifier understood, to fix before the analysis.
+ * @csspart review-field - Each field of the review form (label, input and its Why?).
+ * @csspart review-ok - The Looks right button of the review form.
+ * @csspart review-save - The Save changes button of the review form.
+ * @csspart edit-button - The Edit button under each answer in the transcript.
+ * @csspart edit - The inline form that edits an answer.
+ * @csspart edit-save - The Save button of an answer's edit.
+ * @csspart version - The version badge of a brief after the first.
+ * @csspart changes - Brief v2 and later: what changed, and the previous version's button.
+ * @csspart previous-button - The button that shows or hides the previous version.
+ * @csspart previous - The previous version of the brief, when shown.
  * @csspart error - Every inline error message.
  *
  * @cssprop [--parley-bg=#ffffff] - Background.
@@ -241,6 +313,12 @@ export class ParleyConversation extends LitElement {
     _confirm: { state: true },
     _refusedOrigin: { state: true },
     _announce: { state: true },
+    _editing: { state: true },
+    _editDraft: { state: true },
+    _editNotice: { state: true },
+    _reviewDrafts: { state: true },
+    _reviewError: { state: true },
+    _previous: { state: true },
   };
 
   /** @override */
@@ -253,6 +331,7 @@ export class ParleyConversation extends LitElement {
     cardStyles,
     briefStyles,
     confirmStyles,
+    reviewStyles,
   ];
 
   constructor() {
@@ -289,6 +368,22 @@ export class ParleyConversation extends LitElement {
     this._confirm = null;
     /** @type {string | null} */
     this._refusedOrigin = null;
+    /** @type {string | null} */
+    this._editing = null;
+    /** @type {string} */
+    this._editDraft = "";
+    /** @type {{questionId: string, text: string, error: boolean} | null} */
+    this._editNotice = null;
+    /** The question the edit in flight was for (to show its acknowledgement or error). */
+    this._editSentFor = /** @type {string | null} */ (null);
+    /** @type {Record<string, string>} */
+    this._reviewDrafts = {};
+    /** The review question the drafts belong to. @type {string | null} */
+    this._reviewFor = null;
+    /** @type {string | null} */
+    this._reviewError = null;
+    /** @type {{state: "loading" | "error" | "shown", version: number, text: string} | null} */
+    this._previous = null;
     /** What the live region says now. @type {string} */
     this._announce = "";
     /** Results on screen; they follow the client's, one new card per frame. @type {Map<string, unknown>} */
@@ -433,7 +528,7 @@ export class ParleyConversation extends LitElement {
     const s = this.words;
     const q = snap.currentQuestion;
     const key = snap.complete
-      ? "complete"
+      ? `complete:${snap.version ?? 1}`
       : snap.cancelled
       ? "cancelled"
       : snap.sessionLost
@@ -445,8 +540,8 @@ export class ParleyConversation extends LitElement {
       : "";
     if (key === this._announcedKey || key === "") return;
     this._announcedKey = key;
-    this._announce = key === "complete"
-      ? s.briefReady
+    this._announce = key.startsWith("complete:")
+      ? (snap.version ?? 1) > 1 ? s.briefUpdated(snap.version ?? 1) : s.briefReady
       : key === "cancelled"
       ? s.stopped
       : key === "lost"
@@ -571,10 +666,13 @@ export class ParleyConversation extends LitElement {
         messages: [],
         sessionUrl: null,
         briefUrl: null,
+        version: null,
+        changes: null,
       };
     }
+    const last = lastComplete(raw.messages ?? []);
     /** @type {readonly TranscriptEntry[]} */
-    const transcript = raw.transcript ?? [];
+    const transcript = withEdits(raw.transcript ?? [], raw.messages ?? []);
     const question = /** @type {QuestionData | null} */ (raw.currentQuestion ?? null);
     const state = raw.state === "open" ? "live" : /** @type {Connection} */ (raw.state);
     return {
@@ -596,6 +694,10 @@ export class ParleyConversation extends LitElement {
       messages: raw.messages ?? [],
       sessionUrl: raw.sessionUrl ?? null,
       briefUrl: raw.briefUrl ?? null,
+      version: typeof raw.version === "number" ? raw.version : last.version,
+      changes: Array.isArray(raw.versions) && raw.versions.length
+        ? raw.versions.at(-1)?.changes ?? null
+        : last.changes,
     };
   }
 
@@ -610,6 +712,20 @@ export class ParleyConversation extends LitElement {
     }
     client.addEventListener("frame", (e) => {
       this.#fire("parley-frame", /** @type {CustomEvent<AnyFrame>} */ (e).detail);
+    });
+    client.addEventListener("frame", (e) => {
+      const f = /** @type {CustomEvent<AnyFrame>} */ (e).detail;
+      const d = /** @type {Record<string, unknown>} */ (f?.data ?? {});
+      if (f?.type === "edited" && typeof d.questionId === "string") {
+        const version = typeof d.version === "number" ? d.version : 2;
+        this._editNotice = {
+          questionId: d.questionId,
+          text: this.words.editAccepted(version),
+          error: false,
+        };
+        this._editSentFor = null;
+        this._previous = null;
+      } else if (f?.type === "complete") this._previous = null;
     });
     client.addEventListener("question", () => {
       this._answerSent = false;
@@ -647,6 +763,17 @@ export class ParleyConversation extends LitElement {
       const err = /** @type {CustomEvent<ConversationError>} */ (e).detail;
       this.#fire("parley-error", err);
       if (err.source === "connection") return; // the connection notice says it in words
+      if (this._editSentFor && err.code && EDIT_ERRORS.has(err.code)) {
+        this._editNotice = { questionId: this._editSentFor, text: err.message, error: true };
+        this._editSentFor = null;
+        return;
+      }
+      if (
+        this._reviewFor && this.#snap().currentQuestion?.id === this._reviewFor &&
+        err.code && ANSWER_ERRORS.has(err.code) && this._answerSent
+      ) {
+        this._reviewError = err.message;
+      }
       if (err.code && ANSWER_ERRORS.has(err.code)) {
         // Every tab on a session sees every error: only the tab that answered shows it.
         if (err.source !== "server" || this._answerSent) this._answerError = err.message;
@@ -733,6 +860,15 @@ export class ParleyConversation extends LitElement {
       drafts: this._drafts,
       agentErrors,
       summary: this._shownSummary,
+      canEdit: typeof /** @type {any} */ (this.client)?.edit === "function",
+      editing: this._editing,
+      editDraft: this._editDraft,
+      editNotice: this._editNotice,
+      reviewDrafts: this._reviewDrafts,
+      reviewError: this._reviewError,
+      version: snap.version ?? null,
+      changes: snap.changes ?? null,
+      previous: this._previous,
       on: this._on,
     };
     const done = this._shownSummary !== null;
@@ -845,11 +981,180 @@ export class ParleyConversation extends LitElement {
       downloadJson: () =>
         this.#download(`${this.#fileName()}.json`, this.#briefJson(), "application/json"),
       copy: () => this.#copy(),
+      /** @param {Event} e */
+      reviewInput: (e) => {
+        const input = /** @type {HTMLInputElement} */ (e.target);
+        this._reviewDrafts = { ...this._reviewDrafts, [input.name]: input.value };
+      },
+      reviewOk: () => this.#sendReview({}),
+      /** @param {Event} e */
+      reviewSave: (e) => {
+        e.preventDefault();
+        const review = reviewOf(this.#snap().currentQuestion);
+        if (!review) return;
+        const changes = reviewChanges(review.requirements, this._reviewDrafts);
+        if (Object.keys(changes).length === 0) {
+          this._reviewError = this.words.review.noChanges;
+          return;
+        }
+        this.#sendReview(changes);
+      },
+      /** @param {Event} e */
+      editStart: (e) => {
+        const id = /** @type {HTMLElement} */ (e.currentTarget).dataset.edit ?? null;
+        const entry = this.#snap().transcript.find((x) => x.id === id);
+        this._editing = id;
+        this._editDraft = entry?.answer ?? "";
+        this._editNotice = null;
+        this.updateComplete.then(() => {
+          /** @type {HTMLTextAreaElement | null} */
+          const box = this.renderRoot.querySelector(".edit-input");
+          box?.focus();
+          box?.select();
+        });
+      },
+      /** @param {Event} e */
+      editInput: (e) => {
+        this._editDraft = /** @type {HTMLTextAreaElement} */ (e.target).value;
+      },
+      editCancel: () => this.#endEdit(),
+      /** @param {Event} e */
+      editKeydown: (e) => {
+        if (/** @type {KeyboardEvent} */ (e).key === "Escape") {
+          e.preventDefault();
+          this.#endEdit();
+        }
+      },
+      /** @param {Event} e */
+      editSave: (e) => {
+        e.preventDefault();
+        this.#sendEdit();
+      },
+      togglePrevious: () => this.#togglePrevious(),
       print: () => {
         this.#openBriefSections();
         globalThis.print?.();
       },
     };
+  }
+
+  /**
+   * Sends the review: `{}` accepts what was understood.
+   * @param {Record<string, string | string[]>} changes
+   */
+  #sendReview(changes) {
+    const client = /** @type {any} */ (this.client);
+    const question = this.#snap().currentQuestion;
+    if (!client || !question) return;
+    if (typeof client.review !== "function") {
+      this._reviewError = this.words.review.cannot;
+      return;
+    }
+    try {
+      if (client.review(changes) !== false) {
+        this._answerSent = true;
+        this._reviewError = null;
+        this._reviewFor = question.id;
+      }
+    } catch (err) {
+      this._reviewError = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  /** Sends the edit being typed. */
+  #sendEdit() {
+    const client = /** @type {any} */ (this.client);
+    const id = this._editing;
+    if (!client || !id) return;
+    const s = this.words;
+    const answer = this._editDraft.trim();
+    if (!answer) {
+      this._editNotice = { questionId: id, text: s.editEmpty, error: true };
+      return;
+    }
+    if (typeof client.edit !== "function") {
+      this._editNotice = { questionId: id, text: s.editCannot, error: true };
+      return;
+    }
+    try {
+      if (client.edit(id, answer) !== false) {
+        this._editSentFor = id;
+        this._editNotice = { questionId: id, text: s.editSent, error: false };
+        this.#endEdit();
+      }
+    } catch (err) {
+      this._editNotice = {
+        questionId: id,
+        text: err instanceof Error ? err.message : String(err),
+        error: true,
+      };
+    }
+  }
+
+  /** Closes the inline edit and puts focus back on its Edit button. */
+  #endEdit() {
+    const id = this._editing;
+    this._editing = null;
+    this._editDraft = "";
+    if (!id) return;
+    this.updateComplete.then(() => {
+      for (const b of this.renderRoot.querySelectorAll(".edit-button")) {
+        if (/** @type {HTMLElement} */ (b).dataset.edit === id) {
+          /** @type {HTMLElement} */ (b).focus();
+        }
+      }
+    });
+  }
+
+  /**
+   * Shows (fetching it from the versions endpoint, the token in an `Authorization`
+   * header, as the share page does) or hides the previous version of the brief.
+   */
+  async #togglePrevious() {
+    if (this._previous) {
+      this._previous = null;
+      return;
+    }
+    const snap = this.#snap();
+    const version = (snap.version ?? 1) - 1;
+    if (version < 1) return;
+    const kept = /** @type {{version?: unknown, summary?: unknown}[] | undefined} */ (
+      /** @type {any} */ (this.client?.getSnapshot())?.versions
+    );
+    const fromClient = kept?.find((x) => x.version === version)?.summary;
+    const fromFrames = typeof fromClient === "string"
+      ? fromClient
+      : previousSummary(snap.messages, version);
+    if (fromFrames !== null) {
+      this._previous = { state: "shown", version, text: fromFrames };
+      return;
+    }
+    this._previous = { state: "loading", version, text: "" };
+    try {
+      const url = new URL(snap.briefUrl ?? "");
+      const token = url.searchParams.get("token") ?? "";
+      url.search = "";
+      url.pathname = url.pathname.replace(/\/brief\.md$/, `/versions/${version}`);
+      const res = await fetch(url, {
+        headers: { Authorization: `Bearer ${token}` },
+        cache: "no-store",
+        credentials: "omit",
+      });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const body = /** @type {{summary?: unknown}} */ (await res.json());
+      if (typeof body.summary !== "string") throw new Error("no summary in the answer");
+      if (this._previous?.version === version) {
+        this._previous = { state: "shown", version, text: body.summary };
+      }
+    } catch (err) {
+      if (this._previous?.version === version) {
+        this._previous = {
+          state: "error",
+          version,
+          text: err instanceof Error ? err.message : String(err),
+        };
+      }
+    }
   }
 
   /** @param {string} idea Put in the answer box of the new conversation's first question. */
@@ -938,6 +1243,23 @@ export class ParleyConversation extends LitElement {
       this._actionMessage = s.cannotCopy(err instanceof Error ? err.message : String(err));
     }
   }
+}
+
+/**
+ * The Markdown of one version of the brief, if the client still holds its `complete`.
+ * @param {readonly AnyFrame[]} frames
+ * @param {number} version
+ * @returns {string | null}
+ */
+function previousSummary(frames, version) {
+  let n = 0;
+  for (const f of frames) {
+    if (f?.type !== "complete") continue;
+    const d = /** @type {Record<string, unknown>} */ (f.data ?? {});
+    n = typeof d.version === "number" ? d.version : n + 1;
+    if (n === version && typeof d.summary === "string") return d.summary;
+  }
+  return null;
 }
 
 /** The ws(s) origin this module came from: where an embedded element connects by default. */

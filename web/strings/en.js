@@ -225,6 +225,69 @@ export const en = {
     "medium impact": "medium impact",
     "high impact": "high impact",
   }),
+  // The review of what was understood, editing answers, versions of the brief
+  review: {
+    title: "Is this what you meant?",
+    intro: "Fix anything the agents misread, then save; or say it looks right.",
+    fields: /** @type {Record<string, string>} */ ({
+      purpose: "Idea",
+      users: "Users (the group to win first goes first)",
+      platforms: "Platforms now",
+      later: "Later",
+      features: "Features of the first version",
+      scale: "Scale",
+      budget: "Budget",
+      timeline: "Timeline",
+      jurisdictions: "Countries",
+      compliance: "Compliance",
+      excluded: "Not included",
+    }),
+    listHint: "Separate items with commas.",
+    looksRight: "Looks right",
+    save: "Save changes",
+    noChanges: "Nothing changed yet: edit a field, or choose Looks right.",
+    orType: "Or answer in your own words below.",
+    cannot: "This client cannot send a review.",
+  },
+  edit: "Edit",
+  /** @param {string} question */
+  editLabel: (question) => `Edit your answer to: ${question}`,
+  newAnswer: "New answer",
+  saveEdit: "Save",
+  cancelEdit: "Cancel",
+  editEmpty: "Type the new answer first.",
+  editSent: "Edit sent; the brief will be updated.",
+  /** @param {number} version */
+  editAccepted: (version) => `Edit accepted: working on version ${version} of the brief.`,
+  editCannot: "This client cannot edit answers.",
+  /** @param {number} version */
+  briefVersion: (version) => `Version ${version}`,
+  /** @param {number} version */
+  briefUpdated: (version) => `Brief updated to version ${version}`,
+  whatChanged: "What changed",
+  /** @param {string} field @param {string} before @param {string} after */
+  fieldChanged: (field, before, after) => `${field}: ${before || "—"} → ${after || "—"}`,
+  /** @param {string} text */
+  reqAdded: (text) => `Requirement added: ${text}`,
+  /** @param {string} text */
+  reqRemoved: (text) => `Requirement removed: ${text}`,
+  /** @param {string} text */
+  riskAdded: (text) => `Risk added: ${text}`,
+  /** @param {string} text */
+  riskRemoved: (text) => `Risk removed: ${text}`,
+  /** @param {string} agents */
+  rerunAgents: (agents) => `Re-run: ${agents}`,
+  /** @param {string} agents */
+  keptAgents: (agents) => `Kept: ${agents}`,
+  /** @param {number} version */
+  showVersion: (version) => `Show version ${version}`,
+  /** @param {number} version */
+  hideVersion: (version) => `Hide version ${version}`,
+  /** @param {number} version */
+  previousVersion: (version) => `Version ${version} (previous)`,
+  loadingVersion: "Loading…",
+  /** @param {string} why */
+  cannotLoadVersion: (why) => `Cannot load that version: ${why}`,
   // Developer chrome
   activity: "Activity",
   nothingYet: "Nothing yet.",

@@ -191,6 +191,69 @@ export const es = {
     "medium impact": "impacto medio",
     "high impact": "impacto alto",
   },
+  // La revisión de lo entendido, editar respuestas, versiones del resumen
+  review: {
+    title: "¿Es esto lo que querías decir?",
+    intro: "Corrige lo que los agentes entendieron mal y guarda; o di que está bien.",
+    fields: /** @type {Record<string, string>} */ ({
+      purpose: "Idea",
+      users: "Usuarios (el grupo a ganar primero va primero)",
+      platforms: "Plataformas ahora",
+      later: "Más adelante",
+      features: "Funciones de la primera versión",
+      scale: "Escala",
+      budget: "Presupuesto",
+      timeline: "Plazo",
+      jurisdictions: "Países",
+      compliance: "Normativa",
+      excluded: "No incluido",
+    }),
+    listHint: "Separa los elementos con comas.",
+    looksRight: "Está bien",
+    save: "Guardar cambios",
+    noChanges: "Aún no cambiaste nada: edita un campo o elige Está bien.",
+    orType: "O responde con tus propias palabras abajo.",
+    cannot: "Este cliente no puede enviar una revisión.",
+  },
+  edit: "Editar",
+  /** @param {string} question */
+  editLabel: (question) => `Editar tu respuesta a: ${question}`,
+  newAnswer: "Nueva respuesta",
+  saveEdit: "Guardar",
+  cancelEdit: "Cancelar",
+  editEmpty: "Escribe primero la nueva respuesta.",
+  editSent: "Edición enviada; el resumen se actualizará.",
+  /** @param {number} version */
+  editAccepted: (version) => `Edición aceptada: preparando la versión ${version} del resumen.`,
+  editCannot: "Este cliente no puede editar respuestas.",
+  /** @param {number} version */
+  briefVersion: (version) => `Versión ${version}`,
+  /** @param {number} version */
+  briefUpdated: (version) => `Resumen actualizado a la versión ${version}`,
+  whatChanged: "Qué cambió",
+  /** @param {string} field @param {string} before @param {string} after */
+  fieldChanged: (field, before, after) => `${field}: ${before || "—"} → ${after || "—"}`,
+  /** @param {string} text */
+  reqAdded: (text) => `Requisito añadido: ${text}`,
+  /** @param {string} text */
+  reqRemoved: (text) => `Requisito quitado: ${text}`,
+  /** @param {string} text */
+  riskAdded: (text) => `Riesgo añadido: ${text}`,
+  /** @param {string} text */
+  riskRemoved: (text) => `Riesgo quitado: ${text}`,
+  /** @param {string} agents */
+  rerunAgents: (agents) => `Rehecho: ${agents}`,
+  /** @param {string} agents */
+  keptAgents: (agents) => `Conservado: ${agents}`,
+  /** @param {number} version */
+  showVersion: (version) => `Ver la versión ${version}`,
+  /** @param {number} version */
+  hideVersion: (version) => `Ocultar la versión ${version}`,
+  /** @param {number} version */
+  previousVersion: (version) => `Versión ${version} (anterior)`,
+  loadingVersion: "Cargando…",
+  /** @param {string} why */
+  cannotLoadVersion: (why) => `No se puede cargar esa versión: ${why}`,
   activity: "Actividad",
   nothingYet: "Nada todavía.",
   openJson: "Abrir como JSON",

@@ -113,6 +113,34 @@ export const styles = css`
     overflow-wrap: break-word;
     min-width: 5rem;
   }
+  .changes {
+    display: grid;
+    gap: 0.4rem;
+    padding: 0.75rem 0.9rem;
+    border: 1px solid var(--_border);
+    border-left: 4px solid var(--_accent);
+    border-radius: 8px;
+    background: var(--_surface);
+  }
+  .changes h4 {
+    font-size: 1rem;
+  }
+  .changes ul {
+    margin: 0;
+    padding-left: 1.2rem;
+  }
+  .changes > button {
+    justify-self: start;
+  }
+  .markdown.previous {
+    max-height: var(--_transcript-height);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    padding: 0.75rem;
+    border: 1px dashed var(--_border);
+    border-radius: 8px;
+    background: var(--_bg);
+  }
   .details {
     display: grid;
     gap: 0.75rem;
@@ -182,7 +210,11 @@ export function brief(v) {
     <section class="brief summary" part="summary" aria-labelledby="brief-h"
       tabindex="-1">
         <div class="brief-head">
-          <h3 id="brief-h" class="brief-title">${s.brief}</h3>
+          <h3 id="brief-h" class="brief-title">${s.brief}${v.version !== null && v.version > 1
+            ? html`
+              <span class="badge version-badge" part="version">${s.briefVersion(v.version)}</span>
+            `
+            : nothing}</h3>
           <div class="actions no-print" part="actions">
             <button type="button" class="primary" @click=${v.on.downloadMarkdown}>${s
               .downloadMarkdown}</button>
@@ -198,6 +230,7 @@ export function brief(v) {
           </div>
         </div>
         <p class="action-status no-print">${v.actionMessage}</p>
+        ${versions(v)}
         <article class="markdown" part="brief">${guard(
           [summary],
           () => markdown(summary, { headingOffset: 3 }),
@@ -210,4 +243,79 @@ export function brief(v) {
           : nothing}
       </section>
   `;
+}
+
+/**
+ * Field values in a "what changed" line.
+ * @param {unknown} value
+ */
+function valueText(value) {
+  if (Array.isArray(value)) return value.map(String).join(", ");
+  return value === null || value === undefined ? "" : String(value);
+}
+
+/**
+ * The lines of a "what changed" summary (`complete.data.changes`), safely read.
+ * @param {View} v
+ * @returns {string[]}
+ */
+export function changeLines(v) {
+  const { s } = v;
+  const c = /** @type {Record<string, any> | null} */ (
+    v.changes && typeof v.changes === "object" ? v.changes : null
+  );
+  if (!c) return [];
+  /** @type {string[]} */
+  const lines = [];
+  const list = (/** @type {unknown} */ x) =>
+    Array.isArray(x) ? x.filter((i) => typeof i === "string").slice(0, 50) : [];
+  for (const f of Array.isArray(c.fields) ? c.fields.slice(0, 50) : []) {
+    if (!f || typeof f.field !== "string") continue;
+    const name = s.review.fields[f.field] ?? f.field;
+    lines.push(s.fieldChanged(name, valueText(f.before), valueText(f.after)));
+  }
+  for (const t of list(c.requirements?.added)) lines.push(s.reqAdded(t));
+  for (const t of list(c.requirements?.removed)) lines.push(s.reqRemoved(t));
+  for (const t of list(c.risks?.added)) lines.push(s.riskAdded(t));
+  for (const t of list(c.risks?.removed)) lines.push(s.riskRemoved(t));
+  const agent = (/** @type {string} */ a) => s.stages[a] ?? a;
+  if (list(c.rerun).length) lines.push(s.rerunAgents(list(c.rerun).map(agent).join(", ")));
+  if (list(c.kept).length) lines.push(s.keptAgents(list(c.kept).map(agent).join(", ")));
+  return lines;
+}
+
+/**
+ * "Brief v2 — what changed" and the previous version one click away (from version 2 on).
+ * @param {View} v
+ */
+function versions(v) {
+  const { s } = v;
+  if (v.version === null || v.version < 2) return nothing;
+  const lines = changeLines(v);
+  const prev = v.version - 1;
+  const shown = v.previous;
+  return html`<section class="changes" part="changes" aria-labelledby="changes-h">
+    <h4 id="changes-h">${s.briefVersion(v.version)} — ${s.whatChanged}</h4>
+    ${lines.length ? html`<ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>` : nothing}
+    <button type="button" part="previous-button" class="no-print"
+      aria-expanded=${shown ? "true" : "false"} aria-controls="previous-brief"
+      @click=${v.on.togglePrevious}>${shown ? s.hideVersion(prev) : s.showVersion(prev)}</button>
+    <div id="previous-brief" ?hidden=${!shown}>
+      ${
+    shown
+      ? shown.state === "loading"
+        ? html`<p class="notice" part="notice" role="status">${s.loadingVersion}</p>`
+        : shown.state === "error"
+        ? html`<p class="error" part="error" role="alert">${s.cannotLoadVersion(shown.text)}</p>`
+        : html`
+          <article class="markdown previous" part="previous" aria-labelledby="prev-h"
+            tabindex="0">
+                      <h4 id="prev-h">${s.previousVersion(shown.version)}</h4>
+                      ${guard([shown.text], () => markdown(shown.text, { headingOffset: 3 }))}
+                    </article>
+        `
+      : nothing
+  }
+    </div>
+  </section>`;
 }

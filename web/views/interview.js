@@ -10,6 +10,7 @@ import { repeat } from "lit/directives/repeat.js";
 import { live } from "lit/directives/live.js";
 import { MAX_ANSWER_CHARS } from "../constants.js";
 import { questionLine } from "./progress.js";
+import { reviewForm } from "./review.js";
 
 /** @typedef {import("../parley-conversation.js").View} View */
 
@@ -147,6 +148,32 @@ export const styles = css`
   .form-row {
     flex-wrap: wrap;
   }
+  .edit-row {
+    justify-self: end;
+  }
+  .edit-button {
+    padding: 0.1rem 0.55rem;
+    font-size: 0.8rem;
+  }
+  .edit-form {
+    justify-self: end;
+    width: min(100%, 32rem);
+  }
+  .edit-form label {
+    font-size: 0.85rem;
+    font-weight: 600;
+  }
+  .edit-form .buttons {
+    display: flex;
+    gap: 0.5rem;
+    justify-content: flex-end;
+  }
+  .qa > .notice,
+  .qa > .error {
+    justify-self: end;
+    margin: 0;
+    font-size: 0.85rem;
+  }
   .form-row .buttons {
     display: flex;
     gap: 0.5rem;
@@ -169,6 +196,7 @@ export function interview(v) {
   const live_ = snap.state === "live";
   const meta = questionLine(snap, s);
   const topic = question?.topic ? s.topics[question.topic] : undefined;
+  const editable = !snap.cancelled && v.canEdit;
   const placeholder = question ? s.typeAnswer : live_ ? s.waitingNext : s.connectToStart;
   return html`<section class="panel interview" part="interview" aria-labelledby="interview-h">
     <h3 id="interview-h">${s.interview}</h3>
@@ -193,6 +221,7 @@ export function interview(v) {
                     return html`<li class="qa" data-question=${e.id}>
               <div class="bubble q"><span class="visually-hidden">${s.questionPrefix}</span>${e.question}</div>
               <div class="bubble a"><span class="visually-hidden">${s.answerPrefix}</span>${e.answer}</div>
+              ${editable && !sending ? editAction(v, e) : nothing}
               ${
                       sending
                         ? html`<span class="sending" part="sending">${
@@ -207,6 +236,7 @@ export function interview(v) {
       `
       : nothing
   }
+    ${showForm ? reviewForm(v) : nothing}
     ${
     showForm
       ? html`
@@ -247,4 +277,43 @@ export function interview(v) {
       : nothing
   }
   </section>`;
+}
+
+/**
+ * The Edit button under an answer, or, while it is being edited, the inline form (a
+ * labelled textarea with Save and Cancel; Escape cancels) and what became of the edit.
+ * @param {View} v
+ * @param {import("../parley-conversation.js").TranscriptEntry} e
+ */
+function editAction(v, e) {
+  const { s } = v;
+  const notice = v.editNotice?.questionId === e.id ? v.editNotice : null;
+  const note = notice
+    ? html`
+      <p class=${notice.error ? "error" : "notice"} part=${notice.error ? "error" : "notice"}
+        role=${notice.error ? "alert" : "status"}>${notice.text}</p>
+    `
+    : nothing;
+  if (v.editing !== e.id) {
+    return html`
+      <span class="edit-row">
+        <button type="button" class="edit-button" part="edit-button" data-edit=${e.id}
+          aria-label=${s.editLabel(e.question)} @click=${v.on.editStart}>${s.edit}</button>
+      </span>${note}
+    `;
+  }
+  const id = `edit-${e.id}`;
+  return html`
+    <form class="edit-form" part="edit" data-edit=${e.id} @submit=${v.on.editSave}
+      @keydown=${v.on.editKeydown} novalidate>
+      <label for=${id}>${s.newAnswer}</label>
+      <textarea id=${id} class="edit-input" rows="2" maxlength=${MAX_ANSWER_CHARS}
+        aria-label=${s.editLabel(e.question)} .value=${live(v.editDraft)}
+        @input=${v.on.editInput}></textarea>
+      <span class="buttons">
+        <button type="button" @click=${v.on.editCancel}>${s.cancelEdit}</button>
+        <button type="submit" class="primary" part="edit-save">${s.saveEdit}</button>
+      </span>
+    </form>${note}
+  `;
 }
