@@ -153,7 +153,16 @@ function sideOf(u: UserRef, p: Profile): string {
 function kindFrustration(u: UserRef, p: Profile): string {
   if (u.actor === "provider") return "Time lost on admin and chasing work instead of doing it";
   if (u.actor === "operator") return "No single, current view of what is happening";
-  return `Today they patch together messages, spreadsheets and general tools to do what ${p.subject} will do`;
+  const core = p.core?.label ?? p.mvp[0]?.label;
+  const known = p.detection.alternatives.find((a) => a.entry.products.length > 0);
+  if (known && core) {
+    return `They already juggle ${
+      joinAnd(known.entry.products.slice(0, 2), "or")
+    } and general tools for ${core}`;
+  }
+  return core
+    ? `${cap(core)} without a tool made for it costs them time`
+    : `No tool they use today was made for what ${p.subject} will do`;
 }
 
 function jobs(p: Profile): string[] {

@@ -11,7 +11,8 @@ import type { Component, Entity, Integration } from "./types.ts";
 import type { Evidence } from "../../protocol/brief.js";
 import { evidenceOf, type Profile, ratePerWeek } from "./profile.ts";
 import { findingsOf } from "./findings.ts";
-import { joinAnd, thousands } from "./text.ts";
+import { featureComponent } from "./component.ts";
+import { cap, joinAnd, thousands } from "./text.ts";
 
 type Stack = EngineerAnalysis["stack"][number];
 
@@ -76,7 +77,10 @@ function components(p: Profile): Component[] {
       responsibility: `Screens for ${joinAnd(labels.slice(0, 3))}, push, offline cache`,
     });
   }
-  for (const f of [...p.mvp, ...p.later]) if (f.info?.component) out.push(f.info.component);
+  for (const f of [...p.mvp, ...p.later]) {
+    const c = featureComponent(f, p);
+    if (c) out.push(c);
+  }
   for (const f of findingsOf(p.detection, "components")) out.push(f.item);
   for (const d of p.domains) out.push(...d.components);
   if (p.users.some((u) => u.actor === "operator") || p.has("marketplace") || p.has("ugc")) {
@@ -134,7 +138,7 @@ function stack(p: Profile): Stack[] {
   if (ios && android) {
     out.push({
       layer: "Mobile",
-      choice: "React Native (Expo) in TypeScript",
+      choice: `React Native (Expo) in TypeScript for the ${p.core?.label ?? "app's"} screens`,
       reason: `One codebase for iOS and Android shares types with the backend${
         offline ? ", and SQLite on the device covers offline mode" : ""
       }`,
@@ -195,9 +199,7 @@ function stack(p: Profile): Stack[] {
       ? "Relational data and time-series telemetry in one database, with compression and retention policies"
       : p.has("location")
       ? "Distance queries (who is near) run in the database"
-      : `Relational records of ${
-        joinAnd(data(p).slice(0, 3).map((e) => e.entity.toLowerCase()))
-      } with the constraints between them`,
+      : relationalReason(data(p).map((e) => e.entity.toLowerCase())),
   });
   if (p.has("iot")) {
     out.push({
@@ -289,4 +291,14 @@ function assumptions(p: Profile): string[] {
     out.push(`Sized for ${p.req.scale} (${p.scaleLevel} scale)`);
   }
   return out.slice(0, 50);
+}
+
+/**
+ * Why a relational database, from the product's own entities: the generic `User` goes last so
+ * the sentence names what this product stores (`bookings and invoices, tied to users`).
+ */
+function relationalReason(entities: readonly string[]): string {
+  const own = entities.filter((e) => e !== "user").slice(0, 3);
+  if (own.length === 0) return "Accounts and their records with the constraints between them";
+  return `${cap(joinAnd(own))} records tied to users and to each other by foreign keys`;
 }

@@ -321,7 +321,10 @@ Deno.test("OfflineEngine product and engineer analyses use the person's users, f
     ),
   );
   assert.deepEqual(engineer.platforms, ["iOS", "Android"]);
-  assert.equal(engineer.stack[0]!.choice, "React Native (Expo) in TypeScript");
+  assert.equal(
+    engineer.stack[0]!.choice,
+    "React Native (Expo) in TypeScript for the booking and scheduling screens",
+  );
   assert.ok(
     engineer.integrations.some((x) => /Stripe/.test(x.name)),
     JSON.stringify(engineer.integrations),

@@ -58,7 +58,7 @@ export function overviewText(
         : p.effort.feasibility === "tight"
         ? "barely fits"
         : "does not fit"
-    } a timeline of about ${p.timelineWeeks} weeks`;
+    } *${clip(req.timeline, 60)}*`;
   const top = [...risks]
     .map((r, i) => ({ r, i, s: (SCORE[r.likelihood] ?? 1) * (SCORE[r.impact] ?? 1) }))
     .sort((a, b) => b.s - a.s || a.i - b.i)

@@ -9,6 +9,7 @@ import type { Actor, Wording } from "./types.ts";
 import type { Evidence } from "../../protocol/brief.js";
 import { evidenceOf, type FeatureRef, type Profile, type UserRef, whoWants } from "./profile.ts";
 import { findingsOf } from "./findings.ts";
+import { featureComponent } from "./component.ts";
 import { cap, clip, joinAnd, lowerFirst, singular } from "./text.ts";
 
 type Story = ProductAnalysis["userStories"][number];
@@ -45,7 +46,7 @@ function goals(p: Profile): string[] {
   // Goals name the product's own core flow; the timeline and budget are in the requirements.
   const out = [
     p.core?.info
-      ? `Move the first metric that matters: ${lowerFirst(p.core.info.metric(w))}`
+      ? `Show that ${p.core.label} works, measured by ${lowerFirst(p.core.info.metric(w))}`
       : `Prove that ${first} works for ${w.consumers} in a pilot`,
   ];
   for (const d of p.domains) if (d.goal) out.push(d.goal(w));
@@ -149,7 +150,7 @@ function requirements(p: Profile): Requirement[] {
   for (const f of p.mvp) {
     out.push({
       text: cap(
-        f.info ? `${f.label} for ${whoWants(p, f.info).label}${detailOf(f)}` : f.label,
+        f.info ? `${f.label} for ${whoWants(p, f.info).label}${detailOf(f, p)}` : f.label,
       ),
       priority: "must",
       rationale: coreRationale(f, p),
@@ -239,8 +240,8 @@ function requirements(p: Profile): Requirement[] {
 }
 
 /** What a feature covers, from its component, so requirements are concrete. */
-function detailOf(f: FeatureRef): string {
-  const r = f.info?.component?.responsibility;
+function detailOf(f: FeatureRef, p: Profile): string {
+  const r = featureComponent(f, p)?.responsibility;
   return r ? `: ${r[0]!.toLowerCase()}${r.slice(1)}` : "";
 }
 

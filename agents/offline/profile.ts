@@ -109,7 +109,7 @@ export function ratePerWeek(currency: string): number {
 const CUSTOM_FEATURE_WEEKS = 2;
 const DIGITAL = /\bin-?app purchases?\b|\bpremium content\b|\bunlock\w*/i;
 /** Features that support the core flow rather than being it. */
-const SUPPORTING: ReadonlySet<string> = new Set([
+export const SUPPORTING: ReadonlySet<string> = new Set([
   "accounts and profiles",
   "payments",
   "subscriptions",
@@ -431,7 +431,13 @@ function teamOf(size: Effort["size"], p: Profile): string {
     case "S":
       return `1–2 full-stack engineers${with_}`;
     case "M":
-      return `2–3 engineers${with_}, plus a part-time designer`;
+      return `2–3 engineers${with_}${
+        p.mobile
+          ? `, plus a part-time designer for the ${
+            p.platforms.filter((x) => x === "iOS" || x === "Android").join(" and ")
+          } screens`
+          : ""
+      }`;
     case "L":
       return `3–5 engineers${with_}, a product designer and a part-time product manager`;
     case "XL":

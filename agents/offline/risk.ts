@@ -98,9 +98,7 @@ function planRisks(p: Profile): Seed[] {
       category: "financial",
       likelihood: e.budgetFit === "short" ? "high" : "medium",
       impact: "high",
-      mitigation: `Cut the MVP to ${
-        p.core?.label ?? "the core flow"
-      }, buy what is not the core, and release money in stages against pilot milestones`,
+      mitigation: budgetMitigation(p),
     });
   } else if (!p.req.budget || /not fixed|no dedicated/.test(p.req.budget)) {
     out.push({
@@ -193,4 +191,22 @@ function featureRisks(p: Profile): Seed[] {
     });
   }
   return out;
+}
+
+/**
+ * How to live within a short budget: cut to the core and, when an off-the-shelf product
+ * already does part of the job, name it; otherwise say which features wait.
+ */
+function budgetMitigation(p: Profile): string {
+  const core = p.core?.label ?? "the core flow";
+  const buy = p.detection.alternatives.find((a) => a.entry.kind === "buy");
+  if (buy) {
+    return `Cut the MVP to ${core} and start on ${
+      joinAnd(buy.entry.products.slice(0, 2), "or")
+    } for the rest until the pilot shows what is worth building`;
+  }
+  const cut = p.mvp.filter((f) => f !== p.core).slice(0, 3).map((f) => f.label);
+  return cut.length > 0
+    ? `Cut the MVP to ${core}; ${joinAnd(cut)} wait for the money the pilot brings`
+    : `Build ${core} alone first and fund the next step from the pilot`;
 }

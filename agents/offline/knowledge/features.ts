@@ -6,6 +6,36 @@
  */
 import type { Actor, Component, Entity, Integration, Wording } from "../types.ts";
 
+/** What a product adds to a feature's wording: who uses it, beside what, and where. */
+export interface FeatureContext {
+  /** The product's wording (its user groups). */
+  wording: Wording;
+  /** Labels of the other features of the first release, core first. */
+  others: readonly string[];
+  /** Country codes of the places named (`IN`, `CA`), most specific first. */
+  countries: readonly string[];
+}
+
+/** The payment provider that fits a country, by ISO code; others get the generic wording. */
+export const PAYMENT_PROVIDERS: Readonly<Record<string, string>> = {
+  IN: "Razorpay (UPI and cards)",
+  NG: "Paystack",
+  KE: "M-Pesa through Daraja",
+  BR: "a Pix-enabled provider",
+  MX: "a provider taking OXXO and SPEI",
+  SG: "a provider with PayNow",
+  NL: "a provider with iDEAL",
+};
+
+/** The provider named for the first place that has one, else `the payment provider`. */
+export function providerFor(countries: readonly string[]): string {
+  for (const c of countries) {
+    const p = PAYMENT_PROVIDERS[c];
+    if (p) return p;
+  }
+  return "the payment provider";
+}
+
 /** A capability the person can ask for, and how each analyst treats it. */
 export interface FeatureInfo {
   /** Stored label, e.g. `booking and scheduling`. */
@@ -20,7 +50,8 @@ export interface FeatureInfo {
   mvp: boolean;
   /** Person-weeks for one client, backend included. */
   weeks: number;
-  component?: Component;
+  /** The system part it needs; `specific` words its responsibility for this product. */
+  component?: Component & { specific?: (c: FeatureContext) => string };
   entity?: Entity;
   integration?: (w: Wording) => Integration;
   metric: (w: Wording) => string;
@@ -81,7 +112,7 @@ export const FEATURES: readonly FeatureInfo[] = [
       /\bpay(?:s|ing|ment|ments|outs?)?\b|\bcheckout\b|\bbilling\b|\bstripe\b|\bpaypal\b|\bcommissions?\b|\bin-?app purchases?\b|\biap\b|\bpurchases?\b|\btransactions?\b|\btips?\b|\bcharge (?:a |the )?(?:fee|customers?|users?)\b|\bfees?\b/,
     actor: "consumer",
     want: () => "pay in the app with a card or wallet",
-    soThat: () => "I don't have to handle cash, transfers or invoices",
+    soThat: () => "I pay without cash or bank transfers",
     providerStory: {
       want: () => "get paid out automatically after each completed job",
       soThat: "I don't have to chase payments",
@@ -92,6 +123,13 @@ export const FEATURES: readonly FeatureInfo[] = [
       name: "Payments module",
       responsibility:
         "Checkout, refunds and payouts through the payment provider; no card data on our servers",
+      specific: (c) => {
+        const what = c.others[0] ? ` for ${c.others[0]}` : "";
+        const payouts = c.wording.providers !== "providers"
+          ? ` with payouts to ${c.wording.providers}`
+          : "";
+        return `Takes payment${what} through ${providerFor(c.countries)}${payouts}`;
+      },
     },
     entity: {
       entity: "Payment",
@@ -235,6 +273,12 @@ export const FEATURES: readonly FeatureInfo[] = [
     component: {
       name: "Reporting",
       responsibility: "Aggregations and dashboard queries, kept off the write path",
+      specific: (c) =>
+        c.others.length > 0
+          ? `Counts and trends of ${
+            c.others.slice(0, 2).join(" and ")
+          } read from a replica so dashboards never slow the app`
+          : "Aggregations and dashboard queries, kept off the write path",
     },
     metric: () => "Weekly dashboard views per account",
   },
