@@ -150,6 +150,9 @@ Deno.test("Session edit after complete: version 2, only the analysts that read t
   };
   assert.equal(changes.from, 1);
   assert.deepEqual(changes.fields.map((f) => [f.field, f.after]), [["timeline", "9 months"]]);
+  // The brief itself says what the person corrected, not the old answer.
+  assert.match(String(done.data.summary), /\*\*Timeline:\*\* 9 months/);
+  assert.doesNotMatch(String(done.data.summary), /\*\*Timeline:\*\* 4 months/);
   assert.equal(session.state, "complete");
   verify(conn.frames);
 });
@@ -353,4 +356,25 @@ Deno.test("Session frame cap counts re-run frames: repeated edits end in frame_l
   assert.deepEqual(codes, ["frame_limit"]);
   assert.ok(conn.frames.filter((f) => f.type === "edited").length >= 1);
   assert.ok(session.seq <= 122, "the cap and its two frames, no more");
+});
+
+Deno.test("Session edit after a typed review: the edited answer shows in the new brief, the review's change stays", async () => {
+  const { conn, session } = start();
+  await runUntil(
+    conn,
+    session,
+    benchReplies((q, s) =>
+      s.handle({ type: "review", questionId: String(q.data.id), changes: { timeline: "6 months" } })
+    ),
+    isComplete,
+  );
+  const v1 = conn.frames.length;
+  session.handle({ type: "edit", questionId: questionOf(conn.frames, "budget"), answer: "€90k" });
+  const done = await runUntil(conn, session, benchReplies(), isComplete);
+  assert.equal(done.data.version, 2);
+  assert.equal(conn.frames.slice(v1)[0]?.type, "edited");
+  const summary = String(done.data.summary);
+  assert.match(summary, /\*\*Budget:\*\* €90k/);
+  assert.match(summary, /\*\*Timeline:\*\* 6 months/);
+  verify(conn.frames);
 });

@@ -193,7 +193,14 @@ browserTest(
     assert.match(changes, /Version 2 — What changed/);
     assert.match(changes, /Budget: \$80k → \$250k/, changes);
     assert.match(await page.locator(`${el} [part=version]`).innerText(), /Version 2/);
-    assert.match(await page.locator(`${el} [part=brief]`).innerText(), /\$250k/);
+    // The new summary may reach the screen a frame after the "what changed" list.
+    await page.waitForFunction(
+      () =>
+        (document.querySelector("parley-conversation")?.shadowRoot?.querySelector("[part=brief]")
+          ?.textContent ?? "").includes("$250k"),
+      undefined,
+      { timeout: 10_000 },
+    );
     const show = page.locator(`${el} [part=previous-button]`);
     assert.equal(await show.innerText(), "Show version 1");
     assert.equal(await show.getAttribute("aria-expanded"), "false");
