@@ -105,15 +105,39 @@ function compileRule<E extends Rule>(
   };
 }
 
-/** Rules behind a word-start index, so a text is tested only against rules it could match. */
+/** `wordStarts` of each clause's lower-cased text, computed once per clause. */
+const STARTS = new WeakMap<Clause, number[]>();
+
+/**
+ * Rules behind a word-start index, so a text is tested only against rules it could match.
+ * Candidates are found per clause and remembered for that clause: the reader hands out the
+ * same clause objects for an answer it has read, so a clarifier round tests only the new
+ * answers' clauses against the knowledge base, not the whole transcript again.
+ */
 class RuleIndex<E> {
   readonly #index: Prefilter<Compiled<E>>;
+  readonly #order: Map<Compiled<E>, number>;
+  readonly #byClause = new WeakMap<Clause, readonly Compiled<E>[]>();
   constructor(rules: readonly Compiled<E>[]) {
-    this.#index = new Prefilter(rules.filter((r) => r.pattern !== NEVER));
+    const live = rules.filter((r) => r.pattern !== NEVER);
+    this.#index = new Prefilter(live);
+    this.#order = new Map(live.map((r, i) => [r, i]));
   }
-  /** Rules whose trigger matches somewhere in the text, in table order. */
+  /** Rules whose trigger matches in some clause of the text, in table order. */
   candidates(text: Text): Compiled<E>[] {
-    return this.#index.match(text.joined, text.starts);
+    const found = new Set<Compiled<E>>();
+    for (const c of text.clauses) {
+      let list = this.#byClause.get(c);
+      if (!list) {
+        let starts = STARTS.get(c);
+        if (!starts) STARTS.set(c, starts = wordStarts(c.lower));
+        list = this.#index.match(c.lower, starts);
+        this.#byClause.set(c, list);
+      }
+      for (const r of list) found.add(r);
+    }
+    const order = this.#order;
+    return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
   }
 }
 
@@ -173,14 +197,12 @@ const SIGNAL_INDEX = new RuleIndex(
   JURISDICTIONS.map((j) => compileRule(j, `place:${slug(j.label)}`, j.signals ?? [])),
 );
 
-/** The clauses that count, joined, with where each starts and its word starts. */
+/** The clauses that count, joined, with where each starts. */
 interface Text {
   clauses: readonly Clause[];
   joined: string;
   /** Where each clause starts in `joined`. */
   offsets: number[];
-  /** `wordStarts(joined)`, for the indexes. */
-  starts: number[];
 }
 
 /**
@@ -199,7 +221,7 @@ function textOf(clauses: readonly Clause[]): Text {
     at += c.lower.length + SEP.length;
   }
   const joined = live.map((c) => c.lower).join(SEP);
-  return { clauses: live, joined, offsets, starts: wordStarts(joined) };
+  return { clauses: live, joined, offsets };
 }
 
 /** The clause holding character `index` of the joined text. */

@@ -170,14 +170,21 @@ export class Prefilter<T extends Patterned> {
     const stamps = this.#stamps;
     const gen = this.#generation = (this.#generation + 1) >>> 0 || 1;
     if (gen === 1) stamps.fill(0);
-    for (const i of this.#always) stamps[i] = gen;
+    // Only the rows picked are visited (not every row of the table), then put in table order.
+    const picked = this.#always.slice();
+    for (const i of picked) stamps[i] = gen;
     for (const s of starts) {
       const list = this.#byStart[s];
-      if (list) { for (const i of list) stamps[i] = gen; }
+      if (!list) continue;
+      for (const i of list) {
+        if (stamps[i] === gen) continue;
+        stamps[i] = gen;
+        picked.push(i);
+      }
     }
+    if (picked.length > this.#always.length) picked.sort((a, b) => a - b);
     const out: T[] = [];
-    for (let i = 0; i < stamps.length; i++) {
-      if (stamps[i] !== gen) continue;
+    for (const i of picked) {
       const row = this.#rows[i]!;
       if (row.pattern.test(lower)) out.push(row);
     }
