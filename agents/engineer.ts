@@ -1,6 +1,7 @@
 /** The Engineer agent: components, platforms, data, integrations, stack and effort. */
 import { EngineerAnalysis } from "../protocol/brief.js";
 import { defineAnalyst } from "./analyst.ts";
+import { EVERY_FIELD } from "./rerun.ts";
 
 /** The Engineer agent. */
 export const engineer = defineAnalyst({
@@ -9,22 +10,7 @@ export const engineer = defineAnalyst({
   schema: EngineerAnalysis,
   // The estimate weighs every field against the timeline and the budget.
   reads: {
-    requirements: [
-      "idea",
-      "purpose",
-      "users",
-      "platforms",
-      "features",
-      "scale",
-      "budget",
-      "timeline",
-      "compliance",
-      "domains",
-      "notes",
-      "later",
-      "excluded",
-      "jurisdictions",
-    ],
+    requirements: EVERY_FIELD,
   },
   working: "sketching components, data, integrations and an effort estimate",
 });

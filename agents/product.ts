@@ -1,6 +1,7 @@
 /** The Product agent: goals, user stories, MVP scope and prioritised requirements. */
 import { ProductAnalysis } from "../protocol/brief.js";
 import { defineAnalyst } from "./analyst.ts";
+import { EVERY_FIELD } from "./rerun.ts";
 
 /** The Product agent. */
 export const product = defineAnalyst({
@@ -9,22 +10,7 @@ export const product = defineAnalyst({
   schema: ProductAnalysis,
   // Goals name the timeline and budget; stories, the users; scope, the features.
   reads: {
-    requirements: [
-      "idea",
-      "purpose",
-      "users",
-      "platforms",
-      "features",
-      "scale",
-      "budget",
-      "timeline",
-      "compliance",
-      "domains",
-      "notes",
-      "later",
-      "excluded",
-      "jurisdictions",
-    ],
+    requirements: EVERY_FIELD,
   },
   working: "defining goals, user stories and the MVP scope",
 });

@@ -6,10 +6,17 @@
  *
  * @module
  */
-import type { Brief, Requirements } from "../protocol/brief.js";
+import { type Brief, Requirements } from "../protocol/brief.js";
 
 /** A requirements field an analyst may read. */
 export type RequirementsField = Exclude<keyof Requirements, "evidence">;
+
+/**
+ * Every requirements field, from the schema itself: what an analyst reads when its result
+ * weighs everything the person said (a field added to the schema is read without an edit here).
+ */
+export const EVERY_FIELD: readonly RequirementsField[] = Object.keys(Requirements.shape)
+  .filter((k): k is RequirementsField => k !== "evidence");
 
 /**
  * What an analyst's result depends on: requirements fields (with their evidence) and the

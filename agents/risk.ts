@@ -1,6 +1,7 @@
 /** The Risk agent: a register of risks with likelihood, impact and mitigation. */
 import { RiskAnalysis } from "../protocol/brief.js";
 import { defineAnalyst } from "./analyst.ts";
+import { EVERY_FIELD } from "./rerun.ts";
 
 /** The Risk agent. */
 export const risk = defineAnalyst({
@@ -9,22 +10,7 @@ export const risk = defineAnalyst({
   schema: RiskAnalysis,
   // Risks come from every field: deadlines, budget, scale, compliance.
   reads: {
-    requirements: [
-      "idea",
-      "purpose",
-      "users",
-      "platforms",
-      "features",
-      "scale",
-      "budget",
-      "timeline",
-      "compliance",
-      "domains",
-      "notes",
-      "later",
-      "excluded",
-      "jurisdictions",
-    ],
+    requirements: EVERY_FIELD,
   },
   working: "building the risk register",
 });
