@@ -6,6 +6,20 @@
  */
 import type { DomainEntry, RegulationEntry } from "./types.ts";
 
+/** Distributing insurance to customers, not a tool insurers use internally. */
+const SELLS_INSURANCE: readonly string[] = [
+  "sell\\w*",
+  "sold",
+  "distribut\\w+",
+  "quot(?:e|es|ing)",
+  "compar\\w+",
+  "brok\\w+",
+  "agents?",
+  "(?:buy|buying|purchase|purchasing) (?:\\w+ )?(?:insurance|cover|polic(?:y|ies))",
+  "embedded insurance",
+  "policyholders?",
+];
+
 /** Credit, insurance and gambling domains. */
 export const FINANCE_DOMAINS: readonly DomainEntry[] = [
   {
@@ -386,19 +400,7 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
     triggers: ["producer licen[cs]e", "naic"],
     jurisdictions: ["US"],
     domains: ["insurance"],
-    // Distributing insurance to customers, not a tool insurers use internally.
-    context: [[
-      "sell\\w*",
-      "sold",
-      "distribut\\w+",
-      "quot(?:e|es|ing)",
-      "compar\\w+",
-      "brok\\w+",
-      "agents?",
-      "(?:buy|buying|purchase|purchasing) (?:\\w+ )?(?:insurance|cover|polic(?:y|ies))",
-      "embedded insurance",
-      "policyholders?",
-    ]],
+    context: [SELLS_INSURANCE],
     findings: {
       requirements: [{
         text:
@@ -437,19 +439,7 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
     triggers: ["insurance distribution directive"],
     jurisdictions: ["EU"],
     domains: ["insurance"],
-    // Distributing insurance to customers, not a tool insurers use internally.
-    context: [[
-      "sell\\w*",
-      "sold",
-      "distribut\\w+",
-      "quot(?:e|es|ing)",
-      "compar\\w+",
-      "brok\\w+",
-      "agents?",
-      "(?:buy|buying|purchase|purchasing) (?:\\w+ )?(?:insurance|cover|polic(?:y|ies))",
-      "embedded insurance",
-      "policyholders?",
-    ]],
+    context: [SELLS_INSURANCE],
     findings: {
       requirements: [{
         text:
@@ -464,19 +454,7 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
     triggers: ["insurance regulatory authority"],
     jurisdictions: ["KE"],
     domains: ["insurance"],
-    // Distributing insurance to customers, not a tool insurers use internally.
-    context: [[
-      "sell\\w*",
-      "sold",
-      "distribut\\w+",
-      "quot(?:e|es|ing)",
-      "compar\\w+",
-      "brok\\w+",
-      "agents?",
-      "(?:buy|buying|purchase|purchasing) (?:\\w+ )?(?:insurance|cover|polic(?:y|ies))",
-      "embedded insurance",
-      "policyholders?",
-    ]],
+    context: [SELLS_INSURANCE],
     findings: {
       requirements: [{
         text:
@@ -491,19 +469,7 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
     triggers: ["icobs"],
     jurisdictions: ["GB"],
     domains: ["insurance"],
-    // Distributing insurance to customers, not a tool insurers use internally.
-    context: [[
-      "sell\\w*",
-      "sold",
-      "distribut\\w+",
-      "quot(?:e|es|ing)",
-      "compar\\w+",
-      "brok\\w+",
-      "agents?",
-      "(?:buy|buying|purchase|purchasing) (?:\\w+ )?(?:insurance|cover|polic(?:y|ies))",
-      "embedded insurance",
-      "policyholders?",
-    ]],
+    context: [SELLS_INSURANCE],
     findings: {
       requirements: [{
         text:
@@ -518,19 +484,7 @@ export const FINANCE_REGULATIONS: readonly RegulationEntry[] = [
     triggers: ["irdai"],
     jurisdictions: ["IN"],
     domains: ["insurance"],
-    // Distributing insurance to customers, not a tool insurers use internally.
-    context: [[
-      "sell\\w*",
-      "sold",
-      "distribut\\w+",
-      "quot(?:e|es|ing)",
-      "compar\\w+",
-      "brok\\w+",
-      "agents?",
-      "(?:buy|buying|purchase|purchasing) (?:\\w+ )?(?:insurance|cover|polic(?:y|ies))",
-      "embedded insurance",
-      "policyholders?",
-    ]],
+    context: [SELLS_INSURANCE],
     findings: {
       requirements: [{
         text:
