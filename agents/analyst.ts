@@ -51,6 +51,9 @@ export function describeIssues(error: z.ZodError): string {
  *
  * @example
  * ```ts
+ * import { defineAnalyst } from "./analyst.ts";
+ * import { ProductAnalysis } from "../protocol/brief.js";
+ *
  * export const product = defineAnalyst({
  *   name: "product", title: "Product", schema: ProductAnalysis,
  *   working: "defining goals, user stories and the MVP scope",

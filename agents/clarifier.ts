@@ -42,7 +42,10 @@ export const DEFAULT_MAX_QUESTIONS_PER_ROUND = 3;
  *
  * @example
  * ```ts
- * const gen = clarifier({ engine, signal });
+ * import { clarifier } from "./clarifier.ts";
+ * import { OfflineEngine } from "./offline/mod.ts";
+ *
+ * const gen = clarifier({ engine: new OfflineEngine(), signal: AbortSignal.timeout(10_000) });
  * let step = await gen.next();
  * while (!step.done) {
  *   step = await gen.next(step.value.type === "question" ? "My answer" : undefined);

@@ -4,7 +4,8 @@
  *
  * @example
  * ```ts
- * import { OfflineEngine, runPipeline } from "./agents/mod.ts";
+ * import { runPipeline } from "./mod.ts";
+ * import { OfflineEngine } from "./offline/mod.ts";
  * const gen = runPipeline({ engine: new OfflineEngine(), signal: AbortSignal.timeout(60_000) });
  * let step = await gen.next();
  * while (!step.done) {

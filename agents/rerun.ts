@@ -128,7 +128,19 @@ function addedRemoved(before: string[], after: string[]) {
  *
  * @example
  * ```ts
+ * import { diffBriefs } from "./rerun.ts";
+ * import type { Brief } from "../protocol/brief.js";
+ *
+ * const requirements = {
+ *   idea: "A booking app for dog walkers", users: ["dog owners"], platforms: ["web"],
+ *   features: [], compliance: [], domains: [], notes: [],
+ * };
+ * const v1: Brief = {
+ *   title: "Dog walks", engine: "offline", requirements, transcript: [], results: {}, failed: [],
+ * };
+ * const v2: Brief = { ...v1, requirements: { ...requirements, platforms: ["web", "iOS"] } };
  * const changes = diffBriefs(1, v1, v2, { rerun: ["risk"], kept: ["customer"] });
+ * if (changes.fields[0]?.field !== "platforms") throw new Error("platforms changed");
  * ```
  */
 export function diffBriefs(

@@ -225,7 +225,8 @@ export const ServerFrame = z.discriminatedUnion("type", [
  *
  * @example
  * ```js
- * isConnectionOnly({ type: "pong", data: {}, ts: 1 }); // true
+ * import { isConnectionOnly } from "./mod.js";
+ * if (!isConnectionOnly({ seq: undefined })) throw new Error("a frame without seq is connection-only");
  * ```
  * @param {{ seq?: unknown }} frame
  * @returns {boolean}

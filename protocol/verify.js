@@ -37,8 +37,10 @@ const CONNECTION_ONLY_TYPES = new Set(["error", "pong", "session"]);
  *
  * @example
  * ```js
+ * import { ProtocolVerifier } from "./verify.js";
  * const v = new ProtocolVerifier();
- * v.server({ type: "status", data: { message: "hi", stage: "clarifier" }, seq: 1, ts: 0 });
+ * v.server({ type: "status", data: { message: "hi", stage: "clarifier" }, seq: 1 });
+ * if (v.lastSeq !== 1) throw new Error("the verifier follows seq");
  * ```
  */
 export class ProtocolVerifier {

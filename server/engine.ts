@@ -33,7 +33,11 @@ const KEY_VARIABLES: Record<string, string> = {
  *
  * @example
  * ```ts
+ * import { createEngine } from "./engine.ts";
+ * import { DEFAULTS } from "./config.ts";
+ *
  * const engine = await createEngine({ ...DEFAULTS, model: "ollama:llama3.2" });
+ * if (engine.name !== "ollama:llama3.2") throw new Error(engine.name);
  * ```
  */
 export async function createEngine(config: EngineConfig): Promise<Engine> {

@@ -85,8 +85,14 @@ export function openStore(db: string, log: Logger): SessionStore {
  *
  * @example
  * ```ts
- * const parley = createParley(loadConfig([], (k) => Deno.env.get(k)));
- * Deno.serve({ port: 8000 }, parley.handler);
+ * import { createParley } from "./mod.ts";
+ * import { DEFAULTS } from "./config.ts";
+ *
+ * const parley = createParley({ ...DEFAULTS, db: ":memory:", logLevel: "silent" });
+ * const server = Deno.serve({ port: 0, onListen() {} }, parley.handler);
+ * // … serve until it is time to stop, then:
+ * await parley.shutdown();
+ * await server.shutdown();
  * ```
  */
 export function createParley(config: Config, options: ParleyOptions = {}): Parley {

@@ -190,7 +190,7 @@ export const CLIENT_DEFAULTS = Object.freeze({
  *
  * @example
  * ```js
- * import { ConversationClient } from "http://localhost:8000/web/client.js";
+ * import { ConversationClient } from "./client.js";
  * const client = new ConversationClient({
  *   server: "ws://localhost:8000",
  *   clientId: "user-123",

@@ -18,7 +18,11 @@ import { html, nothing } from "lit";
  *
  * @example
  * ```js
- * render(markdown("# Brief\n\nHello <b>world</b>"), el); // <b> shows as text
+ * import { render } from "lit";
+ * import { markdown } from "./markdown.js";
+ * // In a page: the <b> the text contains shows as text, never as markup.
+ * const el = globalThis.document?.createElement("div");
+ * if (el) render(markdown("# Brief\n\nHello <b>world</b>"), el);
  * ```
  * @param {string} source
  * @param {{ headingOffset?: number }} [options] Levels to add to every heading (default 1:

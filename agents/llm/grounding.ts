@@ -37,10 +37,10 @@ function clip(s: string, max: number): string {
  *
  * @example
  * ```ts
- * import { checklistOf, EMPTY_CHECKLIST } from "./agents/llm/grounding.ts";
+ * import { checklistOf, EMPTY_CHECKLIST } from "./grounding.ts";
  *
  * const empty = { jurisdictions: [], domains: [], regulations: [], alternatives: [], uncovered: [] };
- * checklistOf(empty) === EMPTY_CHECKLIST; // true
+ * if (checklistOf(empty) !== EMPTY_CHECKLIST) throw new Error("expected the empty checklist");
  * ```
  */
 export function checklistOf(d: Detection): string {

@@ -5,11 +5,12 @@
  *
  * @example
  * ```ts
- * import { createLlmEngine } from "./agents/llm/mod.ts";
- * import { runPipeline } from "./agents/mod.ts";
+ * import { createLlmEngine } from "./mod.ts";
+ * import { runPipeline } from "../mod.ts";
  *
  * const engine = createLlmEngine({ model: "ollama:llama3.2" });
  * const gen = runPipeline({ engine, signal: new AbortController().signal });
+ * // Nothing is sent to the model until the first `await gen.next()`.
  * ```
  *
  * @module

@@ -38,9 +38,9 @@ const cache = new WeakMap<Detection, Map<ListKey, Sourced<unknown>[]>>();
  *
  * @example
  * ```ts
- * import { findingsOf, NOTHING_DETECTED } from "./agents/offline/findings.ts";
+ * import { findingsOf, NOTHING_DETECTED } from "./findings.ts";
  *
- * findingsOf(NOTHING_DETECTED, "risks"); // []
+ * if (findingsOf(NOTHING_DETECTED, "risks").length !== 0) throw new Error("expected no risks");
  * ```
  */
 export function findingsOf<K extends ListKey>(d: Detection, key: K): Sourced<Item<K>>[] {

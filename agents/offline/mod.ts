@@ -8,7 +8,7 @@
  *
  * @example
  * ```ts
- * import { OfflineEngine } from "./agents/offline/mod.ts";
+ * import { OfflineEngine } from "./mod.ts";
  *
  * const engine = new OfflineEngine();
  * const signal = new AbortController().signal;
@@ -16,7 +16,8 @@
  *   { transcript: [], round: 1, maxRounds: 3, maxQuestionsPerRound: 3 },
  *   { signal },
  * ).next();
- * // step.value.questions[0].topic === "idea"
+ * if (!step.done) throw new Error("the offline engine streams nothing");
+ * if (step.value.questions[0]?.topic !== "idea") throw new Error("it asks for the idea first");
  * ```
  *
  * @module

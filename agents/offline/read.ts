@@ -15,11 +15,11 @@
  *
  * @example
  * ```ts
- * import { readAnswer } from "./agents/offline/read.ts";
+ * import { readAnswer } from "./read.ts";
  *
  * const r = readAnswer("We have 40 lakh rupees to build it; members pay $8 per month", "idea");
- * r.money.map((m) => [m.amount, m.currency, m.kind]);
- * // [[4000000, "₹", "budget"], [8, "$", "price"]]
+ * const money = JSON.stringify(r.money.map((m) => [m.amount, m.currency, m.kind]));
+ * if (money !== '[[4000000,"₹","budget"],[8,"$","price"]]') throw new Error(money);
  * ```
  *
  * @module
@@ -401,7 +401,7 @@ function moneyIn(c: Clause, topic: string | undefined): Money[] {
  *
  * @example
  * ```ts
- * import { parseMoney } from "./agents/offline/read.ts";
+ * import { parseMoney } from "./read.ts";
  *
  * parseMoney("40 lakh rupees"); // { amount: 4000000, currency: "₹" }
  * ```
