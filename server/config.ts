@@ -336,6 +336,13 @@ export function loadConfig(
 
 const NODE_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
+/** The host name, without ever prompting for `--allow-sys=hostname` (throws when not granted). */
+function grantedHostname(): string {
+  const p = Deno.permissions.querySync({ name: "sys", kind: "hostname" });
+  if (p.state !== "granted") throw new Deno.errors.NotCapable("--allow-sys=hostname not granted");
+  return Deno.hostname();
+}
+
 /**
  * A node id for a process that was given none: `<hostname>-<pid>-<4 random hex>`, unique
  * even for two processes of one machine that reuse a pid after a restart.
@@ -345,7 +352,7 @@ const NODE_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
  * defaultNodeId(); // "web-1-4711-9f3c"
  * ```
  */
-export function defaultNodeId(hostname: () => string = Deno.hostname): string {
+export function defaultNodeId(hostname: () => string = grantedHostname): string {
   let host: string;
   try {
     host = hostname().replace(/[^A-Za-z0-9_.:-]/g, "_").slice(0, 64) || "parley";
