@@ -114,9 +114,23 @@ function formatValue(n: number): string {
   return String(n);
 }
 
-/** The label pairs of a label set, sorted by name; undefined when a name is not valid. */
+/** Keys of label sets already seen: most callers pass one constant object per series. */
+const KEYS = new WeakMap<Labels, string | undefined>();
+
+/**
+ * The label pairs of a label set, sorted by name; undefined when a name is not valid.
+ * Cached by object, so a label set must not be changed once it has been used.
+ */
 function labelKey(labels: Labels | undefined): string | undefined {
   if (labels === undefined) return "";
+  const cached = KEYS.get(labels);
+  if (cached !== undefined || KEYS.has(labels)) return cached;
+  const key = computeKey(labels);
+  KEYS.set(labels, key);
+  return key;
+}
+
+function computeKey(labels: Labels): string | undefined {
   const names = Object.keys(labels);
   if (names.length === 0) return "";
   if (names.length > 1) names.sort();
