@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { loadConfig } from "./server/config.ts";
+import { defaultNodeId, loadConfig } from "./server/config.ts";
 import { createEngine } from "./server/engine.ts";
 import { createLogger } from "./server/log.ts";
 import { createParley } from "./server/mod.ts";
@@ -21,7 +21,10 @@ if (import.meta.main) {
     console.error(`parley: ${err instanceof Error ? err.message : err}`);
     Deno.exit(2);
   }
-  const log = createLogger(config.logLevel);
+  // Every line names its node, so the logs of several processes can be merged and told apart.
+  const log = createLogger(config.logLevel, undefined, {
+    nodeId: config.nodeId ?? defaultNodeId(),
+  });
   let engine;
   try {
     engine = await createEngine(config);

@@ -101,6 +101,13 @@ export interface Config {
    * (`PARLEY_REVIEW=on|off`, default on).
    */
   review: boolean;
+  /** Serve `GET /metrics` (`PARLEY_METRICS=on|off`, default on; off answers 404). */
+  metrics: boolean;
+  /**
+   * This node's id (`PARLEY_NODE_ID`: 1 to 128 letters, digits or `. _ : -`), in every log
+   * line and in `/healthz`. Unset, `main.ts` logs under {@link defaultNodeId}.
+   */
+  nodeId?: string;
 }
 
 /** Defaults, as documented in the README. */
@@ -130,6 +137,7 @@ export const DEFAULTS: Config = {
   maxRounds: 3,
   maxQuestionsPerRound: 3,
   review: true,
+  metrics: true,
   model: "offline",
   modelTimeoutMs: 60_000,
   modelRetries: 2,
@@ -307,5 +315,53 @@ export function loadConfig(
     }
     config.review = review === "on" || review === "true";
   }
+  const metrics = env("PARLEY_METRICS")?.toLowerCase();
+  if (metrics) {
+    if (!["on", "off", "true", "false"].includes(metrics)) {
+      throw new RangeError(`Invalid PARLEY_METRICS: "${metrics}" is not on or off`);
+    }
+    config.metrics = metrics === "on" || metrics === "true";
+  }
+  const nodeId = env("PARLEY_NODE_ID");
+  if (nodeId) {
+    if (!NODE_ID.test(nodeId)) {
+      throw new RangeError(
+        `Invalid PARLEY_NODE_ID: "${nodeId}" is not 1 to 128 letters, digits or . _ : -`,
+      );
+    }
+    config.nodeId = nodeId;
+  }
   return config;
+}
+
+const NODE_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/** The host name, without ever prompting for `--allow-sys=hostname` (throws when not granted). */
+function grantedHostname(): string {
+  const p = Deno.permissions.querySync({ name: "sys", kind: "hostname" });
+  if (p.state !== "granted") throw new Deno.errors.NotCapable("--allow-sys=hostname not granted");
+  return Deno.hostname();
+}
+
+/**
+ * A node id for a process that was given none: `<hostname>-<pid>-<4 random hex>`, unique
+ * even for two processes of one machine that reuse a pid after a restart.
+ *
+ * @example
+ * ```ts
+ * defaultNodeId(); // "web-1-4711-9f3c"
+ * ```
+ */
+export function defaultNodeId(hostname: () => string = grantedHostname): string {
+  let host: string;
+  try {
+    host = hostname().replace(/[^A-Za-z0-9_.:-]/g, "_").slice(0, 64) || "parley";
+  } catch {
+    host = "parley"; // no --allow-sys=hostname
+  }
+  const hex = crypto.getRandomValues(new Uint8Array(2)).reduce(
+    (s, b) => s + b.toString(16).padStart(2, "0"),
+    "",
+  );
+  return `${host}-${Deno.pid}-${hex}`;
 }

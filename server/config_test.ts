@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { DEFAULTS, loadConfig, parseOrigins } from "./config.ts";
+import { defaultNodeId, DEFAULTS, loadConfig, parseOrigins } from "./config.ts";
 
 const env = (vars: Record<string, string>) => (k: string) => vars[k];
 
@@ -138,4 +138,25 @@ Deno.test("loadConfig reads the connection, heartbeat and bad-frame settings", (
     /1000/,
   );
   assert.throws(() => loadConfig([], (k) => k === "PARLEY_LIMIT_LOOPBACK" ? "maybe" : undefined));
+});
+
+Deno.test("loadConfig reads PARLEY_METRICS and PARLEY_NODE_ID, and names a bad one", () => {
+  const c = loadConfig([], env({ PARLEY_METRICS: "off", PARLEY_NODE_ID: "web-1.eu:a_b" }));
+  assert.equal(c.metrics, false);
+  assert.equal(c.nodeId, "web-1.eu:a_b");
+  assert.equal(loadConfig([], env({})).nodeId, undefined);
+  assert.throws(() => loadConfig([], env({ PARLEY_METRICS: "maybe" })), /PARLEY_METRICS/);
+  assert.throws(
+    () => loadConfig([], env({ PARLEY_NODE_ID: "has space" })),
+    /Invalid PARLEY_NODE_ID: "has space"/,
+  );
+  assert.throws(() => loadConfig([], env({ PARLEY_NODE_ID: "x".repeat(129) })), /PARLEY_NODE_ID/);
+});
+
+Deno.test("defaultNodeId is hostname-pid-hex, and safe without the hostname", () => {
+  assert.match(defaultNodeId(() => "web 1"), new RegExp(`^web_1-${Deno.pid}-[0-9a-f]{4}$`));
+  const denied = defaultNodeId(() => {
+    throw new Deno.errors.NotCapable("no --allow-sys");
+  });
+  assert.match(denied, new RegExp(`^parley-${Deno.pid}-[0-9a-f]{4}$`));
 });

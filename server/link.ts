@@ -9,6 +9,7 @@
 import { CLOSE_CODES } from "../protocol/errors.js";
 import { parseClientFrame } from "../protocol/mod.js";
 import type { Logger } from "./log.ts";
+import { type Metrics, NO_METRICS } from "./metrics.ts";
 import type { Connection, Session } from "./session.ts";
 import { BadTokenError, BusyError, type SessionRegistry } from "./sessions.ts";
 
@@ -29,6 +30,20 @@ export const CLOSE = {
 
 /** Default most bad frames a link may send in one second before it is closed with 1008. */
 export const MAX_BAD_FRAMES_PER_SECOND = 20;
+
+/** Declares the metrics links (and the upgrade in `server/mod.ts`) count. */
+export function describeLinkMetrics(metrics: Metrics): void {
+  metrics.describe(
+    "parley_input_errors_total",
+    "counter",
+    "Bad client frames answered with an input error frame, by error code.",
+  );
+  metrics.describe(
+    "parley_connections_refused_total",
+    "counter",
+    "Connections or sessions refused, by reason (server_full, address_limit, session_rate, origin, host, bad_upgrade, server_busy, bad_token).",
+  );
+}
 
 /** What a link writes to. */
 export interface LinkIO {
@@ -56,11 +71,17 @@ export interface LinkOptions {
   heartbeatTimeoutMs?: number;
   /** Asked before a `restart` makes a new session; a message refuses it (rate limit). */
   admitSession?: () => string | undefined;
+  /**
+   * Counts input errors by code (`parley_input_errors_total{code}`) and refused sessions
+   * (`parley_connections_refused_total{reason}`: `server_busy`, `bad_token`, `session_rate`).
+   */
+  metrics?: Metrics;
 }
 
 /** The connection-level protocol of one client. */
 export class ClientLink {
   readonly #o: LinkOptions;
+  readonly #metrics: Metrics;
   readonly conn: Connection;
   #session: Session | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -73,13 +94,17 @@ export class ClientLink {
 
   constructor(opts: LinkOptions) {
     this.#o = opts;
+    const metrics = this.#metrics = opts.metrics ?? NO_METRICS;
     this.conn = {
       sentSeq: 0,
       send: (text) => {
         if (!this.#done) opts.io.send(text);
       },
       close: (code, reason) => opts.io.close(code, reason),
-      rejected: () => this.#countBad(),
+      rejected: (code) => {
+        metrics.inc("parley_input_errors_total", { code });
+        this.#countBad();
+      },
     };
   }
 
@@ -90,6 +115,7 @@ export class ClientLink {
 
   /** Sends an input error that no session is there to send (binary frames, no session). */
   #inputError(code: string, message: string) {
+    this.#metrics.inc("parley_input_errors_total", { code });
     this.#countBad();
     if (this.#done) return;
     const text = JSON.stringify({ type: "error", data: { message, code }, ts: Date.now() });
@@ -157,10 +183,12 @@ export class ClientLink {
       this.#session = make();
     } catch (err) {
       if (err instanceof BusyError) {
+        this.#metrics.inc("parley_connections_refused_total", { reason: err.code });
         log.warn("connection refused", { clientId, reason: err.message });
         return this.#refuse(CLOSE.tryAgain, err.code, err.message);
       }
       if (err instanceof BadTokenError) {
+        this.#metrics.inc("parley_connections_refused_total", { reason: err.code });
         log.info("resume refused: bad token", { clientId });
         return this.#refuse(CLOSE.badToken, err.code, err.message);
       }
@@ -247,6 +275,7 @@ export class ClientLink {
   #restart(old: Session) {
     const refused = this.#o.admitSession?.();
     if (refused) {
+      this.#metrics.inc("parley_connections_refused_total", { reason: "session_rate" });
       this.#o.log.warn("restart refused", { clientId: this.#o.clientId, reason: refused });
       return this.#refuse(CLOSE.rateLimited, "too_many_connections", refused);
     }

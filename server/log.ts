@@ -25,10 +25,12 @@ export function errorFields(err: unknown): LogFields {
 }
 
 /**
- * Makes a logger that writes lines at or above `level` to `write`.
+ * Makes a logger that writes lines at or above `level` to `write`. Every line carries
+ * `base` (e.g. `{nodeId}`, so the lines of several nodes can be told apart) after time,
+ * level and message; a line's own fields of the same name win.
  * @example
  * ```ts
- * const log = createLogger("info");
+ * const log = createLogger("info", undefined, { nodeId: "web-1" });
  * log.info("listening", { port: 8000 });
  * ```
  */
@@ -36,12 +38,13 @@ export function createLogger(
   level: LogLevel,
   // deno-lint-ignore no-console
   write: (line: string) => void = (line) => console.error(line),
+  base: LogFields = {},
 ): Logger {
   const min = LOG_LEVELS.indexOf(level);
   const make = (l: Exclude<LogLevel, "silent">) => {
     if (LOG_LEVELS.indexOf(l) < min) return () => {};
     return (msg: string, fields?: LogFields) => {
-      write(JSON.stringify({ time: new Date().toISOString(), level: l, msg, ...fields }));
+      write(JSON.stringify({ time: new Date().toISOString(), level: l, msg, ...base, ...fields }));
     };
   };
   return { debug: make("debug"), info: make("info"), warn: make("warn"), error: make("error") };

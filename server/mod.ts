@@ -2,6 +2,7 @@
  * The Parley server as a pure handler: `createParley(config)` returns the function
  * `Deno.serve` calls, plus `shutdown()`. Routes: `GET /healthz`, `GET /protocol.json`,
  * `GET /ws/{clientId}` (WebSocket; `?resume=1` to resume with a token),
+ * `GET /metrics` (Prometheus text; `PARLEY_METRICS=off` turns it off),
  * `GET /sessions/{id}` and `/sessions/{id}/brief.md` (with the token), the versions of the
  * brief at `/sessions/{id}/versions/{n}` (JSON) and `.../versions/{n}/brief.md`, and static files
  * for everything else.
@@ -13,13 +14,15 @@ import type { Agent, Engine } from "../agents/mod.ts";
 import type { Config } from "./config.ts";
 import { createLogger, errorFields, type Logger } from "./log.ts";
 import { BadTokenError, SessionRegistry } from "./sessions.ts";
-import { ClientLink, CLOSE } from "./link.ts";
+import { ClientLink, CLOSE, describeLinkMetrics } from "./link.ts";
 import { CLOSE_CODES } from "../protocol/errors.js";
-import { MemoryStore, type SessionStore, type StoredFrame } from "./store.ts";
+import { describeStoreMetrics, MemoryStore, type SessionStore, type StoredFrame } from "./store.ts";
 import { SqliteStore } from "./sqlite_store.ts";
 import { OfflineEngine } from "../agents/offline/mod.ts";
 import { AddressLimits, connectionCap, readFdLimit } from "./limits.ts";
-import { SocketSender } from "./socket_sender.ts";
+import { describeSendMetrics, SocketSender } from "./socket_sender.ts";
+import { createMetrics, type Metrics, NO_METRICS } from "./metrics.ts";
+import { meterEngine } from "./metered_engine.ts";
 import { readVersions, versionList } from "./versions.ts";
 
 /** What `createParley` may be given besides the config (tests inject these). */
@@ -35,6 +38,11 @@ export interface ParleyOptions {
   store?: SessionStore;
   /** The process's file-descriptor limit (default: read from `/proc/self/limits`). */
   fdLimit?: number;
+  /**
+   * What `GET /metrics` reports; every part of the server counts into it. Default: a new
+   * `createMetrics()`, or `NO_METRICS` with `config.metrics` off.
+   */
+  metrics?: Metrics;
 }
 
 /** A running Parley: the request handler and a way to stop it cleanly. */
@@ -46,6 +54,8 @@ export interface Parley {
   readonly registry: SessionRegistry;
   /** Open WebSocket connections, and the most there may be. */
   readonly connections: { open: number; max: number };
+  /** What `GET /metrics` reports. */
+  readonly metrics: Metrics;
   /**
    * Closes every socket and suspends every session: unfinished ones stay resumable in the
    * store, so a restarted server carries them on. Then closes the store.
@@ -73,12 +83,15 @@ export function originAllowed(
 }
 
 /** Opens the store `config.db` names: `:memory:` or a SQLite file path. */
-export function openStore(db: string, log: Logger): SessionStore {
+export function openStore(db: string, log: Logger, metrics: Metrics = NO_METRICS): SessionStore {
   if (db === ":memory:") return new MemoryStore();
   return new SqliteStore(db, (error, write) => {
     log.error("store write failed", { write, ...errorFields(error) });
-  });
+  }, { metrics });
 }
+
+/** The content type of Prometheus' text exposition format. */
+export const METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
 /**
  * Builds the handler.
@@ -102,8 +115,12 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
       `createParley needs options.engine for PARLEY_MODEL=${config.model}: pass await createEngine(config)`,
     );
   }
-  const engine = options.engine ?? new OfflineEngine();
-  const store = options.store ?? openStore(config.db, log);
+  const metrics = options.metrics ?? (config.metrics ? createMetrics() : NO_METRICS);
+  describeSendMetrics(metrics);
+  describeStoreMetrics(metrics);
+  describeLinkMetrics(metrics);
+  const engine = meterEngine(options.engine ?? new OfflineEngine(), metrics);
+  const store = options.store ?? openStore(config.db, log, metrics);
   const registry = new SessionRegistry({
     store,
     engine,
@@ -142,6 +159,28 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
   });
   /** Upgraded sockets not closed yet (some may not be open yet). */
   let openConnections = 0;
+  metrics.gauge("parley_connections", "Open WebSocket connections.", () => openConnections);
+  metrics.gauge(
+    "parley_sessions_in_memory",
+    "Sessions held in this process's memory (running, waiting for an answer, or just finished).",
+    () => registry.size,
+  );
+  metrics.gauge(
+    "parley_sessions_running",
+    "Sessions whose conversation is live in this process (what PARLEY_MAX_SESSIONS counts).",
+    () => registry.running,
+  );
+  metrics.gauge(
+    "parley_store_pending_writes",
+    "Store writes queued and not yet durable.",
+    () => store.pendingWrites,
+  );
+  metrics.gauge(
+    "parley_store_up",
+    "1 while the store takes writes, 0 while they are failing (and kept to retry).",
+    () => (store.failure === undefined ? 1 : 0),
+  );
+  const refused = (reason: string) => metrics.inc("parley_connections_refused_total", { reason });
   const protocolJson = JSON.stringify(protocolJsonSchema(), null, 2);
   registry.sweep(); // never rejects; batched, so start-up is not held up
   const sweeper = setInterval(() => registry.sweep(), config.sweepMs);
@@ -189,6 +228,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
     address: string | undefined,
   ): Response {
     if (openConnections >= maxConnections) {
+      refused("server_full");
       log.warn("connection refused: server full", { clientId, maxConnections });
       return refuse(
         503,
@@ -199,11 +239,13 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
     }
     const tooMany = perAddress.open(address);
     if (tooMany) {
+      refused("address_limit");
       log.warn("connection refused: address limit", { clientId, address });
       return refuse(429, "too_many_connections", tooMany, 10);
     }
     const tooFast = resume ? undefined : perAddress.newSession(address);
     if (tooFast) {
+      refused("session_rate");
       perAddress.close(address);
       log.warn("connection refused: session rate", { clientId, address });
       return refuse(429, "too_many_connections", tooFast, 60);
@@ -214,6 +256,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
       // close (1001, "No response from ping frame.") after as long again with no pong.
       upgraded = Deno.upgradeWebSocket(req, { idleTimeout: (config.heartbeatMs * 2) / 1000 });
     } catch (err) {
+      refused("bad_upgrade");
       perAddress.close(address);
       log.info("websocket upgrade refused", { clientId, ...errorFields(err) });
       return new Response("Bad WebSocket upgrade request\n", { status: 400 });
@@ -228,6 +271,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
       perAddress.close(address);
     };
     const sender = new SocketSender(socket, {
+      metrics,
       highWaterBytes: config.maxBufferedBytes,
       slowMs: config.slowClientMs,
       onSlow: (waited, queued) => {
@@ -255,6 +299,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
       maxBadFramesPerSecond: config.maxBadFramesPerSecond,
       heartbeatTimeoutMs: config.heartbeatMs * 2 - 250,
       admitSession: () => perAddress.newSession(address),
+      metrics,
       io: {
         send: (text) => sender.send(text),
         close: (code, reason) => {
@@ -376,6 +421,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
     const url = new URL(req.url);
     const path = url.pathname;
     if (!hostAllowed(url.hostname, config.allowedHosts)) {
+      refused("host");
       log.warn("host refused", { host: url.host, path });
       return refuse(
         421,
@@ -407,6 +453,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
         }
         const origin = req.headers.get("origin");
         if (!originAllowed(origin, req.headers.get("host"), config.corsOrigins)) {
+          refused("origin");
           log.warn("websocket origin refused", { origin, clientId });
           return new Response(`Origin not allowed: ${origin}; add it to CORS_ORIGINS\n`, {
             status: 403,
@@ -431,13 +478,22 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
             ok: failure === undefined,
             sessions: registry.size,
             engine: engine.name,
-            store: failure === undefined ? store.kind : "failing",
+            store: store.kind,
+            storeReachable: failure === undefined,
+            ...(config.nodeId === undefined ? {} : { nodeId: config.nodeId }),
             ...(failure === undefined
               ? {}
               : { storeError: failure, pendingWrites: store.pendingWrites }),
           }),
           failure === undefined ? 200 : 503,
+          { "cache-control": "no-store" },
         );
+      }
+      if (path === "/metrics" && config.metrics) {
+        // Counts only, no session ids or words (docs/operations.md); never cached.
+        return new Response(req.method === "HEAD" ? null : metrics.render(), {
+          headers: { "content-type": METRICS_CONTENT_TYPE, "cache-control": "no-store" },
+        });
       }
       if (path === "/protocol.json") return json(req, protocolJson);
       const m =
@@ -460,6 +516,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
   return {
     handler,
     registry,
+    metrics,
     get sessionCount() {
       return registry.size;
     },

@@ -7,6 +7,8 @@
  *
  * @module
  */
+import { Buffer } from "node:buffer";
+import { type Metrics, NO_METRICS } from "./metrics.ts";
 
 /** What a sender writes to: the part of a `WebSocket` it uses. */
 export interface SendTarget {
@@ -27,6 +29,26 @@ export interface SocketSenderOptions {
   onSlow: (waited: number, queued: number) => void;
   /** How often a waiting queue looks at `bufferedAmount`, in ms (default 10). */
   pollMs?: number;
+  /**
+   * Counts what is handed to the socket: `parley_frames_sent_total` and
+   * `parley_bytes_sent_total` (UTF-8 bytes of the text). Frames still queued when the
+   * socket closed are not counted.
+   */
+  metrics?: Metrics;
+}
+
+/** Declares the metrics a {@link SocketSender} counts. */
+export function describeSendMetrics(metrics: Metrics): void {
+  metrics.describe(
+    "parley_frames_sent_total",
+    "counter",
+    "Frames handed to WebSocket connections (every kind, replays included).",
+  );
+  metrics.describe(
+    "parley_bytes_sent_total",
+    "counter",
+    "UTF-8 bytes of the frames handed to WebSocket connections.",
+  );
 }
 
 /** Default most frames waiting for one connection (a replay of the longest session fits). */
@@ -36,6 +58,7 @@ export const MAX_QUEUED_FRAMES = 1_000_000;
 export class SocketSender {
   readonly #socket: SendTarget;
   readonly #o: SocketSenderOptions;
+  readonly #metrics: Metrics;
   #queue: string[] = [];
   #head = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -47,6 +70,14 @@ export class SocketSender {
   constructor(socket: SendTarget, opts: SocketSenderOptions) {
     this.#socket = socket;
     this.#o = opts;
+    this.#metrics = opts.metrics ?? NO_METRICS;
+  }
+
+  #write(text: string) {
+    this.#socket.send(text);
+    this.#metrics.inc("parley_frames_sent_total");
+    // Native and about 1 µs for 20 KB: cheap enough for every frame.
+    this.#metrics.inc("parley_bytes_sent_total", undefined, Buffer.byteLength(text, "utf8"));
   }
 
   /** Frames waiting to be handed to the socket. */
@@ -58,7 +89,7 @@ export class SocketSender {
   send(text: string): void {
     if (this.#failed || this.#socket.readyState !== WebSocket.OPEN) return;
     if (this.queued === 0 && this.#socket.bufferedAmount < this.#o.highWaterBytes) {
-      this.#socket.send(text);
+      this.#write(text);
       return;
     }
     if (this.queued >= (this.#o.maxQueued ?? MAX_QUEUED_FRAMES)) return this.#slow();
@@ -82,7 +113,7 @@ export class SocketSender {
     if (buffered < this.#lastBuffered) this.#progressAt = now;
     let sent = 0;
     while (this.queued > 0 && this.#socket.bufferedAmount < this.#o.highWaterBytes) {
-      this.#socket.send(this.#queue[this.#head++]!);
+      this.#write(this.#queue[this.#head++]!);
       sent++;
     }
     if (sent > 0) this.#progressAt = now;

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { type SendTarget, SocketSender } from "./socket_sender.ts";
+import { parseExposition } from "../tests/_prometheus.ts";
+import { createMetrics } from "./metrics.ts";
+import { describeSendMetrics, type SendTarget, SocketSender } from "./socket_sender.ts";
 
 /** A socket whose buffer drains only when the test says so (a reader that reads). */
 class FakeSocket implements SendTarget {
@@ -72,4 +74,29 @@ Deno.test("SocketSender drops nothing when the reader is slow but reading", asyn
   assert.deepEqual(socket.sent, texts);
   assert.equal(slow, false);
   sender.close();
+});
+
+Deno.test("SocketSender counts the frames and UTF-8 bytes it hands to the socket, not those dropped", async () => {
+  const socket = new FakeSocket();
+  const metrics = createMetrics();
+  describeSendMetrics(metrics);
+  const sender = new SocketSender(socket, {
+    highWaterBytes: 10,
+    slowMs: 60_000,
+    pollMs: 1,
+    onSlow: () => {},
+    metrics,
+  });
+  for (const t of ["aaaaaa", "bbbbbb", "ééé", "€"]) sender.send(t);
+  assert.equal(sender.queued, 2);
+  socket.read();
+  while (sender.queued > 0) await new Promise((r) => setTimeout(r, 2));
+  sender.send("dddddd"); // sent: the buffer has room
+  socket.bufferedAmount = 100;
+  sender.send("never"); // queued, then dropped by close
+  sender.close();
+  const p = parseExposition(metrics.render());
+  assert.deepEqual(socket.sent, ["aaaaaa", "bbbbbb", "ééé", "€", "dddddd"]);
+  assert.equal(p.value("parley_frames_sent_total"), 5);
+  assert.equal(p.value("parley_bytes_sent_total"), 6 + 6 + 6 + 3 + 6);
 });

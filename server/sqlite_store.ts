@@ -34,6 +34,7 @@ import type {
   StoredFrame,
   StoreEvent,
 } from "./store.ts";
+import { type Metrics, NO_METRICS } from "./metrics.ts";
 
 type Write =
   | { kind: "frame"; sessionId: string; frame: StoredFrame; at: number }
@@ -107,7 +108,14 @@ export interface SqliteStoreOptions {
    * that fails the way a disk does where the machine cannot make the fault real.
    */
   open?: (path: string) => DatabaseSync;
+  /**
+   * Times each commit in `parley_store_write_seconds{store="sqlite"}` and counts failed
+   * ones in `parley_store_errors_total{store="sqlite"}` (see `describeStoreMetrics`).
+   */
+  metrics?: Metrics;
 }
+
+const STORE = { store: "sqlite" } as const;
 
 /**
  * Raised when the database cannot be opened: `file`, what is wrong, and what to do, for the
@@ -218,6 +226,7 @@ export class SqliteStore implements SessionStore {
   readonly #onError: (error: unknown, write: string) => void;
   readonly #listeners: ((event: StoreEvent) => void)[] = [];
   readonly #sweepBatch: number;
+  readonly #metrics: Metrics;
   #failure: string | undefined;
   #failingSince = 0;
   #retryMs = RETRY_FIRST_MS;
@@ -237,6 +246,7 @@ export class SqliteStore implements SessionStore {
   ) {
     this.#onError = onError;
     this.#sweepBatch = options.sweepBatch ?? SWEEP_BATCH;
+    this.#metrics = options.metrics ?? NO_METRICS;
     let db: DatabaseSync | undefined;
     try {
       db = options.open ? options.open(path) : new DatabaseSync(path);
@@ -398,6 +408,7 @@ export class SqliteStore implements SessionStore {
     const s = this.#stmt;
     const touched = new Map<string, number>();
     let current: Write | undefined;
+    const started = performance.now();
     try {
       this.#db.exec("begin");
       for (const w of queue) {
@@ -407,8 +418,14 @@ export class SqliteStore implements SessionStore {
       current = undefined;
       for (const [id, at] of touched) s.touch!.run(at, id);
       this.#db.exec("commit");
+      this.#metrics.observe(
+        "parley_store_write_seconds",
+        (performance.now() - started) / 1000,
+        STORE,
+      );
       return { ok: true };
     } catch (error) {
+      this.#metrics.inc("parley_store_errors_total", STORE);
       try {
         if (this.#db.isTransaction) this.#db.exec("rollback");
       } catch (rollbackError) {

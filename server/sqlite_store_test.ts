@@ -2,7 +2,9 @@
 import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
 import { SqliteStore } from "./sqlite_store.ts";
-import type { SessionRecord, StoredFrame } from "./store.ts";
+import { describeStoreMetrics, type SessionRecord, type StoredFrame } from "./store.ts";
+import { createMetrics } from "./metrics.ts";
+import { parseExposition } from "../tests/_prometheus.ts";
 
 const record = (id: string, at = Date.now()): SessionRecord => ({
   id,
@@ -202,8 +204,11 @@ for (const step of ["begin", "commit"] as const) {
     let db: FlakyDatabase | undefined;
     const errors: string[] = [];
     const events: string[] = [];
+    const metrics = createMetrics();
+    describeStoreMetrics(metrics);
     const store = new SqliteStore(`${dir}/parley.db`, (e, w) => errors.push(`${w}: ${e}`), {
       open: (path) => db = new FlakyDatabase(path),
+      metrics,
     });
     try {
       store.subscribe((e) => events.push(e.type));
@@ -235,6 +240,16 @@ for (const step of ["begin", "commit"] as const) {
       assert.deepEqual(store.frames("s1"), [frame(1), frame(2), frame(3), frame(4)]);
       assert.deepEqual(events, ["failing", "recovered"]);
       assert.equal(store.failure, undefined);
+      const m = parseExposition(metrics.render());
+      const sqlite = { store: "sqlite" };
+      assert.ok(m.value("parley_store_errors_total", sqlite)! >= 1, "failed commits are counted");
+      const commits = m.value("parley_store_write_seconds_count", sqlite)!;
+      assert.ok(commits >= 2, `the commits before and after the fault are timed: ${commits}`);
+      assert.equal(
+        m.value("parley_store_write_seconds_bucket", { ...sqlite, le: "+Inf" }),
+        commits,
+      );
+      assert.ok(m.value("parley_store_write_seconds_sum", sqlite)! > 0);
     } finally {
       store.close();
       await Deno.remove(dir, { recursive: true });

@@ -7,6 +7,24 @@
  *
  * @module
  */
+import type { Metrics } from "./metrics.ts";
+
+/**
+ * Declares the metrics every store reports, labelled `{store}` (`sqlite`, `redis`): the
+ * latency of each durable write (a SQLite commit, a Redis flush) and the writes that failed.
+ */
+export function describeStoreMetrics(metrics: Metrics): void {
+  metrics.describe(
+    "parley_store_write_seconds",
+    "histogram",
+    "Time to make one group of writes durable (a SQLite commit), in seconds, by store.",
+  );
+  metrics.describe(
+    "parley_store_errors_total",
+    "counter",
+    "Durable writes that failed (and were kept to retry, or refused), by store.",
+  );
+}
 
 /** Where a session stands. */
 export type SessionState = "live" | "complete" | "cancelled" | "failed";

@@ -22,6 +22,7 @@ Deno.test("handler serves /healthz as JSON", async () => {
     sessions: 0,
     engine: "scripted",
     store: "memory",
+    storeReachable: true,
   });
 });
 

@@ -102,7 +102,8 @@ Deno.test({
     const health = await healthz(server.url);
     assert.equal(health.status, 503);
     assert.equal(health.body.ok, false);
-    assert.equal(health.body.store, "failing");
+    assert.equal(health.body.store, "sqlite");
+    assert.equal(health.body.storeReachable, false);
 
     const refused = await tryNewSession(server.wsUrl("newcomer"));
     assert.equal(refused.first.data.code, "server_busy");
@@ -254,7 +255,8 @@ Deno.test({
       assert.equal(sock.frames.filter((f) => typeof f.seq === "number").length, 0);
       const health = await healthz(url);
       assert.equal(health.status, 503, JSON.stringify(health.body));
-      assert.equal(health.body.store, "failing");
+      assert.equal(health.body.store, "sqlite");
+      assert.equal(health.body.storeReachable, false);
       await fs.free();
       const client = new AnsweringClient();
       assert.equal(await within(client.run(sock), "the conversation to complete"), "complete");
