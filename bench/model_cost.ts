@@ -11,8 +11,9 @@
  * counted by the fake server with `gpt-tokenizer`'s o200k_base encoding (GPT-4o's) over the
  * messages' text plus the `response_format` JSON schema the request carries, and reported as
  * the call's `usage`; the per-message overhead a provider adds (about 4 tokens) is not counted.
- * Then, for each simulated latency and with the analysts one at a time and concurrently
- * (`fanIn`), the wall time from the last answer to `complete`.
+ * Then, for each simulated latency (fixed, streamed, and one whose time to first token grows
+ * with the prompt) and with the analysts one at a time and concurrently (`fanIn`), the wall
+ * time from the last answer to `complete`.
  *
  * Options: `--runs N` conversations per latency case (median shown, default 1),
  * `--dump DIR` writes each prompt of the first conversation to `DIR/<n>-<agent>.txt`,
@@ -125,6 +126,8 @@ interface Counted {
   agent: string;
   promptChars: number;
   promptTokens: number;
+  /** Of `promptTokens`, those of the `response_format` schema. */
+  formatTokens: number;
   completionTokens: number;
   prompt: string;
 }
@@ -135,17 +138,33 @@ function messagesText(req: FakeRequest): string {
   ).join("\n");
 }
 
-/** A simulated latency: time to first token, then tokens per second (Infinity: all at once). */
+/**
+ * A simulated latency: time to first token (a fixed part, and one that grows with the prompt
+ * at `prefillTokensPerSecond`, as a model reads its prompt before it writes), then tokens
+ * per second (Infinity: the whole answer at once).
+ */
 interface Latency {
   name: string;
   firstTokenMs: number;
+  prefillTokensPerSecond: number;
   tokensPerSecond: number;
 }
 const LATENCIES: Latency[] = [
-  { name: "800 ms a call, whole answer at once", firstTokenMs: 800, tokensPerSecond: Infinity },
+  {
+    name: "800 ms a call, whole answer at once",
+    firstTokenMs: 800,
+    prefillTokensPerSecond: Infinity,
+    tokensPerSecond: Infinity,
+  },
   ...(args.values.quick ? [] : [{
     name: "streamed: 400 ms to first token, then 200 tokens/s",
     firstTokenMs: 400,
+    prefillTokensPerSecond: Infinity,
+    tokensPerSecond: 200,
+  }, {
+    name: "prompt-bound: 200 ms + 1 ms per prompt token to first token, then 200 tokens/s",
+    firstTokenMs: 200,
+    prefillTokensPerSecond: 1_000,
     tokensPerSecond: 200,
   }]),
 ];
@@ -156,13 +175,16 @@ let latency: Latency = LATENCIES[0]!;
 const counted: Counted[] = [];
 await using fake = await startFake((req) => {
   const text = replyText(req);
-  const promptTokens = countTokens(messagesText(req)) +
-    (req.body.response_format ? countTokens(JSON.stringify(req.body.response_format)) : 0);
+  const formatTokens = req.body.response_format
+    ? countTokens(JSON.stringify(req.body.response_format))
+    : 0;
+  const promptTokens = countTokens(messagesText(req)) + formatTokens;
   const completionTokens = countTokens(text);
   counted.push({
     agent: req.agent,
     promptChars: messagesText(req).length,
     promptTokens,
+    formatTokens,
     completionTokens,
     prompt: messagesText(req),
   });
@@ -170,7 +192,8 @@ await using fake = await startFake((req) => {
   const chunks = streamed ? Math.max(1, Math.ceil(completionTokens / CHUNK_TOKENS)) : 1;
   return chatStream(text, {
     chunks,
-    firstTokenMs: latency.firstTokenMs,
+    firstTokenMs: latency.firstTokenMs +
+      Math.round(1000 * promptTokens / latency.prefillTokensPerSecond),
     ...(streamed ? { delayMs: Math.round(1000 * CHUNK_TOKENS / latency.tokensPerSecond) } : {}),
     usage: { prompt: promptTokens, completion: completionTokens },
   });
@@ -205,28 +228,23 @@ const first = await oneConversation(4);
 print(`model engine cost per conversation (fake OpenAI server, ${first.calls.length} calls)`);
 print("tokens: o200k_base over the messages' text and the response_format schema");
 print();
-print("| call | prompt chars | prompt tokens | completion tokens |");
-print("| --- | ---: | ---: | ---: |");
+print("| call | prompt chars | prompt tokens | of which response_format | completion tokens |");
+print("| --- | ---: | ---: | ---: | ---: |");
 const rounds = new Map<string, number>();
-const perAgent = new Map<string, Counted>();
 for (const c of first.calls) {
   const k = (rounds.get(c.agent) ?? 0) + 1;
   rounds.set(c.agent, k);
   const label = c.agent === "clarifier" ? `clarifier, call ${k}` : c.agent;
-  print(`| ${label} | ${n(c.promptChars)} | ${n(c.promptTokens)} | ${n(c.completionTokens)} |`);
-  const sum = perAgent.get(c.agent);
-  perAgent.set(c.agent, {
-    ...c,
-    promptChars: (sum?.promptChars ?? 0) + c.promptChars,
-    promptTokens: (sum?.promptTokens ?? 0) + c.promptTokens,
-    completionTokens: (sum?.completionTokens ?? 0) + c.completionTokens,
-  });
+  print(
+    `| ${label} | ${n(c.promptChars)} | ${n(c.promptTokens)} | ${n(c.formatTokens)} | ` +
+      `${n(c.completionTokens)} |`,
+  );
 }
-const total = (k: "promptChars" | "promptTokens" | "completionTokens") =>
+const total = (k: "promptChars" | "promptTokens" | "formatTokens" | "completionTokens") =>
   first.calls.reduce((s, c) => s + c[k], 0);
 print(
   `| **conversation** | **${n(total("promptChars"))}** | **${n(total("promptTokens"))}** | ` +
-    `**${n(total("completionTokens"))}** |`,
+    `**${n(total("formatTokens"))}** | **${n(total("completionTokens"))}** |`,
 );
 const metaSum = Object.values(first.metaTokens).reduce((a, b) => a + b, 0);
 if (metaSum !== total("promptTokens")) {
