@@ -78,6 +78,7 @@ export function defineAnalyst<T>(spec: AnalystSpec<T>): Agent<T> {
             requirements: ctx.requirements,
             transcript: ctx.transcript,
             results: ctx.results,
+            ...(spec.reads ? { reads: spec.reads } : {}),
             ...(previousError === undefined ? {} : { previousError }),
           }, { signal: ctx.signal, ...(ctx.onMeta ? { onMeta: ctx.onMeta } : {}) });
         } catch (err) {

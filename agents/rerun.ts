@@ -20,9 +20,10 @@ export const EVERY_FIELD: readonly RequirementsField[] = Object.keys(Requirement
 
 /**
  * What an analyst's result depends on: requirements fields (with their evidence) and the
- * results of earlier analysts. The full transcript is handed to every analyst for the
- * person's words behind evidence, but an answer that changes none of the fields it reads
- * keeps its result.
+ * results of earlier analysts. An answer that changes none of the fields it reads keeps its
+ * result. The model engine sends the analyst only this part (`agents/llm/inputs.ts`): those
+ * fields, the answers about them, the checklist items about them and those results; the
+ * offline engine is handed everything and reads what its rules need.
  */
 export interface AgentReads {
   requirements: readonly RequirementsField[];

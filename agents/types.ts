@@ -77,6 +77,11 @@ export interface AnalysisTask<T = unknown> {
   transcript: readonly QA[];
   /** Results of the agents that ran before, by agent name. */
   results: Readonly<Record<string, unknown>>;
+  /**
+   * What the agent declares it reads (`Agent.reads`): an engine may send a model only
+   * that part of `requirements`, `transcript` and `results`. Without it, all of them.
+   */
+  reads?: AgentReads;
   /** Set on a retry: why the previous output was rejected. */
   previousError?: string;
 }

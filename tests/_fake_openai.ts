@@ -102,6 +102,11 @@ export interface StreamOptions {
   chunks?: number;
   /** Pause before each piece, in ms (default 0). */
   delayMs?: number;
+  /**
+   * Pause before the first piece of text, in ms (default 0): a model's time to first
+   * token. The headers and the role chunk go out at once, as a real provider's do.
+   */
+  firstTokenMs?: number;
   /** Tokens reported in the final usage chunk. */
   usage?: { prompt: number; completion: number };
   /** `finish_reason` of the last chunk (default `stop`). */
@@ -125,7 +130,14 @@ const encoder = new TextEncoder();
 /** An SSE response from a list of `data:` payloads, with optional pauses and stall. */
 export function sse(
   events: readonly (string | { event: string; data: string })[],
-  opts: { delayMs?: number; stallAfter?: number; req?: FakeRequest } = {},
+  opts: {
+    delayMs?: number;
+    /** Extra pause before event `firstDelayAt` (default 0), e.g. the first token. */
+    firstDelayMs?: number;
+    firstDelayAt?: number;
+    stallAfter?: number;
+    req?: FakeRequest;
+  } = {},
 ): Response {
   let i = 0;
   const cancelled = new AbortController();
@@ -140,7 +152,9 @@ export function sse(
         return;
       }
       if (i >= events.length) return controller.close();
-      if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
+      const wait = (opts.delayMs ?? 0) +
+        (i === (opts.firstDelayAt ?? 0) ? opts.firstDelayMs ?? 0 : 0);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const e = events[i++]!;
       const text = typeof e === "string"
         ? `data: ${e}\n\n`
@@ -180,6 +194,8 @@ export function chatStream(text: string, opts: StreamOptions = {}): Response {
   ];
   return sse(events, {
     ...(opts.delayMs ? { delayMs: opts.delayMs } : {}),
+    // The role chunk is event 0: the first token is event 1.
+    ...(opts.firstTokenMs ? { firstDelayMs: opts.firstTokenMs, firstDelayAt: 1 } : {}),
     // The role chunk comes first, so a stall after n pieces means after n + 1 events.
     ...(opts.stallAfter === undefined ? {} : { stallAfter: opts.stallAfter + 1 }),
     ...(opts.req ? { req: opts.req } : {}),

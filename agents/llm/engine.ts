@@ -27,6 +27,15 @@ import type {
 } from "../types.ts";
 import { type Prompt, PROMPTS, renderPrompt } from "./prompts.ts";
 import { groundingChecklist } from "./grounding.ts";
+import {
+  compactJson,
+  OVERVIEW_DROPS,
+  overviewRequirements,
+  overviewResults,
+  requirementsFor,
+  resultsFor,
+  transcriptFor,
+} from "./inputs.ts";
 import { CLARIFY_TOPICS, ClarifyPlan } from "./schemas.ts";
 
 /** Options of {@link LlmEngine}. */
@@ -87,24 +96,39 @@ interface CallSpec {
   maxOutputTokens: number;
 }
 
-/** Marks text as data inside `<data>` tags, so it cannot close the tag itself. */
-function data(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value, null, 2);
+/**
+ * Marks text as data inside `<data>` tags, so it cannot close the tag itself. Values other
+ * than text are compact JSON without empty values (see `compactJson`).
+ */
+function data(value: unknown, drop?: ReadonlySet<string>): string {
+  const text = typeof value === "string" ? value : compactJson(value, drop);
   return text.replaceAll("</data>", "<\\/data>");
 }
 
-function transcriptText(transcript: readonly QA[]): string {
-  if (transcript.length === 0) return "(nothing yet)";
-  return transcript.map((qa, i) => `Q${i + 1}: ${qa.question}\nA${i + 1}: ${qa.answer}`)
+/** The interview as `Q3:`/`A3:` pairs, numbered as asked even when some are left out. */
+function transcriptText(entries: readonly { number: number; qa: QA }[]): string {
+  if (entries.length === 0) return "(nothing yet)";
+  return entries.map(({ number: n, qa }) => `Q${n}: ${qa.question}\nA${n}: ${qa.answer}`)
     .join("\n\n");
 }
+const numbered = (t: readonly QA[]) => t.map((qa, i) => ({ number: i + 1, qa }));
+
+/**
+ * JSON Schema keywords the prompt's copy of a schema leaves out: the string length limits
+ * (every text has one, and validation enforces them) and the draft URL. The request's
+ * `response_format` keeps the whole schema.
+ */
+const PROMPT_SCHEMA_DROPS = new Set(["$schema", "minLength", "maxLength"]);
 
 const jsonSchemaCache = new WeakMap<z.ZodType, string>();
-/** The JSON Schema of a zod schema, as the text a prompt shows. */
+/** The JSON Schema of a zod schema, as the compact text a prompt shows. */
 function schemaText(schema: z.ZodType): string {
   let text = jsonSchemaCache.get(schema);
   if (text === undefined) {
-    text = JSON.stringify(z.toJSONSchema(schema, { unrepresentable: "any" }), null, 2);
+    text = JSON.stringify(
+      z.toJSONSchema(schema, { unrepresentable: "any" }),
+      (key, v) => PROMPT_SCHEMA_DROPS.has(key) ? undefined : v,
+    );
     jsonSchemaCache.set(schema, text);
   }
   return text;
@@ -194,7 +218,7 @@ export class LlmEngine implements Engine {
         ? "There are no rounds left: set `done` to true, ask nothing, and fill " +
           "`requirements` as well as you can."
         : "",
-      transcript: data(transcriptText(input.transcript)),
+      transcript: data(transcriptText(numbered(input.transcript))),
       schema: schemaText(ClarifyPlan),
     });
     let previousError: string | undefined;
@@ -239,12 +263,17 @@ export class LlmEngine implements Engine {
     opts.signal.throwIfAborted();
     const own = ANALYST_PROMPTS.get(task.agent);
     const prompt = own && own.schema === task.schema ? own : PROMPTS.analyst;
+    // Only what the analyst declares it reads (all of it without a declaration).
+    const { reads } = task;
     const body = renderPrompt(prompt.body, {
       title: task.title,
-      requirements: data(task.requirements),
-      transcript: data(transcriptText(task.transcript)),
-      results: data(task.results),
-      checklist: groundingChecklist(task.transcript),
+      requirements: data(requirementsFor(reads, task.requirements)),
+      transcript: data(transcriptText(transcriptFor(reads, task.transcript))),
+      results: data(resultsFor(reads, task.results)),
+      checklist: groundingChecklist(
+        task.transcript,
+        reads ? new Set(reads.requirements) : undefined,
+      ),
       schema: schemaText(task.schema),
     });
     const { text, finishReason } = yield* this.#call({
@@ -267,9 +296,10 @@ export class LlmEngine implements Engine {
     opts: RunOptions,
   ): AsyncGenerator<FrameBody, string, unknown> {
     opts.signal.throwIfAborted();
+    // The parts of each analysis the two paragraphs are written from, not every finding.
     const body = renderPrompt(PROMPTS.overview.body, {
-      requirements: data(input.requirements),
-      results: data(input.results),
+      requirements: data(overviewRequirements(input.requirements)),
+      results: data(overviewResults(input.results), OVERVIEW_DROPS),
     });
     let previousError: string | undefined;
     for (let attempt = 1; attempt <= 2; attempt++) {

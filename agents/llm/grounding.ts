@@ -79,8 +79,49 @@ export function checklistOf(d: Detection): string {
   return out.join("\n");
 }
 
-/** The checklist for a transcript, read by the offline engine's reader and knowledge base. */
-export function groundingChecklist(transcript: readonly QA[]): string {
+/**
+ * The requirements field each kind of checklist item is about: an analyst that does not
+ * read the field is not shown the items (see {@link groundingChecklist}).
+ */
+export const CHECKLIST_FIELDS = {
+  jurisdictions: "jurisdictions",
+  domains: "domains",
+  regulations: "compliance",
+  alternatives: "features",
+  uncovered: "uncovered",
+} as const satisfies Record<keyof Detection, string>;
+
+/**
+ * The offline reading of each transcript, so the analysts of one conversation share one;
+ * with the text it read, so an array changed since is read again.
+ */
+const detections = new WeakMap<readonly QA[], { text: string; detection: Detection }>();
+
+/**
+ * The checklist for a transcript, read by the offline engine's reader and knowledge base
+ * (once per transcript array: the analysts of a conversation share it). With `fields`, only
+ * the items about those requirements fields ({@link CHECKLIST_FIELDS}).
+ */
+export function groundingChecklist(
+  transcript: readonly QA[],
+  fields?: ReadonlySet<string>,
+): string {
   if (transcript.length === 0) return EMPTY_CHECKLIST;
-  return checklistOf(understand(transcript).detection);
+  const text = transcript.map((qa) => `${qa.question}\u0000${qa.answer}`).join("\u0001");
+  let cached = detections.get(transcript);
+  if (cached?.text !== text) {
+    cached = { text, detection: understand(transcript).detection };
+    detections.set(transcript, cached);
+  }
+  const d = cached.detection;
+  if (!fields) return checklistOf(d);
+  const keep = <K extends keyof Detection>(k: K): Detection[K] =>
+    (fields.has(CHECKLIST_FIELDS[k]) ? d[k] : []) as Detection[K];
+  return checklistOf({
+    jurisdictions: keep("jurisdictions"),
+    domains: keep("domains"),
+    regulations: keep("regulations"),
+    alternatives: keep("alternatives"),
+    uncovered: keep("uncovered"),
+  });
 }

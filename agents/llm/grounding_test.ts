@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { Detection } from "../offline/knowledge/types.ts";
-import { runPipeline } from "../pipeline.ts";
+import { defaultAnalysts, runPipeline } from "../pipeline.ts";
 import { drive, sampleAnalyses } from "../testing.ts";
 import { chatStream, startFake } from "../../tests/_fake_openai.ts";
 import {
@@ -46,7 +46,7 @@ Deno.test("checklistOf() stays within its bounds however much was found", () => 
   assert.match(lines.at(-1)!, /^- … and \d+ more$/);
 });
 
-Deno.test("LlmEngine puts the offline checklist into every analyst's prompt, bounded", async () => {
+Deno.test("LlmEngine puts the checklist of the fields it reads into each analyst's prompt, bounded", async () => {
   const plan = {
     requirements: {
       users: ["landlords"],
@@ -72,12 +72,18 @@ Deno.test("LlmEngine puts the offline checklist into every analyst's prompt, bou
     deltaIntervalMs: 0,
   });
   await drive(runPipeline({ engine, signal: new AbortController().signal }), [TENANTS]);
-  const expected = groundingChecklist([{ id: "clarifier-r1-q1", question: "?", answer: TENANTS }]);
-  assert.notEqual(expected, EMPTY_CHECKLIST);
-  for (const agent of ["product", "customer", "engineer", "risk"]) {
+  const transcript = [{ id: "clarifier-r1-q1", question: "?", answer: TENANTS }];
+  const everything = groundingChecklist(transcript);
+  assert.notEqual(everything, EMPTY_CHECKLIST);
+  assert.match(everything, /^- Regulation: /m);
+  for (const { name: agent, reads } of defaultAnalysts) {
+    const expected = groundingChecklist(transcript, new Set(reads?.requirements));
     const prompt = fake.requests.find((r) => r.agent === agent)?.prompt ?? "";
     assert.ok(prompt.includes("confirm each one that applies"), agent);
     assert.ok(prompt.includes(expected), `${agent} prompt lacks the checklist`);
+    // The Customer agent does not read `compliance`: it is not shown the regulations.
+    if (agent === "customer") assert.doesNotMatch(prompt, /^- Regulation: /m);
+    else assert.ok(prompt.includes(everything), `${agent} prompt lacks a checklist item`);
     const block = prompt.split("<data>").find((b) => b.includes("- Place:"))?.split("</data>")[0] ??
       "";
     assert.ok(block.length <= MAX_CHECKLIST_CHARS + 20, `${agent}: checklist of ${block.length}`);
