@@ -62,7 +62,12 @@ async function pipeline(): Promise<[number, number, number]> {
   return [(performance.now() - t0) / N * 1000, engineMs / N * 1000, frames / N];
 }
 
+/** Bytes sent per conversation, and the `complete` frame's share, in the last session run. */
+let sentBytes = 0;
+let completeBytes = 0;
+
 async function sessions(store: SessionStore): Promise<[number, number]> {
+  sentBytes = completeBytes = 0;
   const reg = new SessionRegistry({
     store,
     engine: offline,
@@ -84,9 +89,13 @@ async function sessions(store: SessionStore): Promise<[number, number]> {
         sentSeq: 0,
         send(text: string) {
           frames++;
+          sentBytes += text.length;
           if (text.startsWith('{"type":"question"')) {
             queueMicrotask(() => s.handle({ answer: answer(i++, k) }));
-          } else if (text.startsWith('{"type":"complete"')) resolve();
+          } else if (text.startsWith('{"type":"complete"')) {
+            completeBytes += text.length;
+            resolve();
+          }
         },
       };
       const s = reg.create(`c${k}`, conn);
@@ -112,4 +121,7 @@ console.log([
   `  whole pipeline, ${frames.toFixed(0)} frames serialised     ${pipe.toFixed(0)} µs`,
   `  session + memory store, ${memFrames.toFixed(0)} frames      ${mem.toFixed(0)} µs`,
   `  session + SQLite store, ${sqlFrames.toFixed(0)} frames      ${sql.toFixed(0)} µs`,
+  `  sent per conversation: ${(sentBytes / N).toFixed(0)} bytes, of which complete ${
+    (completeBytes / N).toFixed(0)
+  }`,
 ].join("\n"));

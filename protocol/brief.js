@@ -205,3 +205,20 @@ export const Brief = z.object({
   failed: z.array(z.string()),
 });
 /** @typedef {z.infer<typeof Brief>} Brief */
+
+/** Seq of the `result` frame that carried each agent's result, by agent name. */
+export const ResultSeqs = z.record(z.string(), z.number().int().positive());
+
+/**
+ * The brief as `complete.data.brief` carries it: `results` is replaced by `resultSeqs`,
+ * which names the `result` frames that carried them (`protocol/brief_wire.js` puts them
+ * back). A client that connected with `?brief=full`, `GET /sessions/{id}` and frames stored
+ * before this change have `results` instead. One of the two is always there.
+ */
+export const CompleteBrief = Brief.extend({
+  results: Brief.shape.results.optional(),
+  resultSeqs: ResultSeqs.optional(),
+}).refine((b) => b.results !== undefined || b.resultSeqs !== undefined, {
+  message: "A brief has results or resultSeqs",
+});
+/** @typedef {z.infer<typeof CompleteBrief>} CompleteBrief */

@@ -102,10 +102,26 @@ export const ResultData = z.looseObject({
   data: z.unknown(),
 });
 
-/** `complete`: the brief as Markdown in `summary`, and as structured data in `brief`. */
+/**
+ * The envelope of `complete.data.brief` (its whole schema is `CompleteBrief` in
+ * `brief.js`; a client does not re-validate what the server validated): the analysts'
+ * results inline in `results`, or named by the seq of their `result` frames in
+ * `resultSeqs` (the default on the wire), one of the two at least.
+ */
+export const BriefEnvelope = z.looseObject({
+  results: z.record(z.string(), z.unknown()).optional(),
+  resultSeqs: z.record(z.string(), z.number().int().positive()).optional(),
+}).refine((b) => b.results !== undefined || b.resultSeqs !== undefined, {
+  message: "A brief has results or resultSeqs",
+});
+
+/**
+ * `complete`: the brief as Markdown in `summary`, and as structured data in `brief`
+ * (without the results the `result` frames carried: see {@link BriefEnvelope}).
+ */
 export const CompleteData = z.looseObject({
   summary: z.string(),
-  brief: z.unknown().optional(),
+  brief: BriefEnvelope.optional(),
   /** The brief's version in this session: 1, then one more after each edit's re-run. */
   version: z.number().int().positive().optional(),
   /** From version 2 on: what changed since the previous version (see `BriefChanges`). */

@@ -32,7 +32,9 @@ const CONNECTION_ONLY_TYPES = new Set(["error", "pong", "session"]);
  * re-opens it; a `result` names an
  * agent whose stage has started (a `status` with `data.stage`); at most one question is
  * pending, its `id` is new; an answer (the client's, or the server's `answered` frame)
- * names a question that was asked. A frame without `seq` (only `error`, `pong` or
+ * names a question that was asked; a `complete` whose brief names results by seq
+ * (`brief.resultSeqs`) names `result` frames of those agents sent before it. A frame
+ * without `seq` (only `error`, `pong` or
  * `session`) is connection-only and outside these rules.
  *
  * @example
@@ -54,6 +56,8 @@ export class ProtocolVerifier {
   #pending;
   #complete = false;
   #cancelled = false;
+  /** @type {Map<number, string>} The agent of each `result` frame, by seq. */
+  #results = new Map();
 
   /**
    * @param {{ type: string, data: Record<string, unknown>, seq?: number }} frame
@@ -122,6 +126,7 @@ export class ProtocolVerifier {
             frame,
           );
         }
+        if (frame.seq !== undefined) this.#results.set(frame.seq, agent);
         break;
       }
       case "answered": {
@@ -132,9 +137,21 @@ export class ProtocolVerifier {
         if (this.#pending === id) this.#pending = undefined;
         break;
       }
-      case "complete":
+      case "complete": {
+        const brief = /** @type {{ resultSeqs?: Record<string, unknown> } | undefined} */ (
+          data.brief
+        );
+        for (const [agent, seq] of Object.entries(brief?.resultSeqs ?? {})) {
+          if (typeof seq !== "number" || this.#results.get(seq) !== agent) {
+            throw new ProtocolOrderError(
+              `Brief names seq ${seq} as the result of "${agent}", but no result of "${agent}" came with that seq; name the result frame that carried it`,
+              frame,
+            );
+          }
+        }
         this.#complete = true;
         break;
+      }
       case "cancelled":
         this.#complete = this.#cancelled = true;
         break;
@@ -166,6 +183,7 @@ export class ProtocolVerifier {
     this.lastSeq = 0;
     this.#stages.clear();
     this.#questionIds.clear();
+    this.#results.clear();
     this.#pending = undefined;
     this.#complete = this.#cancelled = false;
   }

@@ -9,7 +9,9 @@ Deno.test("ProtocolVerifier accepts a well-ordered conversation", () => {
   v.server(f(2, "question", { id: "q1" }));
   v.answer("q1");
   v.server(f(3, "result", { agent: "clarifier" }));
-  v.server(f(4, "complete"));
+  v.server(f(4, "status", { stage: "product" }));
+  v.server(f(5, "result", { agent: "product" }));
+  v.server(f(6, "complete", { brief: { resultSeqs: { product: 5 } } }));
   assert.equal(v.complete, true);
 });
 
@@ -43,6 +45,12 @@ Deno.test("ProtocolVerifier rejects each broken rule with a message that says wh
       v.server(f(1, "question", { id: "q1" }));
       v.answer("q2");
     }, /names question q2 but q1 is pending/],
+    [() => {
+      const v = new ProtocolVerifier();
+      v.server(f(1, "status", { stage: "product" }));
+      v.server(f(2, "result", { agent: "product" }));
+      v.server(f(3, "complete", { brief: { resultSeqs: { product: 2, risk: 2 } } }));
+    }, /Brief names seq 2 as the result of "risk", but no result of "risk" came with that seq/],
   ];
   for (const [run, message] of cases) {
     assert.throws(run, (e) => e instanceof ProtocolOrderError && message.test(e.message));

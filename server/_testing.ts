@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { expandBrief } from "../protocol/brief_wire.js";
 import { sampleAnalyses, ScriptedEngine } from "../agents/testing.ts";
 import { FrameQueue, type SeedFrame } from "../tests/_seed_client.ts";
 import { createLogger } from "./log.ts";
@@ -14,6 +15,8 @@ import { MemoryStore } from "./store.ts";
 /** A connection that keeps every text it is sent, parsed, in a {@link FrameQueue}. */
 export class RecordingConnection extends FrameQueue implements Connection {
   sentSeq = 0;
+  /** Set to be sent `complete` frames with the whole brief (as `?brief=full`). */
+  fullBrief = false;
   readonly texts: string[] = [];
   send(text: string): void {
     this.texts.push(text);
@@ -75,4 +78,14 @@ export async function answerUntilComplete(
     if (pending) session.handle({ type: "answer", questionId: pending, answer: `A ${pending}` });
     if (f.type === "complete") return f;
   }
+}
+
+/**
+ * The whole brief of the `complete` frame `complete` (its `data.brief`), its results put
+ * back from the `result` frames among `frames` by the seqs the brief names, as
+ * `GET /sessions/{id}` and the browser client rebuild it.
+ */
+export function wholeBriefOf(frames: readonly SeedFrame[], complete: SeedFrame): unknown {
+  const bySeq = new Map(frames.filter((f) => f.type === "result").map((f) => [f.seq, f]));
+  return expandBrief(complete.data.brief, (seq) => bySeq.get(seq)?.data.data);
 }

@@ -58,6 +58,11 @@ export interface LinkOptions {
   clientId: string;
   /** Opened with `?resume=1`: the first frame must be a resume frame. */
   resume: boolean;
+  /**
+   * Opened with `?brief=full`: `complete` frames come with the whole brief (`results`)
+   * instead of naming the `result` frames by seq (`resultSeqs`).
+   */
+  fullBrief?: boolean;
   maxFrameBytes: number;
   log: Logger;
   /** How long to wait for the resume frame (default {@link RESUME_TIMEOUT_MS}). */
@@ -105,6 +110,7 @@ export class ClientLink {
         metrics.inc("parley_input_errors_total", { code });
         this.#countBad();
       },
+      ...(opts.fullBrief ? { fullBrief: true } : {}),
     };
   }
 

@@ -1,7 +1,8 @@
 /**
  * The Parley server as a pure handler: `createParley(config)` returns the function
  * `Deno.serve` calls, plus `shutdown()`. Routes: `GET /healthz`, `GET /protocol.json`,
- * `GET /ws/{clientId}` (WebSocket; `?resume=1` to resume with a token),
+ * `GET /ws/{clientId}` (WebSocket; `?resume=1` to resume with a token, `?brief=full` for
+ * `complete` frames that repeat the analysts' results),
  * `GET /metrics` (Prometheus text; `PARLEY_METRICS=off` turns it off),
  * `GET /sessions/{id}` and `/sessions/{id}/brief.md` (with the token), the versions of the
  * brief at `/sessions/{id}/versions/{n}` (JSON) and `.../versions/{n}/brief.md`, and static files
@@ -23,7 +24,7 @@ import { AddressLimits, connectionCap, readFdLimit } from "./limits.ts";
 import { describeSendMetrics, SocketSender } from "./socket_sender.ts";
 import { createMetrics, type Metrics, NO_METRICS } from "./metrics.ts";
 import { meterEngine } from "./metered_engine.ts";
-import { readVersions, versionList } from "./versions.ts";
+import { readVersions, versionList, wholeBrief } from "./versions.ts";
 
 /** What `createParley` may be given besides the config (tests inject these). */
 export interface ParleyOptions {
@@ -226,6 +227,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
     clientId: string,
     resume: boolean,
     address: string | undefined,
+    opts: { fullBrief: boolean },
   ): Response {
     if (openConnections >= maxConnections) {
       refused("server_full");
@@ -293,6 +295,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
       registry,
       clientId,
       resume,
+      fullBrief: opts.fullBrief,
       maxFrameBytes: config.maxFrameBytes,
       log,
       resumeTimeoutMs: config.resumeTimeoutMs,
@@ -460,7 +463,9 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
           });
         }
         const address = (info?.remoteAddr as Deno.NetAddr | undefined)?.hostname;
-        return openSocket(req, clientId, url.searchParams.get("resume") === "1", address);
+        return openSocket(req, clientId, url.searchParams.get("resume") === "1", address, {
+          fullBrief: url.searchParams.get("brief") === "full",
+        });
       }
       if (req.method !== "GET" && req.method !== "HEAD") {
         return new Response("Method not allowed\n", {
@@ -562,9 +567,11 @@ export function readSession(frames: readonly StoredFrame[]): {
   const byId = new Map<string, { id: string; question: string; answer: string | null }>();
   let summary: string | undefined;
   let brief: unknown;
+  const results = new Map<number, unknown>();
   for (const f of frames) {
     const frame = JSON.parse(f.text) as { type: string; data: Record<string, unknown> };
-    if (frame.type === "question") {
+    if (frame.type === "result") results.set(f.seq, frame.data.data);
+    else if (frame.type === "question") {
       const qa = { id: String(frame.data.id), question: String(frame.data.question), answer: null };
       transcript.push(qa);
       byId.set(qa.id, qa);
@@ -578,6 +585,8 @@ export function readSession(frames: readonly StoredFrame[]): {
       brief = frame.data.brief;
     }
   }
+  // The stored brief names the analysts' results by seq: the whole one is served.
+  if (brief !== undefined) brief = wholeBrief(brief, (seq) => results.get(seq));
   return {
     frames: frames.length,
     transcript,

@@ -19,7 +19,8 @@
  * @module
  */
 import type { Brief } from "../protocol/brief.js";
-import type { ClientFrame, ServerFrame } from "../protocol/mod.js";
+import { expandBrief, slimBrief } from "../protocol/brief_wire.js";
+import type { ClientFrame } from "../protocol/mod.js";
 import { FINISH_ANSWER } from "../protocol/constants.js";
 import type { FrameBody } from "../agents/types.ts";
 import { reuseKey } from "../agents/pipeline.ts";
@@ -37,6 +38,11 @@ export interface Connection {
   close?(code: number, reason: string): void;
   /** Told after this connection was sent an input error (the link counts them). */
   rejected?(code: InputErrorCode): void;
+  /**
+   * Sent `complete` frames with the whole brief (`brief.results`), not the stored shape
+   * that names the `result` frames by seq (`/ws/{clientId}?brief=full`).
+   */
+  fullBrief?: boolean;
 }
 
 /** Hooks the pipeline reports through; the session logs them. */
@@ -105,6 +111,13 @@ interface Segment {
 
 type Parsed = { type: string; data: Record<string, unknown> };
 
+/** A stored frame's seq and the body it was stored from, when the session made it. */
+interface Emitted {
+  seq: number;
+  /** For a `complete`: its text with the whole brief, made the first time a tab wants it. */
+  full?: () => string;
+}
+
 /** A frame's replay key: frames of one agent keep their order, agents may interleave. */
 function replayKey(body: { type: string; data: Record<string, unknown> }): string {
   if (body.type === "delta") return `delta:${body.data.id}`;
@@ -144,6 +157,13 @@ export class Session {
   readonly #topics = new Map<string, string>();
   /** The wire id a pipeline question id was last asked under (`id~run` after a re-ask). */
   readonly #alias = new Map<string, string>();
+  /** Seq of each agent's `result` frame in the current run (sent or replayed). */
+  #resultSeqs: Record<string, number> = {};
+  /**
+   * The text with the whole brief of each `complete` frame a `?brief=full` tab was sent,
+   * by seq: serialised once per session, whatever the number of such tabs.
+   */
+  readonly #fullTexts = new Map<number, string>();
   /** Question ids in the current transcript: the ones an edit may name. */
   #asked = new Set<string>();
   /** An accepted edit whose re-run has not yet reached a question or a brief. */
@@ -263,7 +283,10 @@ export class Session {
     const lastSeq = Math.min(resume.lastSeq, this.#durableSeq);
     for (const f of this.#log) {
       if (f.seq <= lastSeq || f.seq > this.#durableSeq) continue;
-      conn.send(f.seq === 1 ? withToken(f.text, resume.token) : f.text);
+      if (f.seq === 1) conn.send(withToken(f.text, resume.token));
+      else if (conn.fullBrief && f.text.startsWith('{"type":"complete"')) {
+        conn.send(this.#fullText(f));
+      } else conn.send(f.text);
     }
     conn.sentSeq = this.#durableSeq;
     const failure = this.#opts.store.failure;
@@ -496,22 +519,45 @@ export class Session {
     this.#opts.store.setState(this.id, state, Date.now());
   }
 
-  #emit(body: FrameBody, origin: FrameOrigin, token?: string): ServerFrame & { seq: number } {
-    if (this.#dead) {
-      return { ...body, seq: this.#seq, ts: Date.now() } as ServerFrame & { seq: number };
-    }
-    const frame = { ...body, seq: ++this.#seq, ts: Date.now() } as ServerFrame & { seq: number };
+  /**
+   * Stamps, stores and (once durable) sends one frame: its JSON is made once and the same
+   * text is stored and sent. `full`, for a `complete` whose stored brief names its results
+   * by seq, is the same frame with the whole brief, serialised only if a `?brief=full` tab
+   * is there to be sent it.
+   */
+  #emit(
+    body: FrameBody,
+    origin: FrameOrigin,
+    token?: string,
+    full?: FrameBody,
+  ): Emitted {
+    if (this.#dead) return { seq: this.#seq };
+    const seq = ++this.#seq;
+    const ts = Date.now();
+    const frame = { ...body, seq, ts };
     const stored = JSON.stringify(frame);
-    const text = token === undefined ? stored : withToken(stored, token);
-    const entry = { seq: frame.seq, text: stored, origin };
+    // The token goes into the sent text only: the stored frame never holds it.
+    const text = token === undefined ? stored : JSON.stringify({
+      ...frame,
+      data: { ...(frame.data as Record<string, unknown>), token },
+    });
+    const entry = { seq, text: stored, origin };
     this.#log.push(entry);
     this.#opts.store.appendFrame(this.id, entry);
+    const fullText = full === undefined ? undefined : () => {
+      let t = this.#fullTexts.get(seq);
+      if (t === undefined) {
+        t = JSON.stringify({ ...full, seq, ts });
+        this.#fullTexts.set(seq, t);
+      }
+      return t;
+    };
     this.#opts.store.whenDurable(() => {
-      if (frame.seq > this.#durableSeq) this.#durableSeq = frame.seq;
+      if (seq > this.#durableSeq) this.#durableSeq = seq;
       for (const c of this.#conns) {
-        if (frame.seq <= c.sentSeq) continue;
-        c.sentSeq = frame.seq;
-        c.send(text);
+        if (seq <= c.sentSeq) continue;
+        c.sentSeq = seq;
+        c.send(fullText !== undefined && c.fullBrief ? fullText() : text);
       }
     }, this.id);
     // Every stored frame counts, whoever produced it; the limit's own two frames follow.
@@ -519,7 +565,25 @@ export class Session {
       this.#limited = true;
       this.#limitReached();
     }
-    return frame;
+    return fullText === undefined ? { seq } : { seq, full: fullText };
+  }
+
+  /**
+   * The text of a stored `complete` frame with the whole brief, rebuilt from the log's
+   * `result` frames (for a `?brief=full` tab resuming): made once per frame and kept.
+   */
+  #fullText(f: StoredFrame): string {
+    let t = this.#fullTexts.get(f.seq);
+    if (t !== undefined) return t;
+    const frame = JSON.parse(f.text) as Parsed;
+    const brief = frame.data.brief as { resultSeqs?: unknown } | undefined;
+    if (brief?.resultSeqs === undefined) t = f.text;
+    else {
+      const whole = expandBrief(brief, resultIn(this.#log));
+      t = JSON.stringify({ ...frame, data: { ...frame.data, brief: whole } });
+    }
+    this.#fullTexts.set(f.seq, t);
+    return t;
   }
 
   #limitReached() {
@@ -583,14 +647,18 @@ export class Session {
       reuse: this.#reuse,
       ...(this.#brief ? { previous: { version: this.#version, brief: this.#brief } } : {}),
     });
-    // Frames already in the log are counted off per agent instead of sent again.
-    const replay = new Map<string, number>();
+    // Frames already in the log are counted off per agent instead of sent again; each
+    // key keeps the seqs of its frames, in order, so a replayed result is named by its seq.
+    const replay = new Map<string, number[]>();
     let left = 0;
     for (const f of segment?.frames ?? []) {
       const key = replayKey(JSON.parse(f.text));
-      replay.set(key, (replay.get(key) ?? 0) + 1);
+      const seqs = replay.get(key);
+      if (seqs) seqs.push(f.seq);
+      else replay.set(key, [f.seq]);
       left++;
     }
+    this.#resultSeqs = {};
     const answers = more && segment ? segment.answers : this.#answers;
     this.#asked = new Set();
     let input: string | undefined;
@@ -622,11 +690,28 @@ export class Session {
         }
         if (kept === undefined) {
           const key = replay.size ? replayKey(body) : "";
-          const seen = replay.get(key) ?? 0;
-          if (seen > 0) {
-            replay.set(key, seen - 1);
-            left--;
-          } else this.#emit(body, "pipeline");
+          const replayed = replay.get(key)?.shift();
+          if (replayed !== undefined) left--;
+          if (body.type === "complete" && replayed === undefined) {
+            // The brief is stored and sent without the results its `result` frames
+            // carried; a `?brief=full` tab gets the whole one.
+            const data = body.data as Record<string, unknown>;
+            const brief = data.brief as Brief | undefined;
+            if (brief?.results) {
+              this.#emit(
+                {
+                  type: "complete",
+                  data: { ...data, brief: slimBrief(brief, this.#resultSeqs) },
+                } as FrameBody,
+                "pipeline",
+                undefined,
+                body,
+              );
+            } else this.#emit(body, "pipeline");
+          } else {
+            const seq = replayed ?? this.#emit(body, "pipeline").seq;
+            if (body.type === "result") this.#resultSeqs[String(body.data.agent)] = seq;
+          }
           this.#observe(body, !more);
         }
         if (body.type === "question") {
@@ -676,8 +761,14 @@ export class Session {
 
   /** Rebuilds what edits need from the log of a session that is not running. */
   #scanLog(frames: readonly StoredFrame[]): void {
+    const results = new Map<number, unknown>();
     for (const f of frames) {
       const frame = JSON.parse(f.text) as Parsed;
+      if (frame.type === "result") results.set(f.seq, frame.data.data);
+      if (frame.type === "complete") {
+        // The stored brief names its results by seq: edits and diffs need them whole.
+        frame.data = { ...frame.data, brief: expandBrief(frame.data.brief, (s) => results.get(s)) };
+      }
       if (frame.type === "question") {
         const id = String(frame.data.id);
         this.#topics.set(id, String(frame.data.topic ?? ""));
@@ -742,6 +833,17 @@ function storageNotice(reason: string, lost = false): string {
     },
     ts: Date.now(),
   });
+}
+
+/** The `data.data` of the `result` frame with a given seq in `log`, for {@link expandBrief}. */
+function resultIn(log: readonly StoredFrame[]): (seq: number) => unknown {
+  return (seq) => {
+    // The log is in seq order with no gap from its first frame.
+    const first = log[0]?.seq ?? 1;
+    const f = log[seq - first];
+    if (f?.seq !== seq || !f.text.startsWith('{"type":"result"')) return undefined;
+    return (JSON.parse(f.text) as Parsed).data.data;
+  };
 }
 
 /** Puts the token back into a stored `session` frame's JSON (it is never stored). */

@@ -80,6 +80,24 @@ function splitToken(token: string): { id: string; secret: string } | undefined {
   return { id: token.slice(0, dot), secret: token.slice(dot + 1) };
 }
 
+/**
+ * A new session id: the creation time in milliseconds (9 base-36 digits, so ids sort by
+ * age) then 16 random bytes (base64url), 31 characters. The random part keeps ids as hard
+ * to guess as before; the time prefix puts the rows of sessions that are live at the same
+ * time next to each other in the store's indexes, so a commit of many sessions' frames
+ * writes a few index pages instead of one per session.
+ *
+ * @example
+ * ```ts
+ * import { newSessionId } from "./sessions.ts";
+ * const id = newSessionId();
+ * if (!/^[0-9a-z]{9}[A-Za-z0-9_-]{22}$/.test(id)) throw new Error(id);
+ * ```
+ */
+export function newSessionId(now: number = Date.now()): string {
+  return now.toString(36).padStart(9, "0") + randomBytes(16).toString("base64url");
+}
+
 /** The sessions of one server. */
 export class SessionRegistry {
   readonly #opts: RegistryOptions;
@@ -193,7 +211,7 @@ export class SessionRegistry {
   /** Starts a new conversation for `conn`. Throws {@link BusyError} at a cap. */
   create(clientId: string, conn: Connection): Session {
     this.#checkCapacity();
-    const id = randomBytes(16).toString("base64url");
+    const id = newSessionId();
     const secret = randomBytes(32).toString("base64url");
     const now = Date.now();
     const record: SessionRecord = {

@@ -10,7 +10,7 @@ import {
   tokenOf,
   twoRoundEngine,
 } from "./_testing.ts";
-import { BadTokenError, BusyError } from "./sessions.ts";
+import { BadTokenError, BusyError, newSessionId } from "./sessions.ts";
 import { MemoryStore } from "./store.ts";
 
 /** Waits `ms`: only to show that something did NOT happen in that time (no event exists). */
@@ -263,4 +263,13 @@ Deno.test("SessionRegistry: a store read that fails refuses the resume with serv
   const back = new RecordingConnection();
   await answerUntilComplete(back, registry.resume(tokenOf(first), 0, "unreadable", back));
   await registry.shutdown();
+});
+
+Deno.test("newSessionId sorts by creation time and keeps 128 random bits", () => {
+  const times = [1_000, 1_700_000_000_000, 1_700_000_000_001, 2_000_000_000_000];
+  const ids = times.map((t) => newSessionId(t));
+  assert.deepEqual([...ids].sort(), ids);
+  for (const id of ids) assert.match(id, /^[0-9a-z]{9}[A-Za-z0-9_-]{22}$/);
+  const same = new Set(Array.from({ length: 1000 }, () => newSessionId(1_700_000_000_000)));
+  assert.equal(same.size, 1000);
 });

@@ -2,10 +2,12 @@
  * The versions of a session's brief, read back from its stored frames: each `complete`
  * is one version (its `data.version`, else its position), with the Markdown, the
  * structured brief and, from version 2 on, what changed. Nothing is stored twice: the
- * log the store keeps (memory or SQLite) is the record.
+ * log the store keeps (memory or SQLite) is the record, and a stored brief names the
+ * analysts' results by the seq of their `result` frames, which are put back here.
  *
  * @module
  */
+import { expandBrief } from "../protocol/brief_wire.js";
 import type { StoredFrame } from "./store.ts";
 
 /** One version of the brief. */
@@ -21,9 +23,28 @@ export interface BriefVersion {
   changes?: unknown;
 }
 
-/** Every version in the frames, oldest first. */
+/**
+ * The analysts' results by the seq of their `result` frames in `frames`, parsed the first
+ * time one is asked for (most reads of a log want none).
+ */
+export function resultsBySeq(frames: readonly StoredFrame[]): (seq: number) => unknown {
+  let bySeq: Map<number, StoredFrame> | undefined;
+  return (seq) => {
+    if (bySeq === undefined) {
+      bySeq = new Map();
+      for (const f of frames) if (f.text.startsWith('{"type":"result"')) bySeq.set(f.seq, f);
+    }
+    const f = bySeq.get(seq);
+    return f === undefined
+      ? undefined
+      : (JSON.parse(f.text) as { data: { data?: unknown } }).data.data;
+  };
+}
+
+/** Every version in the frames, oldest first, each with its whole brief. */
 export function readVersions(frames: readonly StoredFrame[]): BriefVersion[] {
   const out: BriefVersion[] = [];
+  const resultAt = resultsBySeq(frames);
   for (const f of frames) {
     // Cheap test first: most frames are not `complete`.
     if (!f.text.startsWith('{"type":"complete"')) continue;
@@ -34,7 +55,7 @@ export function readVersions(frames: readonly StoredFrame[]): BriefVersion[] {
       seq: frame.seq,
       ts: frame.ts,
       summary: String(d.summary),
-      brief: d.brief ?? null,
+      brief: wholeBrief(d.brief, resultAt),
       ...(d.changes === undefined ? {} : { changes: d.changes }),
     });
   }
@@ -56,4 +77,9 @@ export function versionList(versions: readonly BriefVersion[]): {
       : null,
     changes: v.changes ?? null,
   }));
+}
+
+/** A stored brief with its results put back in place of `resultSeqs`, or `null` without one. */
+export function wholeBrief(brief: unknown, resultAt: (seq: number) => unknown): unknown {
+  return brief === undefined || brief === null ? null : expandBrief(brief, resultAt);
 }

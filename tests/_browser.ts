@@ -172,8 +172,8 @@ export function startOtherOrigin(html: string | (() => string)): Promise<LocalSe
 
 /** What a scripted conversation needs from its server side. */
 export interface Script {
-  /** Sends one frame (stamped with `seq` and `ts`). */
-  send(type: string, data: unknown): void;
+  /** Sends one frame (stamped with `seq` and `ts`); returns its seq. */
+  send(type: string, data: unknown): number;
   /** Asks a question and resolves with the answer. */
   ask(id: string, question: string, round?: number, topic?: string): Promise<string>;
 }
@@ -197,10 +197,12 @@ export class ScriptedSocket implements Script {
     });
   }
 
-  /** Sends one frame. */
-  send(type: string, data: unknown): void {
-    if (this.socket.readyState !== WebSocket.OPEN) return;
-    this.socket.send(JSON.stringify({ type, data, seq: ++this.#seq, ts: Date.now() }));
+  /** Sends one frame; returns its seq. */
+  send(type: string, data: unknown): number {
+    const seq = ++this.#seq;
+    if (this.socket.readyState !== WebSocket.OPEN) return seq;
+    this.socket.send(JSON.stringify({ type, data, seq, ts: Date.now() }));
+    return seq;
   }
 
   /** Asks a question and resolves with the answer. */
@@ -245,12 +247,13 @@ export class ScriptedSession implements Script {
     this.clientId = clientId;
   }
 
-  send(type: string, data: unknown): void {
-    if (this.cancelled && type !== "error" && type !== "cancelled") return;
+  send(type: string, data: unknown): number {
+    if (this.cancelled && type !== "error" && type !== "cancelled") return this.log.length;
     const frame = { type, data, seq: this.log.length + 1, ts: Date.now() };
     this.log.push(frame);
     const text = JSON.stringify(frame);
     for (const s of this.sockets) if (s.readyState === WebSocket.OPEN) s.send(text);
+    return frame.seq;
   }
 
   ask(id: string, question: string, round = 1, topic = "idea"): Promise<string> {
@@ -531,13 +534,14 @@ export async function sampleConversation(
       },
     },
   });
+  const resultSeqs: Record<string, number> = {};
   for (const agent of ["product", "customer", "engineer", "risk"] as const) {
     c.send("status", { message: `Running ${agent} analysis…`, stage: agent });
     c.send("progress", { message: `${agent}: thinking`, agent });
-    c.send("result", { agent, data: SAMPLE_RESULTS[agent] });
+    resultSeqs[agent] = c.send("result", { agent, data: SAMPLE_RESULTS[agent] });
   }
   c.send("status", { message: "Writing the brief…", stage: "summary" });
-  c.send("complete", { summary, brief: { title: "Tool library", summary } });
+  c.send("complete", { summary, brief: { title: "Tool library", summary, resultSeqs } });
 }
 
 // ---------------------------------------------------------------------------------------

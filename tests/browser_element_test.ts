@@ -579,10 +579,10 @@ browserTest(
           i === 0 ? { ...k, evidence: [{ quote, rule: "domain:payments" }] } : k
         ),
       };
-      c.send("result", { agent: "risk", data: risk });
+      const riskSeq = c.send("result", { agent: "risk", data: risk });
       c.send("complete", {
         summary: "# Tool library\n\nA brief.",
-        brief: { title: "Tool library" },
+        brief: { title: "Tool library", resultSeqs: { risk: riskSeq } },
       });
     });
     await using b = await launchBrowser();

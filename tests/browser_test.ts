@@ -743,8 +743,11 @@ browserTest(
       }
       streamed.resolve(seq);
       await finish.promise;
-      for (const agent of AGENTS) c.send("result", { agent, data: SAMPLE_RESULTS[agent] });
-      c.send("complete", { summary: SUMMARY, brief: { title: "Tool library" } });
+      const resultSeqs: Record<string, number> = {};
+      for (const agent of AGENTS) {
+        resultSeqs[agent] = c.send("result", { agent, data: SAMPLE_RESULTS[agent] });
+      }
+      c.send("complete", { summary: SUMMARY, brief: { title: "Tool library", resultSeqs } });
     };
     await using server = await startScriptedServer(script);
     await using b = await launchBrowser();

@@ -8,7 +8,7 @@ import { createLlmEngine, type LlmSettings } from "../agents/llm/mod.ts";
 import { runPipeline } from "../agents/pipeline.ts";
 import { drive, sampleAnalyses } from "../agents/testing.ts";
 import type { CallMeta, FrameBody } from "../agents/types.ts";
-import type { Brief } from "../protocol/brief.js";
+import type { CompleteBrief } from "../protocol/brief.js";
 import { ProtocolVerifier } from "../protocol/verify.js";
 import { messageStream, startFakeAnthropic } from "./_fake_anthropic.ts";
 import {
@@ -157,11 +157,19 @@ Deno.test("LlmEngine runs a whole conversation over WebSocket, streaming each ag
   assert.equal(summaryText, OVERVIEW);
   const complete = bodies.at(-1);
   assert.equal(complete?.type, "complete");
-  const brief = complete?.data as { brief: Brief; summary: string };
+  const brief = complete?.data as { brief: CompleteBrief; summary: string };
   assert.match(brief.summary, /Chores is a shared chore list for busy families/);
   assert.equal(brief.brief.engine, "openai:gpt-test");
   assert.deepEqual(brief.brief.requirements, { idea: ANSWERS[0], ...requirements });
-  assert.deepEqual(Object.keys(brief.brief.results), [...ANALYSTS]);
+  // The results are not repeated: the brief names the `result` frames that carried them.
+  assert.equal(brief.brief.results, undefined);
+  assert.deepEqual(
+    Object.entries(brief.brief.resultSeqs ?? {}).map(([agent, seq]) => {
+      const f = frames.find((f) => f.seq === seq);
+      return [agent, f?.type, f?.data.agent];
+    }),
+    ANALYSTS.map((agent) => [agent, "result", agent]),
+  );
 
   // What reached the provider: the key, a JSON-schema answer format, the person's words.
   const product = fake.requests.find((r) => r.agent === "product")!;

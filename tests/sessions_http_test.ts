@@ -6,7 +6,8 @@ import assert from "node:assert/strict";
 import { DEFAULTS } from "../server/config.ts";
 import { createLogger } from "../server/log.ts";
 import { createParley, type Parley } from "../server/mod.ts";
-import { RecordingConnection, tokenOf, twoRoundEngine } from "../server/_testing.ts";
+import { RecordingConnection, tokenOf, twoRoundEngine, wholeBriefOf } from "../server/_testing.ts";
+import { sampleAnalyses } from "../agents/testing.ts";
 
 const BASE = "http://parley.test";
 
@@ -74,7 +75,15 @@ Deno.test("GET /sessions/{id} with the token shows state and transcript; the bri
     assert.equal(view.version, 1);
     assert.deepEqual(view.versions.map((v: { version: number }) => v.version), [1]);
     assert.equal(view.summary, complete.data.summary);
-    assert.deepEqual(view.brief, complete.data.brief);
+    // The frame names the results by the seqs of their `result` frames; HTTP serves them.
+    const seqs = complete.data.brief as { resultSeqs: Record<string, number>; results?: unknown };
+    assert.equal(seqs.results, undefined);
+    assert.deepEqual(
+      Object.entries(seqs.resultSeqs).map(([agent, seq]) => [agent, conn.frames[seq - 1]?.type]),
+      Object.keys(sampleAnalyses).map((agent) => [agent, "result"]),
+    );
+    assert.deepEqual(view.brief, wholeBriefOf(conn.frames, complete));
+    assert.deepEqual(view.brief.results, sampleAnalyses);
     assert.ok(Date.parse(view.updatedAt) >= Date.parse(view.createdAt));
 
     const brief = await get(parley, `/sessions/${id}/brief.md?token=${token}`);
@@ -150,9 +159,12 @@ Deno.test("GET /sessions/{id}/versions/{n}: every brief after an edit stays read
     assert.deepEqual([one.version, one.summary, one.brief, one.changes], [
       1,
       v1.data.summary,
-      v1.data.brief,
+      wholeBriefOf(conn.frames, v1),
       null,
     ]);
+    const two = await (await get(parley, `/sessions/${session.id}/versions/2`, auth)).json();
+    assert.deepEqual(two.brief, wholeBriefOf(conn.frames, v2));
+    assert.deepEqual(two.brief.results, sampleAnalyses);
     const md = await get(parley, `/sessions/${session.id}/versions/2/brief.md`, auth);
     assert.equal(md.headers.get("content-type"), "text/markdown; charset=utf-8");
     assert.equal(await md.text(), v2.data.summary);

@@ -796,8 +796,9 @@ export class ConversationClient extends EventTarget {
         cb.onResult?.(frame.data.agent, frame.data.data);
         break;
       case "complete":
-        this.#emit("complete", { summary: frame.data.summary, brief: frame.data.brief ?? null });
-        cb.onComplete?.(frame.data.summary, frame.data.brief ?? null);
+        // The state's brief: the results the frame names by seq are put back in it.
+        this.#emit("complete", { summary: frame.data.summary, brief: this.#s.brief });
+        cb.onComplete?.(frame.data.summary, this.#s.brief);
         break;
       case "error": {
         const err = fromErrorFrame(frame, "server");

@@ -15,6 +15,7 @@
  */
 import { PIPELINE_STAGES } from "../constants.js";
 import { ERROR_CODES } from "../../protocol/errors.js";
+import { expandBrief } from "../../protocol/brief_wire.js";
 
 /** @typedef {import("../../protocol/mod.js").ServerFrame} ServerFrame */
 /** @typedef {import("../../protocol/mod.js").QuestionData} QuestionData */
@@ -113,6 +114,8 @@ import { ERROR_CODES } from "../../protocol/errors.js";
  * @property {number | null} round
  * @property {Readonly<Record<string, StageState>>} stages
  * @property {Readonly<Record<string, unknown>>} results
+ * @property {Readonly<Record<string, number>>} resultSeqs The seq of the `result` frame
+ *   behind each entry of `results`: a `complete` names its results by these seqs.
  * @property {string | null} summary
  * @property {unknown} brief
  * @property {boolean} complete
@@ -220,6 +223,7 @@ export function initialState(options = {}) {
     round: null,
     stages: initialStages(),
     results: {},
+    resultSeqs: {},
     summary: null,
     brief: null,
     complete: false,
@@ -282,6 +286,25 @@ function resetConversation(s) {
     sessionId: s.sessionId,
     token: s.token,
   };
+}
+
+/**
+ * A `complete` frame's brief with the analysts' results put back: the server names them by
+ * the seq of their `result` frames (`brief.resultSeqs`), which this state applied (a resume
+ * replays every frame after `lastSeq`, a reloaded page every frame). A result whose frame
+ * is not the one named is left out rather than guessed.
+ * @param {ConversationState} s
+ * @param {unknown} brief
+ * @returns {unknown}
+ */
+function wholeBrief(s, brief) {
+  if (brief === undefined || brief === null) return null;
+  return expandBrief(brief, (seq) => {
+    for (const [agent, at] of Object.entries(s.resultSeqs)) {
+      if (at === seq) return s.results[agent];
+    }
+    return undefined;
+  });
 }
 
 /**
@@ -360,6 +383,8 @@ function applyKnown(s, any) {
     case "result": {
       const { agent, data } = frame.data;
       s = { ...closeStream(s, agent), results: { ...s.results, [agent]: data } };
+      const seq = frame.seq;
+      if (typeof seq === "number") s = { ...s, resultSeqs: { ...s.resultSeqs, [agent]: seq } };
       const done = agent !== "clarifier" ||
         (typeof data === "object" && data !== null && Reflect.get(data, "done") === true);
       return done ? { ...s, stages: { ...s.stages, [agent]: "done" } } : s;
@@ -369,11 +394,12 @@ function applyKnown(s, any) {
       const stages = { ...s.stages };
       for (const [k, v] of Object.entries(stages)) if (v !== "failed") stages[k] = "done";
       const version = typeof frame.data.version === "number" ? frame.data.version : s.version + 1;
+      const brief = wholeBrief(s, frame.data.brief);
       /** @type {BriefVersionEntry} */
       const entry = {
         version,
         summary: frame.data.summary,
-        brief: frame.data.brief ?? null,
+        brief,
         changes: frame.data.changes ?? null,
         seq: frame.seq,
       };
@@ -386,7 +412,7 @@ function applyKnown(s, any) {
         review: null,
         editing: null,
         summary: frame.data.summary,
-        brief: frame.data.brief ?? null,
+        brief,
         complete: true,
         questions: [],
         pending: [],

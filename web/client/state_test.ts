@@ -45,7 +45,10 @@ const conversation: AnyFrame[] = [
   f(11, "progress", { message: "Customer agent is thinking", agent: "customer" }),
   f(12, "result", { agent: "customer", data: { personas: [] } }),
   f(13, "status", { message: "Summarising", stage: "summary" }),
-  f(14, "complete", { summary: "# Brief", brief: { title: "Recipes" } }),
+  f(14, "complete", {
+    summary: "# Brief",
+    brief: { title: "Recipes", resultSeqs: { product: 10, customer: 12 } },
+  }),
 ];
 
 Deno.test("applyFrame folds a whole conversation into its state", () => {
@@ -60,7 +63,11 @@ Deno.test("applyFrame folds a whole conversation into its state", () => {
   assert.equal(ideaOf(state), "A recipe app");
   assert.equal(state.complete, true);
   assert.equal(state.summary, "# Brief");
-  assert.deepEqual(state.brief, { title: "Recipes" });
+  // The brief names its results by seq: the state puts back the ones its frames carried.
+  assert.deepEqual(state.brief, {
+    title: "Recipes",
+    results: { product: { vision: "V" }, customer: { personas: [] } },
+  });
   assert.deepEqual(state.questions, []);
   assert.equal(state.stage, null, "no stage after complete");
   assert.deepEqual(Object.values(state.stages), Object.values(state.stages).map(() => "done"));
@@ -220,4 +227,37 @@ Deno.test("applyFrame: an answered frame marked finish withdraws the pending que
   assert.deepEqual(withdrawn.questions, []);
   assert.deepEqual(withdrawn.transcript.map((e) => e.id), ["q1"]);
   assert.equal(ideaOf(withdrawn), "A recipe app");
+});
+
+Deno.test("applyFrame puts back a brief's results from its result frames, after a reload too", () => {
+  // A reloaded page starts from nothing and the resume replays every frame: same brief.
+  const reloaded = fold(conversation, live(initialState(), true)).state;
+  assert.deepEqual(
+    (reloaded.brief as { results: unknown }).results,
+    { product: { vision: "V" }, customer: { personas: [] } },
+  );
+  // A re-run's second product result replaces the first; a seq the state did not get
+  // (or that carried another agent) is left out rather than guessed.
+  const { state } = fold([
+    ...conversation,
+    f(15, "edited", { questionId: "q2", answer: "Students", version: 2 }),
+    f(16, "status", { message: "Running Product agent...", stage: "product" }),
+    f(17, "result", { agent: "product", data: { vision: "W" } }),
+    f(18, "complete", {
+      summary: "# Brief 2",
+      brief: { title: "Recipes", resultSeqs: { product: 17, customer: 10 } },
+      version: 2,
+    }),
+  ], live(initialState()));
+  assert.deepEqual(state.brief, { title: "Recipes", results: { product: { vision: "W" } } });
+  assert.deepEqual(
+    state.versions.map((v) => (v.brief as { results: unknown }).results),
+    [{ product: { vision: "V" }, customer: { personas: [] } }, { product: { vision: "W" } }],
+  );
+  // A brief that already has its results (`?brief=full`, older frames) is kept as it is.
+  const full = applyFrame(
+    initialState(),
+    f(1, "complete", { summary: "#", brief: { title: "T", results: { risk: 1 } } }),
+  );
+  assert.deepEqual(full.brief, { title: "T", results: { risk: 1 } });
 });
