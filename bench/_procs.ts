@@ -72,7 +72,32 @@ export function freePort(): number {
   return port;
 }
 
-/** Waits until something accepts TCP connections on `port`, or `child` exits (then throws). */
+/**
+ * Whether process `pid` itself holds a listening TCP socket on `port` (from its
+ * descriptors and `/proc/net/tcp`): with several processes on one port, a connect that
+ * succeeds says nothing about which of them listens.
+ */
+export function listensOn(pid: number, port: number): boolean {
+  const inodes = new Set<string>();
+  try {
+    for (const fd of Deno.readDirSync(`/proc/${pid}/fd`)) {
+      try {
+        const m = /^socket:\[(\d+)\]$/.exec(Deno.readLinkSync(`/proc/${pid}/fd/${fd.name}`));
+        if (m) inodes.add(m[1]!);
+      } catch { /* closed meanwhile */ }
+    }
+    for (const line of Deno.readTextFileSync("/proc/net/tcp").split("\n").slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (
+        cols[3] === "0A" && inodes.has(cols[9] ?? "") &&
+        parseInt(cols[1]?.split(":")[1] ?? "", 16) === port
+      ) return true;
+    }
+  } catch { /* not up yet, or gone */ }
+  return false;
+}
+
+/** Waits until `child` listens on `port` itself, or exits (then throws). */
 export async function waitListening(
   port: number,
   child: Deno.ChildProcess,
@@ -84,11 +109,7 @@ export async function waitListening(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (exited) throw new Error(`${what} exited before listening on port ${port}`);
-    try {
-      const conn = await Deno.connect({ hostname: "127.0.0.1", port });
-      conn.close();
-      return;
-    } catch { /* not yet */ }
+    if (listensOn(child.pid, port)) return;
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`${what} did not listen on port ${port} within ${timeoutMs / 1000} s`);

@@ -74,16 +74,13 @@ export async function startParley(
       await waitListening(port, child, `Parley process ${i + 1}`);
     } catch (err) {
       await Promise.all(children.map(stop));
-      throw err;
-    }
-    if (i > 0) {
-      // A process that lost the race for the port exits just after start: give it a moment.
-      await new Promise((r) => setTimeout(r, 300));
-      const gone = await Promise.race([child.status.then(() => true), Promise.resolve(false)]);
-      if (gone) {
-        await Promise.all(children.map(stop));
-        throw new Error(`Parley process ${i + 1} could not share port ${port}`);
-      }
+      if (i === 0) throw err;
+      throw new Error(
+        `A second Parley process could not share port ${port}: main.ts does not listen with ` +
+          `reusePort when ${Object.entries(opts.reuseEnv ?? {}).map(([k, v]) => `${k}=${v}`)} ` +
+          "is set (name the setting that does with --reuse-env NAME=VALUE)",
+        { cause: err },
+      );
     }
   }
   return started(children, port, "Parley");

@@ -212,8 +212,9 @@ if (redis) {
       "  Redis rows: skipped: main.ts ignores PARLEY_REDIS_URL here (no session keys in Redis " +
         "after a conversation): cluster mode is not in this tree (branch i12-core)",
     );
-    rows.push({ label: "Parley, Redis, 1 process", cores: "0", skipped: "no cluster mode" });
-    rows.push({ label: "Parley, Redis, 2 processes", cores: "0–1", skipped: "no cluster mode" });
+    const skipped = "main.ts has no cluster mode (PARLEY_REDIS_URL ignored)";
+    rows.push({ label: "Parley, Redis, 1 process", cores: "0", skipped });
+    rows.push({ label: "Parley, Redis, 2 processes", cores: "0–1", skipped });
   } else {
     await r.cli("FLUSHALL");
     await row(
@@ -248,6 +249,7 @@ if (python) {
 }
 
 // 3. One table, ratios.
+const notes = [...new Set(rows.flatMap((r) => (r.skipped ? [r.skipped] : [])))];
 say("");
 say(table(
   [
@@ -276,9 +278,10 @@ say(table(
         num(r.m.serverRssMiB, 0),
         `${r.m.errorFrames}/${r.m.failedConversations}`,
       ]
-      : [r.label, r.cores, `skipped: ${r.skipped}`]
+      : [r.label, r.cores, `skipped (${notes.indexOf(r.skipped!) + 1})`]
   ),
 ));
+notes.forEach((n, i) => say(`(${i + 1}) ${n}`));
 const cps = (prefix: string) =>
   rows.find((r) => r.label.startsWith(prefix))?.m?.conversationsPerSecond;
 const p99 = (prefix: string) =>
