@@ -17,6 +17,8 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "10" },
     idle: { type: "string", default: "0" },
     prefix: { type: "string", default: "bench" },
+    // Seconds after which a conversation that has not completed counts as failed and is closed.
+    stall: { type: "string", default: "120" },
   },
 });
 const base = values.url ?? "ws://127.0.0.1:8000";
@@ -66,7 +68,7 @@ async function client(id: number, deadline: number, stats: Stats) {
       const stall = setTimeout(() => {
         stats.stalled++;
         ws.close();
-      }, 30_000);
+      }, Number(values.stall) * 1000);
       ws.onmessage = (e) => {
         const now = performance.now();
         stats.frames++;
