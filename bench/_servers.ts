@@ -15,6 +15,8 @@ const deno = Deno.execPath();
 /** A server under test: its processes (for CPU and RSS), its port, how to stop it. */
 export interface Running {
   port: number;
+  /** Every port it serves on, when its processes listen on one each (else just `port`). */
+  ports?: number[];
   /** The top-level PIDs; their descendants count too (uvicorn's workers). */
   pids: number[];
   stop(): Promise<void>;
@@ -42,31 +44,41 @@ const PARLEY_ENV = {
 };
 
 /**
- * Starts `processes` Parley servers (`main.ts`) on one port with `env` added (the store:
- * `PARLEY_DB`, `PARLEY_REDIS_URL`). With more than one, each runs with `--unstable-net` and
- * `reuseEnv` (the setting that makes main.ts listen with `reusePort`); if the second one
- * cannot listen, this throws and the caller reports the row as not supported.
+ * Starts `processes` Parley servers (`main.ts`) with `env` added (the store: `PARLEY_DB`,
+ * `PARLEY_REDIS_URL`). With more than one they share one port: each runs with
+ * `--unstable-net` and `reuseEnv` (the setting that makes main.ts listen with
+ * `reusePort`), and if the second one cannot listen this throws. With `ownPorts` each
+ * listens on a port of its own instead, and the load generator spreads its clients over
+ * them (what reusePort's kernel hashing does), for a main.ts without reusePort.
  */
 export async function startParley(
   env: Record<string, string>,
-  opts: { cores?: string | undefined; processes?: number; reuseEnv?: Record<string, string> } = {},
+  opts: {
+    cores?: string | undefined;
+    processes?: number;
+    reuseEnv?: Record<string, string>;
+    ownPorts?: boolean;
+  } = {},
 ): Promise<Running> {
   const n = opts.processes ?? 1;
-  const port = freePort();
-  const flags = n > 1 ? ["--unstable-net"] : [];
+  const shared = freePort();
+  const ports: number[] = [];
+  const sharing = n > 1 && !opts.ownPorts;
   const children: Deno.ChildProcess[] = [];
   for (let i = 0; i < n; i++) {
+    const port = sharing || i === 0 ? shared : freePort();
+    ports.push(port);
     const child = spawn([
       deno,
       "run",
       "-A",
-      ...flags,
+      ...(sharing ? ["--unstable-net"] : []),
       join(root, "main.ts"),
       "--port",
       String(port),
     ], {
       cores: opts.cores,
-      env: { ...PARLEY_ENV, ...(n > 1 ? opts.reuseEnv : {}), ...env },
+      env: { ...PARLEY_ENV, ...(sharing ? opts.reuseEnv : {}), ...env },
     });
     children.push(child);
     // Start them one after the other, so a second one that cannot share the port fails alone.
@@ -74,7 +86,7 @@ export async function startParley(
       await waitListening(port, child, `Parley process ${i + 1}`);
     } catch (err) {
       await Promise.all(children.map(stop));
-      if (i === 0) throw err;
+      if (i === 0 || !sharing) throw err;
       throw new Error(
         `A second Parley process could not share port ${port}: main.ts does not listen with ` +
           `reusePort when ${Object.entries(opts.reuseEnv ?? {}).map(([k, v]) => `${k}=${v}`)} ` +
@@ -83,7 +95,12 @@ export async function startParley(
       );
     }
   }
-  return started(children, port, "Parley");
+  return {
+    port: shared,
+    ...(sharing || n === 1 ? {} : { ports }),
+    pids: children.map((c) => c.pid),
+    stop: () => Promise.all(children.map(stop)).then(() => {}),
+  };
 }
 
 /** Starts the bare Deno script player (bench/bare_deno.ts) on `cores`. */
@@ -192,7 +209,7 @@ export async function measure(
     "-A",
     join(root, "bench/load.ts"),
     "--url",
-    `ws://127.0.0.1:${server.port}`,
+    (server.ports ?? [server.port]).map((p) => `ws://127.0.0.1:${p}`).join(","),
     "--clients",
     String(opts.clients),
     "--seconds",

@@ -21,7 +21,10 @@ const { values } = parseArgs({
     stall: { type: "string", default: "120" },
   },
 });
-const base = values.url ?? "ws://127.0.0.1:8000";
+// Several servers (comma-separated URLs): client i talks to URL i mod n, as the kernel's
+// reusePort spreads connections over processes sharing a port.
+const bases = (values.url ?? "ws://127.0.0.1:8000").split(",");
+const base = bases[0]!;
 
 const ANSWERS = BENCH_ANSWERS;
 
@@ -61,7 +64,7 @@ async function client(id: number, deadline: number, stats: Stats) {
   let k = 0;
   while (performance.now() < deadline) {
     await new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(`${base}/ws/${values.prefix}-${id}-${k++}`);
+      const ws = new WebSocket(`${bases[id % bases.length]}/ws/${values.prefix}-${id}-${k++}`);
       let answered = 0;
       let sentAt = 0;
       // A conversation that stalls (a comparator that stopped answering) must not hang the run.
