@@ -22,6 +22,22 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 /**
+ * The median of some numbers (the mean of the middle two for an even count), NaN for none.
+ *
+ * @example
+ * ```ts
+ * import { median } from "./_stats.ts";
+ * median([3, 1, 2]); // 2
+ * ```
+ */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  const xs = [...values].sort((a, b) => a - b);
+  const mid = xs.length >> 1;
+  return xs.length % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
+}
+
+/**
  * `a / b` with two decimals and an `x`, or `n/a` when either side is missing or `b` is 0.
  *
  * @example

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cpuSecondsFromStat, growsFaster, num, quantile, ratio, table } from "./_stats.ts";
+import { cpuSecondsFromStat, growsFaster, median, num, quantile, ratio, table } from "./_stats.ts";
 
 Deno.test("quantile takes the nearest rank, and NaN for no values", () => {
   const xs = Array.from({ length: 100 }, (_, i) => i + 1);
@@ -53,4 +53,9 @@ Deno.test("cpuSecondsFromStat adds utime and stime, even with spaces in the name
   assert.equal(cpuSecondsFromStat(stat), 3);
   // This process, from the real /proc.
   assert.ok(cpuSecondsFromStat(Deno.readTextFileSync("/proc/self/stat")) >= 0);
+});
+
+Deno.test("median takes the middle value, or the mean of the middle two", () => {
+  assert.deepEqual([median([3, 1, 2]), median([4, 1, 3, 2]), median([5])], [2, 2.5, 5]);
+  assert.ok(Number.isNaN(median([])));
 });

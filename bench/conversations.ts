@@ -19,7 +19,8 @@
  *
  * Flags: `--clients 200 --seconds 10 --idle 5000 --skip-idle --skip-sqlite --skip-resume
  * --skip-bare --skip-fastapi --skip-redis --redis-fsync everysec
- * --reuse-env PARLEY_REUSE_PORT=on`.
+ * --reuse-env PARLEY_REUSE_PORT=on --repeat 1` (`--repeat 3` runs the rows three times in
+ * turn and reports each row's median, for a machine that is not quiet).
  *
  * @module
  */
@@ -37,7 +38,7 @@ import {
   startFastapi,
   startParley,
 } from "./_servers.ts";
-import { num, ratio, table } from "./_stats.ts";
+import { median, num, ratio, table } from "./_stats.ts";
 import { startRedis, type TestRedis } from "../tests/_redis.ts";
 
 const { values } = parseArgs({
@@ -54,11 +55,13 @@ const { values } = parseArgs({
     "skip-redis": { type: "boolean", default: false },
     "redis-fsync": { type: "string", default: "everysec" },
     "reuse-env": { type: "string", default: "PARLEY_REUSE_PORT=on" },
+    repeat: { type: "string", default: "1" },
   },
 });
 const root = join(import.meta.dirname!, "..");
 const clients = Number(values.clients);
 const seconds = Number(values.seconds);
+const repeat = Math.max(1, Number(values.repeat));
 const [reuseName, reuseValue = "on"] = values["reuse-env"].split("=");
 const reuseEnv = { [reuseName!]: reuseValue };
 
@@ -85,7 +88,7 @@ interface Row {
   redisCpuMsPerConversation?: number;
   skipped?: string;
 }
-const rows: Row[] = [];
+let rows: Row[] = [];
 
 async function row(
   label: string,
@@ -121,6 +124,37 @@ async function row(
   return r;
 }
 
+/** A row's figures over several rounds: the median of each, errors and failures summed. */
+function medianRow(same: Row[]): Row {
+  const ms = same.flatMap((r) => (r.m ? [r.m] : []));
+  const first = same[0]!;
+  if (ms.length === 0) return first;
+  const med = (f: (m: Measured) => number) => median(ms.map(f));
+  const redis = same.flatMap((r) =>
+    r.redisCpuMsPerConversation === undefined ? [] : [r.redisCpuMsPerConversation]
+  );
+  return {
+    ...first,
+    m: {
+      ...ms[0]!,
+      conversations: ms.reduce((s, m) => s + m.conversations, 0),
+      conversationsPerSecond: med((m) => m.conversationsPerSecond),
+      framesPerSecond: med((m) => m.framesPerSecond),
+      answerToNextFrameMs: {
+        p50: med((m) => m.answerToNextFrameMs.p50),
+        p99: med((m) => m.answerToNextFrameMs.p99),
+        n: ms.reduce((s, m) => s + m.answerToNextFrameMs.n, 0),
+      },
+      serverCpuMsPerConversation: med((m) => m.serverCpuMsPerConversation),
+      loadCores: med((m) => m.loadCores),
+      serverRssMiB: med((m) => m.serverRssMiB),
+      errorFrames: ms.reduce((s, m) => s + m.errorFrames, 0),
+      failedConversations: ms.reduce((s, m) => s + m.failedConversations, 0),
+    },
+    ...(redis.length ? { redisCpuMsPerConversation: median(redis) } : {}),
+  };
+}
+
 // 1. The script, from a real conversation.
 const scriptPath = join(tmp, "script.json");
 {
@@ -140,10 +174,7 @@ const scriptPath = join(tmp, "script.json");
 }
 say(`\n${clients} concurrent seed clients, ${seconds} s per row:`);
 
-// 2. The rows.
-if (!values["skip-bare"]) {
-  await row("bare Deno, script", "0", () => startBareDeno(scriptPath, ONE), { loadCores: LOAD });
-}
+// 2. The rows, `--repeat` times in turn (each row's median is reported).
 const python = values["skip-fastapi"] ? undefined : await findFastapiPython();
 const loop = python ? await fastapiLoop(python) : "";
 if (!values["skip-fastapi"] && !python) {
@@ -152,112 +183,125 @@ if (!values["skip-fastapi"] && !python) {
       "(apt-get install -y python3-fastapi python3-uvicorn python3-websockets)",
   );
 }
-if (python) {
-  await row(
-    `FastAPI script, 1 uvicorn worker (${loop})`,
-    "0",
-    () => startFastapi(python, scriptPath, { workers: 1, cores: ONE }),
-    { loadCores: LOAD },
-  );
-}
-await row(
-  "Parley, memory store",
-  "0",
-  () => startParley({ PARLEY_DB: ":memory:" }, { cores: ONE }),
-  {
-    loadCores: LOAD,
-  },
-);
-if (!values["skip-sqlite"]) {
-  await row(
-    "Parley, SQLite (as shipped)",
-    "0",
-    () => startParley({ PARLEY_DB: join(tmp, `parley-${Date.now()}.db`) }, { cores: ONE }),
-    { loadCores: LOAD },
-  );
-}
-
-let redis: TestRedis | undefined;
-if (!values["skip-redis"]) {
-  try {
-    redis = await startRedis(["--appendfsync", values["redis-fsync"]]);
-  } catch (err) {
-    say(
-      `  Redis rows: skipped: ${
-        err instanceof Error ? err.message : err
-      } (apt-get install -y redis-server)`,
-    );
+const rounds: Row[][] = [];
+for (let round = 0; round < repeat; round++) {
+  if (repeat > 1) say(`round ${round + 1} of ${repeat}:`);
+  rows = [];
+  if (!values["skip-bare"]) {
+    await row("bare Deno, script", "0", () => startBareDeno(scriptPath, ONE), { loadCores: LOAD });
   }
-}
-if (redis) {
-  const r = redis;
-  // Redis shares core 1 with the load generator in the one-process row, so the server keeps
-  // core 0 to itself as in the rows above.
-  if (PINNED) {
-    await new Deno.Command("taskset", { args: ["-pc", "1", String(r.pid)], stdout: "null" })
-      .output();
-  }
-  const env = { PARLEY_REDIS_URL: r.url, PARLEY_DB: join(tmp, "not-redis.db") };
-  const supported = await (async () => {
-    const probe = await startParley(env, { cores: ONE });
-    try {
-      await recordScript(`ws://127.0.0.1:${probe.port}`, "bench-redis-probe");
-    } finally {
-      await probe.stop();
-    }
-    return Number(await r.cli("DBSIZE")) > 0;
-  })();
-  if (!supported) {
-    say(
-      "  Redis rows: skipped: main.ts ignores PARLEY_REDIS_URL here (no session keys in Redis " +
-        "after a conversation): cluster mode is not in this tree (branch i12-core)",
-    );
-    const skipped = "main.ts has no cluster mode (PARLEY_REDIS_URL ignored)";
-    rows.push({ label: "Parley, Redis, 1 process", cores: "0", skipped });
-    rows.push({ label: "Parley, Redis, 2 processes", cores: "0–1", skipped });
-  } else {
-    await r.cli("FLUSHALL");
+  if (python) {
     await row(
-      "Parley, Redis, 1 process",
-      "0 (Redis on 1)",
-      () => startParley(env, { cores: ONE }),
-      {
-        loadCores: LOAD,
-        redis: r,
-      },
+      `FastAPI script, 1 uvicorn worker (${loop})`,
+      "0",
+      () => startFastapi(python, scriptPath, { workers: 1, cores: ONE }),
+      { loadCores: LOAD },
     );
-    await r.cli("FLUSHALL");
-    if (PINNED) {
-      await new Deno.Command("taskset", { args: ["-pc", "0,1", String(r.pid)], stdout: "null" })
-        .output();
-    }
-    const two = await row(
-      "Parley, Redis, 2 processes (reusePort)",
-      "0–1, load and Redis unpinned",
-      () => startParley(env, { cores: BOTH, processes: 2, reuseEnv }),
-      { redis: r },
+  }
+  await row(
+    "Parley, memory store",
+    "0",
+    () => startParley({ PARLEY_DB: ":memory:" }, { cores: ONE }),
+    {
+      loadCores: LOAD,
+    },
+  );
+  if (!values["skip-sqlite"]) {
+    await row(
+      "Parley, SQLite (as shipped)",
+      "0",
+      () => startParley({ PARLEY_DB: join(tmp, `parley-${Date.now()}.db`) }, { cores: ONE }),
+      { loadCores: LOAD },
     );
-    if (two.skipped) {
-      // Without reusePort in main.ts: the same two processes on a port each, the clients
-      // spread over them as the kernel would.
-      await r.cli("FLUSHALL");
-      await row(
-        "Parley, Redis, 2 processes (a port each, clients split)",
-        "0–1, load and Redis unpinned",
-        () => startParley(env, { cores: BOTH, processes: 2, ownPorts: true }),
-        { redis: r },
+  }
+
+  let redis: TestRedis | undefined;
+  if (!values["skip-redis"]) {
+    try {
+      redis = await startRedis(["--appendfsync", values["redis-fsync"]]);
+    } catch (err) {
+      say(
+        `  Redis rows: skipped: ${
+          err instanceof Error ? err.message : err
+        } (apt-get install -y redis-server)`,
       );
     }
   }
-  await redis[Symbol.asyncDispose]();
+  if (redis) {
+    const r = redis;
+    // Redis shares core 1 with the load generator in the one-process row, so the server keeps
+    // core 0 to itself as in the rows above.
+    if (PINNED) {
+      await new Deno.Command("taskset", { args: ["-pc", "1", String(r.pid)], stdout: "null" })
+        .output();
+    }
+    const env = { PARLEY_REDIS_URL: r.url, PARLEY_DB: join(tmp, "not-redis.db") };
+    const supported = await (async () => {
+      const probe = await startParley(env, { cores: ONE });
+      try {
+        await recordScript(`ws://127.0.0.1:${probe.port}`, "bench-redis-probe");
+      } finally {
+        await probe.stop();
+      }
+      return Number(await r.cli("DBSIZE")) > 0;
+    })();
+    if (!supported) {
+      say(
+        "  Redis rows: skipped: main.ts ignores PARLEY_REDIS_URL here (no session keys in Redis " +
+          "after a conversation): cluster mode is not in this tree (branch i12-core)",
+      );
+      const skipped = "main.ts has no cluster mode (PARLEY_REDIS_URL ignored)";
+      rows.push({ label: "Parley, Redis, 1 process", cores: "0", skipped });
+      rows.push({ label: "Parley, Redis, 2 processes", cores: "0–1", skipped });
+    } else {
+      await r.cli("FLUSHALL");
+      await row(
+        "Parley, Redis, 1 process",
+        "0 (Redis on 1)",
+        () => startParley(env, { cores: ONE }),
+        {
+          loadCores: LOAD,
+          redis: r,
+        },
+      );
+      await r.cli("FLUSHALL");
+      if (PINNED) {
+        await new Deno.Command("taskset", { args: ["-pc", "0,1", String(r.pid)], stdout: "null" })
+          .output();
+      }
+      const two = await row(
+        "Parley, Redis, 2 processes (reusePort)",
+        "0–1, load and Redis unpinned",
+        () => startParley(env, { cores: BOTH, processes: 2, reuseEnv }),
+        { redis: r },
+      );
+      if (two.skipped) {
+        // Without reusePort in main.ts: the same two processes on a port each, the clients
+        // spread over them as the kernel would.
+        await r.cli("FLUSHALL");
+        await row(
+          "Parley, Redis, 2 processes (a port each, clients split)",
+          "0–1, load and Redis unpinned",
+          () => startParley(env, { cores: BOTH, processes: 2, ownPorts: true }),
+          { redis: r },
+        );
+      }
+    }
+    await redis[Symbol.asyncDispose]();
+  }
+  if (python) {
+    await row(
+      `FastAPI script, 4 uvicorn workers (seed's -w 4)`,
+      "0–1, load unpinned",
+      () => startFastapi(python, scriptPath, { workers: 4, cores: BOTH }),
+    );
+  }
+
+  rounds.push(rows);
 }
-if (python) {
-  await row(
-    `FastAPI script, 4 uvicorn workers (seed's -w 4)`,
-    "0–1, load unpinned",
-    () => startFastapi(python, scriptPath, { workers: 4, cores: BOTH }),
-  );
-}
+rows = rounds[0]!.map((r) =>
+  medianRow(rounds.map((rs) => rs.find((x) => x.label === r.label) ?? r))
+);
 
 // 3. One table, ratios.
 const notes = [...new Set(rows.flatMap((r) => (r.skipped ? [r.skipped] : [])))];
