@@ -7,6 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import { BENCH_ANSWERS } from "./_answers.ts";
+import { cpuSecondsFromStat, quantile } from "./_stats.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
@@ -16,9 +17,14 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "10" },
     idle: { type: "string", default: "0" },
     prefix: { type: "string", default: "bench" },
+    // Seconds after which a conversation that has not completed counts as failed and is closed.
+    stall: { type: "string", default: "120" },
   },
 });
-const base = values.url ?? "ws://127.0.0.1:8000";
+// Several servers (comma-separated URLs): client i talks to URL i mod n, as the kernel's
+// reusePort spreads connections over processes sharing a port.
+const bases = (values.url ?? "ws://127.0.0.1:8000").split(",");
+const base = bases[0]!;
 
 const ANSWERS = BENCH_ANSWERS;
 
@@ -32,7 +38,7 @@ async function idle(n: number) {
     ready.push(
       new Promise((resolve, reject) => {
         ws.onmessage = (e) => {
-          if ((e.data as string).includes('"type":"question"')) resolve();
+          if (frameType(e.data as string) === "question") resolve();
         };
         ws.onerror = () => reject(new Error(`idle socket ${i} failed`));
       }),
@@ -48,14 +54,24 @@ async function idle(n: number) {
   for (const ws of sockets) ws.close();
 }
 
+/** The `type` of a frame whose text starts with it (every server here writes it first). */
+function frameType(text: string): string | undefined {
+  return /^\{"type": ?"(\w+)"/.exec(text)?.[1];
+}
+
 /** One client: conversations back to back until `deadline`. */
 async function client(id: number, deadline: number, stats: Stats) {
   let k = 0;
   while (performance.now() < deadline) {
     await new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(`${base}/ws/${values.prefix}-${id}-${k++}`);
+      const ws = new WebSocket(`${bases[id % bases.length]}/ws/${values.prefix}-${id}-${k++}`);
       let answered = 0;
       let sentAt = 0;
+      // A conversation that stalls (a comparator that stopped answering) must not hang the run.
+      const stall = setTimeout(() => {
+        stats.stalled++;
+        ws.close();
+      }, Number(values.stall) * 1000);
       ws.onmessage = (e) => {
         const now = performance.now();
         stats.frames++;
@@ -63,20 +79,27 @@ async function client(id: number, deadline: number, stats: Stats) {
           stats.latencies.push(now - sentAt);
           sentAt = 0;
         }
-        const text = e.data as string;
-        // Seed clients only read `type`; a cheap prefix check avoids parsing every frame.
-        if (text.startsWith('{"type":"question"')) {
+        // Seed clients only read `type`; a prefix check avoids parsing every frame. Python's
+        // json.dumps (the FastAPI comparator) writes `"type": ` with a space.
+        const type = frameType(e.data as string);
+        if (type === "question") {
           sentAt = performance.now();
           ws.send(JSON.stringify({ answer: ANSWERS[answered++ % ANSWERS.length] }));
-        } else if (text.startsWith('{"type":"complete"')) {
+        } else if (type === "complete") {
           stats.conversations++;
           ws.close();
-        } else if (text.startsWith('{"type":"error"')) {
+        } else if (type === "error") {
           stats.errors++;
         }
       };
-      ws.onclose = () => resolve();
-      ws.onerror = () => reject(new Error(`client ${id} socket failed`));
+      ws.onclose = () => {
+        clearTimeout(stall);
+        resolve();
+      };
+      ws.onerror = () => {
+        clearTimeout(stall);
+        reject(new Error(`client ${id} socket failed`));
+      };
     }).catch(() => stats.failures++);
   }
 }
@@ -86,19 +109,26 @@ interface Stats {
   frames: number;
   errors: number;
   failures: number;
+  stalled: number;
   latencies: number[];
 }
 
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
+const cpuNow = () => cpuSecondsFromStat(Deno.readTextFileSync("/proc/self/stat"));
 
 if (Number(values.idle) > 0) {
   await idle(Number(values.idle));
 } else {
   const clients = Number(values.clients);
   const seconds = Number(values.seconds);
-  const stats: Stats = { conversations: 0, frames: 0, errors: 0, failures: 0, latencies: [] };
+  const stats: Stats = {
+    conversations: 0,
+    frames: 0,
+    errors: 0,
+    failures: 0,
+    stalled: 0,
+    latencies: [],
+  };
+  const cpu0 = cpuNow();
   const start = performance.now();
   const deadline = start + seconds * 1000;
   await Promise.all(Array.from({ length: clients }, (_, i) => client(i, deadline, stats)));
@@ -117,6 +147,7 @@ if (Number(values.idle) > 0) {
       n: sorted.length,
     },
     errorFrames: stats.errors,
-    failedConversations: stats.failures,
+    failedConversations: stats.failures + stats.stalled,
+    cpuSeconds: cpuNow() - cpu0,
   }));
 }

@@ -1,0 +1,231 @@
+/**
+ * The servers `deno task bench` compares, each started as its own process on a free port
+ * and pinned where it is told: Parley (`main.ts`) on a given store, one process or several
+ * sharing a port, the bare Deno script player and the seed's FastAPI script player. Also
+ * the run of the load generator against one of them.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { freePort, spawn, stop, treeUsage, waitListening } from "./_procs.ts";
+
+const root = join(import.meta.dirname!, "..");
+const deno = Deno.execPath();
+
+/** A server under test: its processes (for CPU and RSS), its port, how to stop it. */
+export interface Running {
+  port: number;
+  /** Every port it serves on, when its processes listen on one each (else just `port`). */
+  ports?: number[];
+  /** The top-level PIDs; their descendants count too (uvicorn's workers). */
+  pids: number[];
+  stop(): Promise<void>;
+}
+
+async function started(children: Deno.ChildProcess[], port: number, what: string) {
+  try {
+    for (const c of children) await waitListening(port, c, what);
+  } catch (err) {
+    await Promise.all(children.map(stop));
+    throw err;
+  }
+  return {
+    port,
+    pids: children.map((c) => c.pid),
+    stop: () => Promise.all(children.map(stop)).then(() => {}),
+  };
+}
+
+/** Environment every Parley under test gets: no limits the load would hit, quiet logs. */
+const PARLEY_ENV = {
+  LOG_LEVEL: "warn",
+  PARLEY_MAX_SESSIONS: "1000000",
+  CORS_ORIGINS: "*",
+};
+
+/**
+ * Starts `processes` Parley servers (`main.ts`) with `env` added (the store: `PARLEY_DB`,
+ * `PARLEY_REDIS_URL`). With more than one they share one port: each runs with
+ * `--unstable-net` and `reuseEnv` (the setting that makes main.ts listen with
+ * `reusePort`), and if the second one cannot listen this throws. With `ownPorts` each
+ * listens on a port of its own instead, and the load generator spreads its clients over
+ * them (what reusePort's kernel hashing does), for a main.ts without reusePort.
+ */
+export async function startParley(
+  env: Record<string, string>,
+  opts: {
+    cores?: string | undefined;
+    processes?: number;
+    reuseEnv?: Record<string, string>;
+    ownPorts?: boolean;
+  } = {},
+): Promise<Running> {
+  const n = opts.processes ?? 1;
+  const shared = freePort();
+  const ports: number[] = [];
+  const sharing = n > 1 && !opts.ownPorts;
+  const children: Deno.ChildProcess[] = [];
+  for (let i = 0; i < n; i++) {
+    const port = sharing || i === 0 ? shared : freePort();
+    ports.push(port);
+    const child = spawn([
+      deno,
+      "run",
+      "-A",
+      ...(sharing ? ["--unstable-net"] : []),
+      join(root, "main.ts"),
+      "--port",
+      String(port),
+    ], {
+      cores: opts.cores,
+      env: { ...PARLEY_ENV, ...(sharing ? opts.reuseEnv : {}), ...env },
+    });
+    children.push(child);
+    // Start them one after the other, so a second one that cannot share the port fails alone.
+    try {
+      await waitListening(port, child, `Parley process ${i + 1}`);
+    } catch (err) {
+      await Promise.all(children.map(stop));
+      if (i === 0 || !sharing) throw err;
+      throw new Error(
+        `A second Parley process could not share port ${port}: main.ts does not listen with ` +
+          `reusePort when ${Object.entries(opts.reuseEnv ?? {}).map(([k, v]) => `${k}=${v}`)} ` +
+          "is set (name the setting that does with --reuse-env NAME=VALUE)",
+        { cause: err },
+      );
+    }
+  }
+  return {
+    port: shared,
+    ...(sharing || n === 1 ? {} : { ports }),
+    pids: children.map((c) => c.pid),
+    stop: () => Promise.all(children.map(stop)).then(() => {}),
+  };
+}
+
+/** Starts the bare Deno script player (bench/bare_deno.ts) on `cores`. */
+export function startBareDeno(scriptPath: string, cores?: string): Promise<Running> {
+  const port = freePort();
+  const child = spawn([
+    deno,
+    "run",
+    "-A",
+    join(root, "bench/bare_deno.ts"),
+    "--script",
+    scriptPath,
+    "--port",
+    String(port),
+  ], { cores });
+  return started([child], port, "The bare Deno server");
+}
+
+/** The Python that has FastAPI, uvicorn and websockets (Debian's first), or undefined. */
+export async function findFastapiPython(): Promise<string | undefined> {
+  for (const py of ["/usr/bin/python3", "python3"]) {
+    const ok = await new Deno.Command(py, {
+      args: ["-c", "import fastapi, uvicorn, websockets"],
+      stdout: "null",
+      stderr: "null",
+    }).output().then((o) => o.success).catch(() => false);
+    if (ok) return py;
+  }
+  return undefined;
+}
+
+/** What uvicorn runs on with `--loop auto`: `uvloop` when Debian's python3-uvloop is there. */
+export async function fastapiLoop(python: string): Promise<string> {
+  const ok = await new Deno.Command(python, {
+    args: ["-c", "import uvloop"],
+    stdout: "null",
+    stderr: "null",
+  }).output().then((o) => o.success).catch(() => false);
+  return ok ? "uvloop" : "asyncio";
+}
+
+/** Starts the seed's FastAPI script player (bench/seed_fastapi/app.py) under uvicorn. */
+export function startFastapi(
+  python: string,
+  scriptPath: string,
+  opts: { workers?: number; cores?: string | undefined } = {},
+): Promise<Running> {
+  const port = freePort();
+  const child = spawn([
+    python,
+    "-m",
+    "uvicorn",
+    "app:app",
+    "--app-dir",
+    join(root, "bench/seed_fastapi"),
+    "--host",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--log-level",
+    "warning",
+    "--ws",
+    "websockets",
+    "--workers",
+    String(opts.workers ?? 1),
+  ], { cores: opts.cores, env: { PARLEY_BENCH_SCRIPT: scriptPath } });
+  return started([child], port, "uvicorn");
+}
+
+/** What bench/load.ts prints for a conversation run. */
+export interface LoadResult {
+  clients: number;
+  seconds: number;
+  conversations: number;
+  conversationsPerSecond: number;
+  framesPerSecond: number;
+  answerToNextFrameMs: { p50: number; p99: number; n: number };
+  errorFrames: number;
+  failedConversations: number;
+  /** CPU seconds the load generator used during the run (from its own /proc/self/stat). */
+  cpuSeconds: number;
+}
+
+/** A load run's figures with the CPU the server and the load generator used meanwhile. */
+export interface Measured extends LoadResult {
+  /** Server CPU (all its processes) per conversation, in ms. */
+  serverCpuMsPerConversation: number;
+  /** Share of one core the load generator used (1 = one whole core). */
+  loadCores: number;
+  /** Server RSS (all its processes) after the run, in MiB. */
+  serverRssMiB: number;
+}
+
+/**
+ * Runs bench/load.ts (`clients` seed clients doing whole conversations for `seconds`)
+ * against `server` with the load generator on `loadCores` (undefined: unpinned).
+ */
+export async function measure(
+  server: Running,
+  opts: { clients: number; seconds: number; loadCores?: string | undefined; prefix?: string },
+): Promise<Measured> {
+  const before = server.pids.reduce((s, p) => s + treeUsage(p).cpu, 0);
+  const gen = spawn([
+    deno,
+    "run",
+    "-A",
+    join(root, "bench/load.ts"),
+    "--url",
+    (server.ports ?? [server.port]).map((p) => `ws://127.0.0.1:${p}`).join(","),
+    "--clients",
+    String(opts.clients),
+    "--seconds",
+    String(opts.seconds),
+    "--prefix",
+    opts.prefix ?? `bench-${Date.now().toString(36)}`,
+  ], { cores: opts.loadCores, stdout: "piped" });
+  const out = await gen.output();
+  const after = server.pids.reduce((s, p) => s + treeUsage(p).cpu, 0);
+  const rss = server.pids.reduce((s, p) => s + treeUsage(p).rssKiB, 0);
+  if (!out.success) throw new Error("The load generator failed");
+  const r = JSON.parse(new TextDecoder().decode(out.stdout)) as LoadResult;
+  return {
+    ...r,
+    serverCpuMsPerConversation: ((after - before) * 1000) / Math.max(1, r.conversations),
+    loadCores: r.cpuSeconds / r.seconds,
+    serverRssMiB: rss / 1024,
+  };
+}
