@@ -31,9 +31,10 @@ function key(a: string): number {
 
 /**
  * The two-letter starts of every word in lower-cased text, packed as numbers: a superset
- * of the positions where a `\b` followed by two word letters can match. A plain loop,
- * because this runs for every answer and allocating a string per word showed up in
- * profiles.
+ * of the positions where a `\b` followed by two word letters can match. A word of one
+ * letter or digit (`a`, `e` in `e-commerce`) is packed as `c * 128`, since no second
+ * character is a word character. A plain loop, because this runs for every answer and
+ * allocating a string per word showed up in profiles.
  */
 export function wordStarts(lower: string): number[] {
   const starts: number[] = [];
@@ -41,13 +42,21 @@ export function wordStarts(lower: string): number[] {
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
     const word = isWordChar(c);
-    if (word && !prev && i + 1 < lower.length) {
-      const d = lower.charCodeAt(i + 1);
-      if (isWordChar(d)) starts.push(c * 128 + d);
+    if (word && !prev) {
+      const d = i + 1 < lower.length ? lower.charCodeAt(i + 1) : 0;
+      starts.push(isWordChar(d) ? c * 128 + d : c * 128);
     }
     prev = word || c === 95; // `_` is a word character for `\b` too
   }
   return starts;
+}
+
+/** Every packed start whose first character is `c`: one letter stands for all of them. */
+function keysStartingWith(c: string): number[] {
+  const first = c.charCodeAt(0) * 128;
+  const keys = [first];
+  for (let d = 48; d <= 122; d++) if (isWordChar(d)) keys.push(first + d);
+  return keys;
 }
 
 /** Splits a regex source at its top-level `|`. */
@@ -77,25 +86,44 @@ export function alternatives(source: string): string[] {
 }
 
 /**
- * The two-letter starts an alternative can begin with, or `undefined` when it does not
- * start with `\b` and at least two mandatory literal letters. A leading non-capturing
- * group (`\b(?:apple|android) tv`) gives one start per inner alternative.
+ * The starts an alternative can begin with: two mandatory literal letters after a `\b`
+ * (`pa` for `\bpay`), or one when only one is mandatory (`e` for `\be-?commerce`, which
+ * stands for every start beginning with `e`); `undefined` when no `\b` and mandatory literal
+ * letter begin every way it can match. A leading non-capturing group
+ * (`\b(?:apple|android) tv`), nested or not, gives the starts of each inner alternative; an
+ * optional one (`\b(?:online )?therapy`) adds those of what follows it; a leading lookbehind
+ * (`(?<!new )\bengland`) matches no text and is skipped.
  */
 export function literalStarts(alt: string): string[] | undefined {
-  if (!alt.startsWith("\\b")) return undefined;
-  const body = alt.slice(2);
-  if (!body.startsWith("(?:")) {
-    const lit = literalRun(body);
-    return lit.length >= 2 ? [lit.slice(0, 2)] : undefined;
+  return startsOf(alt, false);
+}
+
+/** {@link literalStarts} of a fragment; `bounded` when a `\b` precedes it. */
+function startsOf(fragment: string, bounded: boolean): string[] | undefined {
+  if (fragment.startsWith("\\b")) return startsOf(fragment.slice(2), true);
+  if (fragment.startsWith("(?<!") || fragment.startsWith("(?<=")) {
+    const close = closingParen(fragment);
+    return close < 0 ? undefined : startsOf(fragment.slice(close + 1), bounded);
   }
-  const close = closingParen(body);
-  const after = body[close + 1];
-  if (close < 0 || after === "?" || after === "*" || after === "{") return undefined;
+  if (!fragment.startsWith("(?:")) {
+    const lit = bounded ? literalRun(fragment) : "";
+    return lit.length >= 1 ? [lit.slice(0, 2)] : undefined;
+  }
+  const close = closingParen(fragment);
+  if (close < 0) return undefined;
+  const after = fragment[close + 1];
+  if (after === "{") return undefined;
   const starts: string[] = [];
-  for (const inner of alternatives(body.slice(3, close))) {
-    const lit = literalRun(inner);
-    if (lit.length < 2) return undefined;
-    starts.push(lit.slice(0, 2));
+  for (const inner of alternatives(fragment.slice(3, close))) {
+    const s = startsOf(inner, bounded);
+    if (s === undefined) return undefined;
+    starts.push(...s);
+  }
+  if (after === "?" || after === "*") {
+    // The group may match nothing: what follows it can start the match too.
+    const rest = startsOf(fragment.slice(close + 2), bounded);
+    if (rest === undefined) return undefined;
+    starts.push(...rest);
   }
   return starts;
 }
@@ -158,10 +186,12 @@ export class Prefilter<T extends Patterned> {
         this.#always.push(i);
         return;
       }
-      for (const s of new Set((starts as string[][]).flat())) {
-        const list = (this.#byStart[key(s)] ??= []);
-        list.push(i);
+      const keys = new Set<number>();
+      for (const s of (starts as string[][]).flat()) {
+        if (s.length === 2) keys.add(key(s));
+        else for (const k of keysStartingWith(s)) keys.add(k);
       }
+      for (const k of keys) (this.#byStart[k] ??= []).push(i);
     });
   }
 
