@@ -159,8 +159,19 @@ function closingParen(source: string): number {
   return -1;
 }
 
+/** One top-level alternative of a row's pattern, compiled on its own. */
+interface Alternative {
+  /** The row it belongs to. */
+  row: number;
+  /** The alternative alone, with the row's flags: the row matches when any of them does. */
+  re: RegExp;
+}
+
 /**
- * Rows indexed by the word starts their patterns need.
+ * Rows indexed by the word starts their patterns need. Each top-level alternative of a
+ * row's pattern is indexed and tested on its own: a row of fifty triggers picked by one
+ * word tests one small regex, not all fifty. A text matches `a|b` exactly when it matches
+ * `a` or `b`, so this never changes a result either.
  *
  * @example
  * ```ts
@@ -170,53 +181,79 @@ function closingParen(source: string): number {
  */
 export class Prefilter<T extends Patterned> {
   readonly #rows: readonly T[];
+  readonly #alternatives: Alternative[] = [];
+  /** Alternatives by packed start, each list ascending (so in row order). */
   readonly #byStart: (number[] | undefined)[] = new Array(KEYS);
   readonly #always: number[] = [];
-  // Generation stamps mark candidate rows without allocating per call; `match` is
-  // synchronous, so one scratch array per index is safe.
-  readonly #stamps: Uint32Array;
+  // Generation stamps mark candidate alternatives and matched rows without allocating per
+  // call; `match` is synchronous, so one scratch array each per index is safe.
+  readonly #picked: Uint32Array;
+  readonly #matched: Uint32Array;
   #generation = 0;
 
   constructor(rows: readonly T[]) {
     this.#rows = rows;
-    this.#stamps = new Uint32Array(rows.length);
     rows.forEach((row, i) => {
-      const starts = alternatives(row.pattern.source).map(literalStarts);
-      if (starts.some((s) => s === undefined)) {
-        this.#always.push(i);
-        return;
+      const { source, flags } = row.pattern;
+      const sources = alternatives(source);
+      const own = flags.replace(/[gy]/g, "");
+      for (const alt of sources) {
+        let re: RegExp;
+        try {
+          re = sources.length === 1 && own === flags ? row.pattern : new RegExp(alt, own);
+        } catch {
+          // An alternative that is no regex alone (a backreference to another): the whole
+          // row is tested, always.
+          this.#always.push(this.#alternatives.push({ row: i, re: row.pattern }) - 1);
+          return;
+        }
+        const a = this.#alternatives.push({ row: i, re }) - 1;
+        const starts = literalStarts(alt);
+        if (starts === undefined) {
+          this.#always.push(a);
+          continue;
+        }
+        const keys = new Set<number>();
+        for (const s of starts) {
+          if (s.length === 2) keys.add(key(s));
+          else for (const k of keysStartingWith(s)) keys.add(k);
+        }
+        for (const k of keys) (this.#byStart[k] ??= []).push(a);
       }
-      const keys = new Set<number>();
-      for (const s of (starts as string[][]).flat()) {
-        if (s.length === 2) keys.add(key(s));
-        else for (const k of keysStartingWith(s)) keys.add(k);
-      }
-      for (const k of keys) (this.#byStart[k] ??= []).push(i);
     });
+    this.#picked = new Uint32Array(this.#alternatives.length);
+    this.#matched = new Uint32Array(rows.length);
   }
 
   /** Rows whose pattern matches `lower`, in table order. `starts` is `wordStarts(lower)`. */
   match(lower: string, starts: readonly number[]): T[] {
-    const stamps = this.#stamps;
+    const picked = this.#picked;
+    const matched = this.#matched;
     const gen = this.#generation = (this.#generation + 1) >>> 0 || 1;
-    if (gen === 1) stamps.fill(0);
-    // Only the rows picked are visited (not every row of the table), then put in table order.
-    const picked = this.#always.slice();
-    for (const i of picked) stamps[i] = gen;
+    if (gen === 1) {
+      picked.fill(0);
+      matched.fill(0);
+    }
+    // Only the alternatives picked are visited, then put in table order.
+    const list = this.#always.slice();
+    for (const a of list) picked[a] = gen;
     for (const s of starts) {
-      const list = this.#byStart[s];
-      if (!list) continue;
-      for (const i of list) {
-        if (stamps[i] === gen) continue;
-        stamps[i] = gen;
-        picked.push(i);
+      const at = this.#byStart[s];
+      if (!at) continue;
+      for (const a of at) {
+        if (picked[a] === gen) continue;
+        picked[a] = gen;
+        list.push(a);
       }
     }
-    if (picked.length > this.#always.length) picked.sort((a, b) => a - b);
+    if (list.length > this.#always.length) list.sort((a, b) => a - b);
     const out: T[] = [];
-    for (const i of picked) {
-      const row = this.#rows[i]!;
-      if (row.pattern.test(lower)) out.push(row);
+    const alts = this.#alternatives;
+    for (const a of list) {
+      const { row, re } = alts[a]!;
+      if (matched[row] === gen || !re.test(lower)) continue;
+      matched[row] = gen;
+      out.push(this.#rows[row]!);
     }
     return out;
   }

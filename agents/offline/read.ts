@@ -9,9 +9,9 @@
  * What those libraries do not know (lakh and crore, "$8 per month" being a price, "mobile
  * later" being put off) is read here, on their tokens and clauses, not on raw text.
  *
- * Reading an answer is a pure function of its text, question id and topic, so its result
- * is memoised in a small bounded cache: each clarifier round re-reads the transcript, but
- * each answer is read once.
+ * Reading an answer is a pure function of its text, question id and topic; extract.ts
+ * remembers each transcript entry's reading for its conversation, so each answer is read
+ * once per conversation although every clarifier round sees the whole transcript.
  *
  * @example
  * ```ts
@@ -499,27 +499,19 @@ function datesIn(c: Clause, topic: string | undefined): DateRef[] {
 // ---------------------------------------------------------------------------------------
 // Answers and transcripts
 
-const CACHE_LIMIT = 4_096;
-const cache = new Map<string, Reading>();
-
 /**
  * Reads one answer: its clauses (with `questionId` and `topic`), money, durations and
- * dates. Memoised per text, question id and topic; bounded.
+ * dates. Not memoised here: extract.ts keeps each transcript entry's reading for the
+ * conversation, so a text repeated by another conversation is read again, as in real use.
  */
 export function readAnswer(text: string, questionId: string, topic?: string): Reading {
-  const key = `${questionId}\u0000${topic ?? ""}\u0000${text}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
   const clauses = clausesOf(text, questionId, topic);
-  const reading: Reading = {
+  return {
     clauses,
     money: clauses.flatMap((c) => moneyIn(c, topic)),
     durations: clauses.flatMap((c) => durationsIn(c, topic)),
     dates: clauses.flatMap((c) => datesIn(c, topic)),
   };
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, reading);
-  return reading;
 }
 
 /**
