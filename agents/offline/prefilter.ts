@@ -165,6 +165,63 @@ interface Alternative {
   row: number;
   /** The alternative alone, with the row's flags: the row matches when any of them does. */
   re: RegExp;
+  /** Text every match starts with (see {@link literalHead}): absent from the text, no test. */
+  head: string;
+}
+
+/** Characters that mean something in a regex source outside a class. */
+const SPECIAL = new Set(["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]);
+
+/**
+ * The literal text every match of a fragment starts with, after its zero-width `\b` and
+ * lookbehinds: `anchorage` for `\b(?:anchorage)(?!…)`, `£` for `(?:£)`, `sub` for `\bsubs?`.
+ * A text without it cannot match, and `includes` is much cheaper than running the regex.
+ * Empty when the fragment starts with anything else (a class, an alternation, an optional
+ * group).
+ *
+ * @example
+ * ```ts
+ * import { literalHead } from "./agents/offline/prefilter.ts";
+ *
+ * literalHead("\\b(?:ann arbor)(?![a-z])"); // "ann arbor"
+ * literalHead("\\b(?:a|the) patient"); // ""
+ * ```
+ */
+export function literalHead(fragment: string): string {
+  let f = fragment;
+  for (;;) {
+    if (f.startsWith("\\b")) f = f.slice(2);
+    else if (f.startsWith("(?<!") || f.startsWith("(?<=")) {
+      const close = closingParen(f);
+      if (close < 0) return "";
+      f = f.slice(close + 1);
+    } else if (f.startsWith("(?:")) {
+      const close = closingParen(f);
+      const after = f[close + 1];
+      if (close < 0 || after === "?" || after === "*" || after === "{") return "";
+      const inner = alternatives(f.slice(3, close));
+      if (inner.length !== 1) return "";
+      // What the group must match begins every match; what follows it is not looked at.
+      f = inner[0]!;
+    } else break;
+  }
+  let head = "";
+  for (let i = 0; i < f.length; i++) {
+    let c = f[i]!;
+    let next = i + 1;
+    if (c === "\\") {
+      const e = f[i + 1];
+      // An escaped sign is itself (`\.`, `\$`); `\d`, `\w`, `\s`, `\b` are not literals.
+      if (e === undefined || /[0-9A-Za-z]/.test(e)) break;
+      c = e;
+      next = i + 2;
+    } else if (SPECIAL.has(c)) break;
+    const q = f[next];
+    if (q === "?" || q === "*" || q === "{") break; // optional: the head ends before it
+    head += c;
+    i = next - 1;
+  }
+  return head;
 }
 
 /**
@@ -204,10 +261,12 @@ export class Prefilter<T extends Patterned> {
         } catch {
           // An alternative that is no regex alone (a backreference to another): the whole
           // row is tested, always.
-          this.#always.push(this.#alternatives.push({ row: i, re: row.pattern }) - 1);
+          this.#always.push(this.#alternatives.push({ row: i, re: row.pattern, head: "" }) - 1);
           return;
         }
-        const a = this.#alternatives.push({ row: i, re }) - 1;
+        // Under `i` a literal also matches other cases: no head to look for.
+        const head = own.includes("i") ? "" : literalHead(alt);
+        const a = this.#alternatives.push({ row: i, re, head: head.length >= 2 ? head : "" }) - 1;
         const starts = literalStarts(alt);
         if (starts === undefined) {
           this.#always.push(a);
@@ -250,8 +309,8 @@ export class Prefilter<T extends Patterned> {
     const out: T[] = [];
     const alts = this.#alternatives;
     for (const a of list) {
-      const { row, re } = alts[a]!;
-      if (matched[row] === gen || !re.test(lower)) continue;
+      const { row, re, head } = alts[a]!;
+      if (matched[row] === gen || (head && !lower.includes(head)) || !re.test(lower)) continue;
       matched[row] = gen;
       out.push(this.#rows[row]!);
     }

@@ -3,7 +3,7 @@ import { DOMAINS, REGIONS } from "./knowledge.ts";
 import { FEATURES } from "./knowledge/features.ts";
 import { PLATFORMS } from "./knowledge/platforms.ts";
 import { ROLES } from "./knowledge/roles.ts";
-import { alternatives, literalStarts, Prefilter, wordStarts } from "./prefilter.ts";
+import { alternatives, literalHead, literalStarts, Prefilter, wordStarts } from "./prefilter.ts";
 import { compileAny } from "./detect.ts";
 import { normalise } from "./read.ts";
 import { JURISDICTIONS } from "./knowledge/jurisdictions.ts";
@@ -88,5 +88,36 @@ Deno.test("wordStarts() packs the first two characters of each word", () => {
     pack("x1"),
     one("e"),
     pack("sh"),
+  ]);
+});
+
+Deno.test("literalHead() gives the text every match starts with, or nothing when unsure", () => {
+  const heads = [
+    "\\b(?:ann arbor)(?![a-z])",
+    "(?:(?<!west )virginia)(?![a-z])",
+    "\\b(?:u\\.s\\.(?:a\\.)?)",
+    "(?:£)",
+    "\\bsubs?",
+    "\\b(?:3-?d ?secure)",
+    "\\b(?:ab)+c",
+    "\\b(?:a|the) patient",
+    "\\b(?:s[aã]o paulo)",
+    "\\b(?:online )?therapy",
+    "\\bab{2}",
+    "(?=x)abc",
+  ].map(literalHead);
+  assert.deepEqual(heads, [
+    "ann arbor",
+    "virginia",
+    "u.s.",
+    "£",
+    "sub",
+    "3",
+    "ab",
+    "",
+    "s",
+    "",
+    "a",
+    "",
   ]);
 });
