@@ -165,7 +165,7 @@ interface Alternative {
   row: number;
   /** The alternative alone, with the row's flags: the row matches when any of them does. */
   re: RegExp;
-  /** Text every match starts with (see {@link literalHead}): absent from the text, no test. */
+  /** Text every match contains (see {@link requiredText}): absent from the text, no test. */
   head: string;
 }
 
@@ -173,55 +173,85 @@ interface Alternative {
 const SPECIAL = new Set(["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]);
 
 /**
- * The literal text every match of a fragment starts with, after its zero-width `\b` and
- * lookbehinds: `anchorage` for `\b(?:anchorage)(?!…)`, `£` for `(?:£)`, `sub` for `\bsubs?`.
- * A text without it cannot match, and `includes` is much cheaper than running the regex.
- * Empty when the fragment starts with anything else (a class, an alternation, an optional
- * group).
+ * The longest literal text every match of a fragment contains: `ann arbor` for
+ * `\b(?:ann arbor)(?!…)`, ` patient` for `\b(?:(?:a|the) patient)`, `£` for `(?:£)`. A
+ * text without it cannot match, and `includes` is much cheaper than running the regex.
+ * Only what must match counts: optional characters and groups, classes, escapes such as
+ * `\d`, and alternations end a literal run (their insides are not looked at, except a
+ * group with one alternative). Empty when nothing is certain.
  *
  * @example
  * ```ts
- * import { literalHead } from "./agents/offline/prefilter.ts";
+ * import { requiredText } from "./agents/offline/prefilter.ts";
  *
- * literalHead("\\b(?:ann arbor)(?![a-z])"); // "ann arbor"
- * literalHead("\\b(?:a|the) patient"); // ""
+ * requiredText("\\b(?:ann arbor)(?![a-z])"); // "ann arbor"
+ * requiredText("\\b(?:a|the) patient"); // " patient"
  * ```
  */
-export function literalHead(fragment: string): string {
-  let f = fragment;
-  for (;;) {
-    if (f.startsWith("\\b")) f = f.slice(2);
-    else if (f.startsWith("(?<!") || f.startsWith("(?<=")) {
-      const close = closingParen(f);
-      if (close < 0) return "";
-      f = f.slice(close + 1);
-    } else if (f.startsWith("(?:")) {
-      const close = closingParen(f);
-      const after = f[close + 1];
-      if (close < 0 || after === "?" || after === "*" || after === "{") return "";
-      const inner = alternatives(f.slice(3, close));
-      if (inner.length !== 1) return "";
-      // What the group must match begins every match; what follows it is not looked at.
-      f = inner[0]!;
-    } else break;
-  }
-  let head = "";
-  for (let i = 0; i < f.length; i++) {
-    let c = f[i]!;
+export function requiredText(fragment: string): string {
+  let best = "";
+  let run = "";
+  const end = () => {
+    if (run.length > best.length) best = run;
+    run = "";
+  };
+  for (let i = 0; i < fragment.length;) {
+    const c = fragment[i]!;
+    if (c === "(") {
+      end();
+      const close = i + closingParen(fragment.slice(i));
+      if (close < i) return "";
+      const q = fragment[close + 1];
+      const optional = q === "?" || q === "*" || q === "{";
+      if (fragment.startsWith("(?:", i) && !optional) {
+        const inner = alternatives(fragment.slice(i + 3, close));
+        if (inner.length === 1) {
+          run = requiredText(inner[0]!);
+          end();
+        }
+      }
+      // Lookarounds match no text; a quantifier after the group is skipped with it.
+      i = close + 1;
+      if (q === "?" || q === "*" || q === "+") i++;
+      else if (q === "{") i = fragment.indexOf("}", i) + 1 || fragment.length;
+      continue;
+    }
+    if (c === "[") {
+      end();
+      let j = i + 1;
+      while (j < fragment.length && fragment[j] !== "]") j += fragment[j] === "\\" ? 2 : 1;
+      i = j + 1;
+      continue;
+    }
+    let ch = c;
     let next = i + 1;
     if (c === "\\") {
-      const e = f[i + 1];
+      const e = fragment[i + 1];
       // An escaped sign is itself (`\.`, `\$`); `\d`, `\w`, `\s`, `\b` are not literals.
-      if (e === undefined || /[0-9A-Za-z]/.test(e)) break;
-      c = e;
+      if (e === undefined || /[0-9A-Za-z]/.test(e)) {
+        end();
+        i += 2;
+        continue;
+      }
+      ch = e;
       next = i + 2;
-    } else if (SPECIAL.has(c)) break;
-    const q = f[next];
-    if (q === "?" || q === "*" || q === "{") break; // optional: the head ends before it
-    head += c;
-    i = next - 1;
+    } else if (SPECIAL.has(c)) {
+      end(); // `.`, `^`, `$`, `|`, or a quantifier already dealt with
+      i++;
+      continue;
+    }
+    const q = fragment[next];
+    if (q === "?" || q === "*" || q === "{") {
+      end(); // optional: the run ends before it
+      i = next;
+      continue;
+    }
+    run += ch;
+    i = next;
+    if (q === "+") end();
   }
-  return head;
+  end();
+  return best;
 }
 
 /**
@@ -265,7 +295,7 @@ export class Prefilter<T extends Patterned> {
           return;
         }
         // Under `i` a literal also matches other cases: no head to look for.
-        const head = own.includes("i") ? "" : literalHead(alt);
+        const head = own.includes("i") ? "" : requiredText(alt);
         const a = this.#alternatives.push({ row: i, re, head: head.length >= 2 ? head : "" }) - 1;
         const starts = literalStarts(alt);
         if (starts === undefined) {

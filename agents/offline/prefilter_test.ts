@@ -3,7 +3,7 @@ import { DOMAINS, REGIONS } from "./knowledge.ts";
 import { FEATURES } from "./knowledge/features.ts";
 import { PLATFORMS } from "./knowledge/platforms.ts";
 import { ROLES } from "./knowledge/roles.ts";
-import { alternatives, literalHead, literalStarts, Prefilter, wordStarts } from "./prefilter.ts";
+import { alternatives, literalStarts, Prefilter, requiredText, wordStarts } from "./prefilter.ts";
 import { compileAny } from "./detect.ts";
 import { normalise } from "./read.ts";
 import { JURISDICTIONS } from "./knowledge/jurisdictions.ts";
@@ -91,8 +91,8 @@ Deno.test("wordStarts() packs the first two characters of each word", () => {
   ]);
 });
 
-Deno.test("literalHead() gives the text every match starts with, or nothing when unsure", () => {
-  const heads = [
+Deno.test("requiredText() gives the longest text every match contains, or nothing when unsure", () => {
+  const texts = [
     "\\b(?:ann arbor)(?![a-z])",
     "(?:(?<!west )virginia)(?![a-z])",
     "\\b(?:u\\.s\\.(?:a\\.)?)",
@@ -105,19 +105,27 @@ Deno.test("literalHead() gives the text every match starts with, or nothing when
     "\\b(?:online )?therapy",
     "\\bab{2}",
     "(?=x)abc",
-  ].map(literalHead);
-  assert.deepEqual(heads, [
+    "\\b(?:(?:[3-9]|1[0-7])[- ]year[- ]olds?)",
+    "\\bsubscri\\w+",
+    "\\b(?:x|y)",
+    "a.b",
+  ].map(requiredText);
+  assert.deepEqual(texts, [
     "ann arbor",
     "virginia",
     "u.s.",
     "£",
     "sub",
-    "3",
+    "secure",
     "ab",
-    "",
-    "s",
+    " patient",
+    "o paulo",
+    "therapy",
+    "a",
+    "abc",
+    "year",
+    "subscri",
     "",
     "a",
-    "",
   ]);
 });
