@@ -43,9 +43,9 @@ async function value<T>(g: AsyncGenerator<unknown, T, void>): Promise<T> {
 }
 
 /**
- * Budget for one whole conversation, in CPU time of the best batch on the project's 2-core
- * machine (docs/performance.md, "Offline engine"). CPU time, because on a shared machine
- * the wall time also counts the time other processes held the core.
+ * Budget for one whole conversation: wall time of the best batch on the project's 2-core
+ * machine (docs/performance.md, "Offline engine"), that is at least 1,000 conversations/s
+ * on one core. The CPU figure beside it also counts V8's garbage-collection helper threads.
  */
 const BUDGET_US = 1_000;
 
@@ -87,24 +87,30 @@ const BATCH = Number(values.batch ?? 2_000);
 const BATCHES = 10;
 let next = 0;
 
-/** Best of {@link BATCHES} batches: wall and CPU µs per conversation. */
-async function measure(suffix: (i: number) => string): Promise<{ wall: number; cpu: number }> {
-  for (let i = 0; i < BATCH; i++) await conversation(next, suffix(next++)); // warm-up
-  let wall = Infinity;
-  let cpu = Infinity;
-  for (let b = 0; b < BATCHES; b++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    for (let i = 0; i < BATCH; i++) await conversation(next, suffix(next++));
-    wall = Math.min(wall, (performance.now() - t0) * 1000 / BATCH);
-    const c = process.cpuUsage(c0);
-    cpu = Math.min(cpu, (c.user + c.system) / BATCH);
-  }
-  return { wall, cpu };
+/** Wall and CPU µs per conversation of one batch. */
+async function batch(suffix: (i: number) => string): Promise<{ wall: number; cpu: number }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < BATCH; i++) await conversation(next, suffix(next++));
+  const wall = (performance.now() - t0) * 1000 / BATCH;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / BATCH };
 }
 
-const unique = await measure((i) => ` (#${i})`);
-const repeated = await measure(() => " (#0)");
+const uniqueAnswers = (i: number) => ` (#${i})`;
+const repeatedAnswers = () => " (#0)";
+await batch(uniqueAnswers); // warm-up
+await batch(repeatedAnswers);
+// Interleaved, so that neither run profits from coming later (a warmer JIT, a quieter machine).
+const unique = { wall: Infinity, cpu: Infinity };
+const repeated = { wall: Infinity, cpu: Infinity };
+for (let b = 0; b < BATCHES; b++) {
+  for (const [best, suffix] of [[unique, uniqueAnswers], [repeated, repeatedAnswers]] as const) {
+    const m = await batch(suffix);
+    best.wall = Math.min(best.wall, m.wall);
+    best.cpu = Math.min(best.cpu, m.cpu);
+  }
+}
 const line = (name: string, m: { wall: number; cpu: number }) =>
   `  ${name.padEnd(9)} ${m.wall.toFixed(0).padStart(5)} µs wall, ${
     m.cpu.toFixed(0).padStart(5)
@@ -113,8 +119,8 @@ await Deno.stdout.write(
   new TextEncoder().encode(
     `offline engine, best of ${BATCHES} batches of ${BATCH}:\n` + line("unique", unique) +
       line("repeated", repeated) +
-      `  budget    ${BUDGET_US} µs CPU per conversation: ${
-        unique.cpu <= BUDGET_US ? "within" : "OVER"
+      `  budget    ${BUDGET_US} µs wall per conversation: ${
+        unique.wall <= BUDGET_US ? "within" : "OVER"
       }; repeated/unique ${(repeated.wall / unique.wall).toFixed(2)} ` +
       `(near 1: nothing remembered across conversations)\n`,
   ),
