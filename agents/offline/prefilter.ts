@@ -4,10 +4,12 @@
  * costs ~14 µs; the index brings that to a few µs, which is what lets one core run about
  * a thousand whole conversations per second.
  *
- * Each row's pattern is split into its top-level alternatives; an alternative that starts
- * with `\b` and two literal letters is indexed by those two letters. A row with any
- * alternative we cannot index is always tested, so the index only ever skips rows that
- * cannot match: it never changes a result.
+ * Each row's pattern is split into its top-level alternatives, and each alternative is
+ * indexed and tested on its own. One that starts with `\b` and literal letters (also inside
+ * leading groups) is indexed by its first two letters, or by its first letter alone. One
+ * that cannot be indexed is always tested. Before its regex runs, an alternative must find
+ * the literal text its matches contain in the answer. The index only ever skips
+ * alternatives that cannot match, so it never changes a result.
  *
  * @module
  */

@@ -6,6 +6,8 @@
  *
  * Sentences, tokens and negation come from `wink-nlp` with its English model
  * (`wink-eng-lite-web-model`, shipped in the npm package); the language from `franc-min`.
+ * A short answer with nothing to split, and a plain list (commas and brackets, no negation,
+ * time marker or sentence end), are split here to the same result, without tokenising.
  * What those libraries do not know (lakh and crore, "$8 per month" being a price, "mobile
  * later" being put off) is read here, on their tokens and clauses, not on raw text.
  *
