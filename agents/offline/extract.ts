@@ -5,15 +5,16 @@
  * When the answer to a question about topic T yields nothing structured for T, the text
  * itself is kept for T, so nothing the person said is lost.
  *
- * Reading is stateless: the whole transcript is re-read on every call, so a replayed
- * conversation gives the same requirements. Mining one answer is a pure function of its
- * text and topic, so its result is memoised in a small bounded cache: each clarify call
- * re-reads the transcript, but each answer is mined only once per conversation.
+ * Reading is stateless: the whole transcript is understood again on every call, so a
+ * replayed conversation gives the same requirements. Reading and mining one answer is a
+ * pure function of its entry, so it is remembered per transcript entry object (see
+ * `READINGS`): each clarify call sees the whole transcript, but each answer is read and
+ * mined only once per conversation.
  *
  * @module
  */
 import type { Evidence, QA, Requirements } from "../../protocol/brief.js";
-import { type Clause, languageOf, readAnswer } from "./read.ts";
+import { type Clause, languageOf, readAnswer, type Reading } from "./read.ts";
 import { detect } from "./detect.ts";
 import type { Detection } from "./knowledge/types.ts";
 import { DOMAINS as KNOWN_DOMAINS } from "./knowledge/domains.ts";
@@ -106,16 +107,26 @@ export const OLD_DOMAINS: readonly (typeof DOMAINS)[number][] = DOMAINS.filter((
   !(SUPERSEDED_BY[d.id] ?? []).some((id) => KNOWN_IDS.has(id))
 );
 
+/**
+ * Each negated or put-off clause as if it counted, made once per clause: detect() remembers
+ * its candidate rules per clause object, so a fresh copy every round would be read again.
+ */
+const COUNTED = new WeakMap<Clause, Clause>();
+
 /** Domains that negated or put-off clauses name, read as if they counted. */
 function offDomains(clauses: readonly Clause[]): Detection["domains"] {
   if (clauses.length === 0) return [];
-  return detect(clauses.map((c) => ({ ...c, negated: false, later: false }))).domains;
+  return detect(clauses.map((c) => {
+    let counted = COUNTED.get(c);
+    if (!counted) COUNTED.set(c, counted = { ...c, negated: false, later: false });
+    return counted;
+  })).domains;
 }
 
-let lastDetection: { clauses: readonly Clause[][]; detection: Detection } | undefined;
+let lastDetection: { clauses: readonly (readonly Clause[])[]; detection: Detection } | undefined;
 
 /** Detection over the transcript's clauses; the same answers are detected once. */
-function detectionOf(perAnswer: readonly Clause[][]): Detection {
+function detectionOf(perAnswer: readonly (readonly Clause[])[]): Detection {
   const last = lastDetection;
   if (
     last && last.clauses.length === perAnswer.length &&
@@ -178,11 +189,6 @@ export interface Mined {
   evidence: Readonly<Record<string, Evidence[]>>;
 }
 
-const CACHE_LIMIT = 4_096;
-/** Mined answers by topic, then by text: no key concatenation, so lookups reuse string hashes. */
-const cache = new Map<string, Map<string, { question: string; mined: Mined }>>();
-let cached = 0;
-
 /**
  * Mines one answer for every slot. `topic` is the topic its question asked about
  * (`undefined` for the idea or an unknown question); `question` is used when the answer
@@ -201,32 +207,58 @@ export function mineAnswer(
   question: string,
   questionId = "idea",
 ): Mined {
-  const slot = `${topic ?? ""}\u0000${questionId}`;
-  let byText = cache.get(slot);
-  const hit = byText?.get(text);
-  // Only a users answer reads its question ("both"), so only there must it match.
-  if (hit && (topic !== "users" || hit.question === question)) return hit.mined;
-  const mined = mineUncached(text.trim(), topic, question, questionId);
-  // Bounded by default: a full cache is dropped whole, which is simple and still keeps
-  // every answer of the conversations in flight mined once per conversation in practice.
-  if (cached >= CACHE_LIMIT) {
-    cache.clear();
-    cached = 0;
-    byText = undefined;
-  }
-  if (!byText) cache.set(slot, byText = new Map());
-  byText.set(text, { question, mined });
-  cached++;
-  return mined;
+  const answer = text.trim();
+  return mineReading(readAnswer(answer, questionId, topic), answer, topic, question);
 }
 
-function mineUncached(
+/** One transcript entry as read and mined, with what it was read from. */
+interface EntryReading {
+  answer: string;
+  question: string;
+  questionId: string;
+  topic: string | undefined;
+  clauses: readonly Clause[];
+  mined: Mined;
+}
+
+/**
+ * Each transcript entry's reading, by the entry object itself. The clarifier keeps the same
+ * entry objects for the whole conversation and calls the engine every round with the whole
+ * transcript, so each answer is read (wink-nlp, money, durations) and mined once per
+ * conversation; the analysts then read the same entries again for free. Keyed by the
+ * conversation's own objects, not by text: two conversations that give the same answers
+ * each read them, so a benchmark that repeats answers costs what real use costs. The entry
+ * is checked against what it was read from, so an entry edited in place is read again.
+ */
+const READINGS = new WeakMap<QA, EntryReading>();
+
+function readingOf(qa: QA, questionId: string, topic: string | undefined): EntryReading {
+  const hit = READINGS.get(qa);
+  if (
+    hit && hit.answer === qa.answer && hit.questionId === questionId && hit.topic === topic &&
+    hit.question === qa.question
+  ) return hit;
+  const answer = qa.answer.trim();
+  const reading = readAnswer(answer, questionId, topic);
+  const entry: EntryReading = {
+    answer: qa.answer,
+    question: qa.question,
+    questionId,
+    topic,
+    clauses: reading.clauses,
+    mined: mineReading(reading, answer, topic, qa.question),
+  };
+  READINGS.set(qa, entry);
+  return entry;
+}
+
+/** Mines one answer's reading; `text` is the answer, trimmed. */
+function mineReading(
+  reading: Reading,
   text: string,
   topic: string | undefined,
   question: string,
-  questionId: string,
 ): Mined {
-  const reading = readAnswer(text, questionId, topic);
   // What holds now is mined as before; what is put off or ruled out only names things.
   const nowClauses = reading.clauses.filter((c) => !c.negated && !c.later);
   const nowText = nowClauses.map((c) => c.text).join("; ");
@@ -691,19 +723,13 @@ function understandUncached(transcript: readonly QA[]): Understanding {
   const excluded: string[] = [];
   const evidence: Record<string, Evidence[]> = {};
   const idea = transcript[0]?.answer.trim() ?? "";
-  const perAnswer: Clause[][] = [];
+  const perAnswer: (readonly Clause[])[] = [];
   transcript.forEach((qa, i) => {
     const topic = topicOf(qa, i);
     if (topic) asked.add(topic);
-    perAnswer.push(
-      readAnswer(qa.answer.trim(), i === 0 ? "idea" : qa.id, i === 0 ? undefined : topic).clauses,
-    );
-    const m = mineAnswer(
-      qa.answer,
-      i === 0 ? undefined : topic,
-      qa.question,
-      i === 0 ? "idea" : qa.id,
-    );
+    const read = readingOf(qa, i === 0 ? "idea" : qa.id, i === 0 ? undefined : topic);
+    perAnswer.push(read.clauses);
+    const m = read.mined;
     later.push(...m.later);
     primary.push(...m.primary);
     excluded.push(...m.excluded);

@@ -3,7 +3,15 @@ import { DOMAINS, REGIONS } from "./knowledge.ts";
 import { FEATURES } from "./knowledge/features.ts";
 import { PLATFORMS } from "./knowledge/platforms.ts";
 import { ROLES } from "./knowledge/roles.ts";
-import { alternatives, literalStarts, Prefilter, wordStarts } from "./prefilter.ts";
+import { alternatives, literalStarts, Prefilter, requiredText, wordStarts } from "./prefilter.ts";
+import { compileAny } from "./detect.ts";
+import { normalise } from "./read.ts";
+import { JURISDICTIONS } from "./knowledge/jurisdictions.ts";
+import { DOMAINS as KNOWN_DOMAINS } from "./knowledge/domains.ts";
+import { REGULATIONS } from "./knowledge/regulations.ts";
+import { ALTERNATIVES } from "./knowledge/alternatives.ts";
+import { UNCOVERED } from "./knowledge/uncovered.ts";
+import { IDEAS } from "../../bench/eval/ideas.ts";
 
 const TEXTS = [
   "a marketplace where dog owners in berlin book walkers, ios and android, we have 3 months and €50k",
@@ -24,6 +32,34 @@ Deno.test("Prefilter.match() finds exactly the rows a brute-force scan finds", (
   }
 });
 
+Deno.test("Prefilter.match() over every knowledge table finds what a scan finds in every eval answer", () => {
+  // The knowledge base's own trigger patterns, as detect.ts compiles them, and the answers
+  // of the evaluation set (plus one-letter words, lookbehinds and nested groups).
+  const texts = [
+    ...TEXTS,
+    ...IDEAS.flatMap((i) => Object.values(i.answers).map(normalise)),
+    "an e-commerce site for a patient in west virginia, not northern ireland; 3-year-olds",
+    "u.s. and the eu, uk and eu, köln and münchen, a b c d e f g",
+    "an ecommerce store with elearning, esignatures and an email digest about ewaste",
+  ];
+  const tables = [JURISDICTIONS, KNOWN_DOMAINS, REGULATIONS, ALTERNATIVES, UNCOVERED];
+  const rows = [
+    ...tables.flatMap((t) => t.map((r) => r.triggers)),
+    ...JURISDICTIONS.map((j) => j.signals ?? []),
+  ].flatMap((triggers) => {
+    const pattern = compileAny(triggers);
+    return pattern ? [{ pattern }] : [];
+  });
+  const index = new Prefilter(rows);
+  let found = 0;
+  for (const text of texts) {
+    const brute = rows.filter((r) => r.pattern.test(text));
+    found += brute.length;
+    assert.deepEqual(index.match(text, wordStarts(text)), brute, text);
+  }
+  assert.ok(found > 200, `only ${found} rows matched: the corpus tests too little`);
+});
+
 Deno.test("literalStarts() indexes literal and grouped starts, and refuses optional ones", () => {
   assert.deepEqual(alternatives("\\bpay(?:s|ing)?\\b|\\bchat\\b|[|]"), [
     "\\bpay(?:s|ing)?\\b",
@@ -32,12 +68,64 @@ Deno.test("literalStarts() indexes literal and grouped starts, and refuses optio
   ]);
   assert.deepEqual(literalStarts("\\bmums?\\b"), ["mu"]);
   assert.deepEqual(literalStarts("\\b(?:apple|android) tv\\b"), ["ap", "an"]);
-  assert.equal(literalStarts("\\b(?:baby)?sitters?\\b"), undefined);
-  assert.equal(literalStarts("\\be-?commerce\\b"), undefined);
+  assert.deepEqual(literalStarts("\\b(?:baby)?sitters?\\b"), ["ba", "si"]);
+  assert.deepEqual(literalStarts("\\be-?commerce\\b"), ["e"]);
+  assert.deepEqual(literalStarts("\\b(?:(?:a|the|my) patient)"), ["a", "th", "my"]);
+  assert.deepEqual(literalStarts("(?:(?<!new )\\bengland)"), ["en"]);
+  assert.equal(literalStarts("(?:(?<!west )virginia)"), undefined);
+  assert.equal(literalStarts("\\b(?:ab){2}c"), undefined);
+  assert.equal(literalStarts("\\b(?:ab)??c"), undefined);
   assert.equal(literalStarts("[$€£]\\d"), undefined);
 });
 
 Deno.test("wordStarts() packs the first two characters of each word", () => {
   const pack = (s: string) => s.charCodeAt(0) * 128 + s.charCodeAt(1);
-  assert.deepEqual(wordStarts("a big-deal x1_ab"), [pack("bi"), pack("de"), pack("x1")]);
+  const one = (s: string) => s.charCodeAt(0) * 128;
+  assert.deepEqual(wordStarts("a big-deal x1_ab e-shop"), [
+    one("a"),
+    pack("bi"),
+    pack("de"),
+    pack("x1"),
+    one("e"),
+    pack("sh"),
+  ]);
+});
+
+Deno.test("requiredText() gives the longest text every match contains, or nothing when unsure", () => {
+  const texts = [
+    "\\b(?:ann arbor)(?![a-z])",
+    "(?:(?<!west )virginia)(?![a-z])",
+    "\\b(?:u\\.s\\.(?:a\\.)?)",
+    "(?:£)",
+    "\\bsubs?",
+    "\\b(?:3-?d ?secure)",
+    "\\b(?:ab)+c",
+    "\\b(?:a|the) patient",
+    "\\b(?:s[aã]o paulo)",
+    "\\b(?:online )?therapy",
+    "\\bab{2}",
+    "(?=x)abc",
+    "\\b(?:(?:[3-9]|1[0-7])[- ]year[- ]olds?)",
+    "\\bsubscri\\w+",
+    "\\b(?:x|y)",
+    "a.b",
+  ].map(requiredText);
+  assert.deepEqual(texts, [
+    "ann arbor",
+    "virginia",
+    "u.s.",
+    "£",
+    "sub",
+    "secure",
+    "ab",
+    " patient",
+    "o paulo",
+    "therapy",
+    "a",
+    "abc",
+    "year",
+    "subscri",
+    "",
+    "a",
+  ]);
 });

@@ -18,6 +18,7 @@ import type { Detection } from "./knowledge/types.ts";
 import { NOTHING_DETECTED } from "./findings.ts";
 import { parseMoney } from "./read.ts";
 import { singular } from "./text.ts";
+import { Prefilter, wordStarts } from "./prefilter.ts";
 
 /** A user group with the side it is on. */
 export interface UserRef {
@@ -288,19 +289,18 @@ export function whoWants(p: Profile, f: FeatureInfo): UserRef {
     p.users.find((u) => u.actor === "consumer") ?? p.users[0]!;
 }
 
-const ROLE_CACHE_LIMIT = 2_048;
-const roleCache = new Map<string, RoleInfo | null>();
+/** The role table behind a word-start index: a label is tested only against roles it could match. */
+const ROLE_INDEX = new Prefilter(ROLES);
 
-/** Classifies a user label; labels repeat across rounds and conversations, so memoise. */
+/**
+ * Classifies a user label: the first role of the table whose pattern matches, else a generic
+ * one. Not memoised by label (a benchmark that repeats its answers would profit from that and
+ * real use less): the index makes it a few small tests.
+ */
 function classifyUser(label: string): UserRef {
-  let role = roleCache.get(label);
-  if (role === undefined) {
-    const lower = label.toLowerCase();
-    role = ROLES.find((r) => r.pattern.test(lower)) ??
-      GENERIC_ROLES.find((r) => r.pattern.test(lower)) ?? null;
-    if (roleCache.size >= ROLE_CACHE_LIMIT) roleCache.clear();
-    roleCache.set(label, role);
-  }
+  const lower = label.toLowerCase();
+  const role = ROLE_INDEX.match(lower, wordStarts(lower))[0] ??
+    GENERIC_ROLES.find((r) => r.pattern.test(lower));
   return role ? { label, actor: role.actor, role } : { label, actor: "consumer" };
 }
 

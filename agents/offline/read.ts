@@ -6,12 +6,14 @@
  *
  * Sentences, tokens and negation come from `wink-nlp` with its English model
  * (`wink-eng-lite-web-model`, shipped in the npm package); the language from `franc-min`.
+ * A short answer with nothing to split, and a plain list (commas and brackets, no negation,
+ * time marker or sentence end), are split here to the same result, without tokenising.
  * What those libraries do not know (lakh and crore, "$8 per month" being a price, "mobile
  * later" being put off) is read here, on their tokens and clauses, not on raw text.
  *
- * Reading an answer is a pure function of its text, question id and topic, so its result
- * is memoised in a small bounded cache: each clarifier round re-reads the transcript, but
- * each answer is read once.
+ * Reading an answer is a pure function of its text, question id and topic; extract.ts
+ * remembers each transcript entry's reading for its conversation, so each answer is read
+ * once per conversation although every clarifier round sees the whole transcript.
  *
  * @example
  * ```ts
@@ -143,8 +145,19 @@ interface Piece {
  * own ("web now and mobile later").
  */
 function clausesOf(text: string, questionId: string, topic: string | undefined): Clause[] {
-  const simple = simpleClause(text, questionId, topic);
-  if (simple) return simple;
+  return simpleClause(text, questionId, topic) ?? listClauses(text, questionId, topic) ??
+    winkClauses(text, questionId, topic);
+}
+
+/**
+ * {@link clausesOf} by wink-nlp, whatever the text: the reading every shortcut must equal.
+ * Exported for the test that holds {@link listClauses} to it.
+ */
+export function winkClauses(
+  text: string,
+  questionId: string,
+  topic: string | undefined,
+): Clause[] {
   const doc = nlp.readDoc(text.slice(0, MAX_ANSWER_CHARS));
   const out: Clause[] = [];
   doc.sentences().each((sentence: ItemSentence) => {
@@ -182,28 +195,111 @@ function clausesOf(text: string, questionId: string, topic: string | undefined):
       if (NEGATION_CUE.test(lw) || flags[i]) cur.negated = true;
     }
     flush();
-    for (const p of pieces) {
-      const raw = joinTokens(p.tokens).replace(/^[.!?]+|[.!?]+$/g, "").trim();
-      if (!raw || /^[^\p{L}\p{N}$€£₹¥]+$/u.test(raw)) continue;
-      const lower = normalise(raw);
-      if (ONLY_LATER.test(lower) && out.length > 0) {
-        const prev = out[out.length - 1]!;
-        prev.later = true;
-        prev.negated = false;
-        continue;
-      }
-      const later = LATER.test(lower);
-      const clause: Clause = {
-        text: raw.slice(0, 300),
-        lower,
-        questionId,
-        negated: p.negated && !(later && NOT_NOW.test(lower)),
-        later,
-      };
-      if (topic !== undefined) clause.topic = topic;
-      out.push(clause);
-    }
+    for (const p of pieces) addClause(out, joinTokens(p.tokens), p.negated, questionId, topic);
   });
+  return out.slice(0, MAX_CLAUSES_PER_ANSWER);
+}
+
+/** Turns one piece of a sentence into a clause of `out` (or marks the one before as later). */
+function addClause(
+  out: Clause[],
+  piece: string,
+  negated: boolean,
+  questionId: string,
+  topic: string | undefined,
+): void {
+  const raw = piece.replace(/^[.!?]+|[.!?]+$/g, "").trim();
+  if (!raw || /^[^\p{L}\p{N}$€£₹¥]+$/u.test(raw)) return;
+  const lower = normalise(raw);
+  if (ONLY_LATER.test(lower) && out.length > 0) {
+    const prev = out[out.length - 1]!;
+    prev.later = true;
+    prev.negated = false;
+    return;
+  }
+  const later = LATER.test(lower);
+  const clause: Clause = {
+    text: raw.slice(0, 300),
+    lower,
+    questionId,
+    negated: negated && !(later && NOT_NOW.test(lower)),
+    later,
+  };
+  if (topic !== undefined) clause.topic = topic;
+  out.push(clause);
+}
+
+/** Characters a plain list may hold: printable ASCII, Latin letters, some currency signs. */
+const PLAIN_CHARS = /^[\x20-\x7e\u00c0-\u024f€£₹¥₦’]*$/;
+/**
+ * What makes wink-nlp's reading differ from splitting at commas and brackets: sentence
+ * ends, other clause breaks, contrastive words, and every word wink-nlp or the reader takes
+ * as a negation ("prevent", "hardly" and "dont" among them).
+ */
+const NOT_A_LIST =
+  /[;:–—!?]|(?:^|\s)-|\.(?:\s|[a-z])|\b(?:no|not|never|none|nor|neither|nothing|nobody|non|without|except|but|though|although|whereas|while|cannot|hardly|rarely|scarcely|seldom|nah|nope|prevent\w*|(?:ain|aren|can|couldn|didn|doesn|don|hadn|hasn|haven|isn|mustn|needn|shan|shouldn|wasn|weren|won|wouldn)(?:'|’)?t)\b|n(?:'|’)t\b/i;
+
+/** Characters that may stand right before a number wink-nlp reads as one token. */
+const BEFORE_NUMBER = /^[ ($€£₹¥₦]?$/;
+/** Characters that may stand right after one. */
+const AFTER_NUMBER = /^[ ,)+%]?$/;
+
+/** Whether the `,` or `.` at `at` is inside a plain number ("5,000", "$3.5", "10,000 users"). */
+function inNumber(text: string, at: number): boolean {
+  let from = at;
+  while (from > 0 && /[\d.,]/.test(text[from - 1]!)) from--;
+  let to = at + 1;
+  while (to < text.length && /[\d.,]/.test(text[to]!)) to++;
+  if (!/^\d+(?:,\d{3})*(?:\.\d+)?$/.test(text.slice(from, to))) return false;
+  const before = text[from - 1] ?? "";
+  // "users5,000" and "5₹5,000" are split by wink-nlp.
+  if (!BEFORE_NUMBER.test(before)) return false;
+  if (before !== "" && before !== " " && !/^[ (]?$/.test(text[from - 2] ?? "")) return false;
+  return AFTER_NUMBER.test(text[to] ?? "");
+}
+
+/**
+ * A list without negation, time markers or sentence ends ("booking, chat, reviews (and
+ * photos)") splits where wink-nlp would split it: at commas before a space and at
+ * brackets. Read here, because tokenising costs many times more; `undefined` for anything
+ * else, which goes to wink-nlp. A test holds this to {@link winkClauses} over the
+ * evaluation set's answers.
+ */
+export function listClauses(
+  text: string,
+  questionId: string,
+  topic: string | undefined,
+): Clause[] | undefined {
+  if (text.length > MAX_ANSWER_CHARS || !PLAIN_CHARS.test(text) || NOT_A_LIST.test(text)) {
+    return undefined;
+  }
+  if (LATER.test(normalise(text))) return undefined;
+  const cuts: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const before = text[i - 1];
+    const after = text[i + 1];
+    if (c === ",") {
+      // "5,000" is one number; "a,b" is a break wink-nlp sees and this does not.
+      if (after === undefined || after === " ") cuts.push(i);
+      else if (!inNumber(text, i)) return undefined;
+    } else if (c === ".") {
+      // Only "3.5" and full stops at the end: any other dot may end a sentence for wink-nlp.
+      if (!inNumber(text, i) && !/^\.*$/.test(text.slice(i))) return undefined;
+    } else if (c === "(") {
+      if (before !== undefined && before !== " ") return undefined;
+      cuts.push(i);
+    } else if (c === ")") {
+      if (after !== undefined && after !== " " && after !== "," && after !== ".") return undefined;
+      cuts.push(i);
+    }
+  }
+  const out: Clause[] = [];
+  let from = 0;
+  for (const cut of [...cuts, text.length]) {
+    addClause(out, text.slice(from, cut).trim(), false, questionId, topic);
+    from = cut + 1;
+  }
   return out.slice(0, MAX_CLAUSES_PER_ANSWER);
 }
 
@@ -499,27 +595,19 @@ function datesIn(c: Clause, topic: string | undefined): DateRef[] {
 // ---------------------------------------------------------------------------------------
 // Answers and transcripts
 
-const CACHE_LIMIT = 4_096;
-const cache = new Map<string, Reading>();
-
 /**
  * Reads one answer: its clauses (with `questionId` and `topic`), money, durations and
- * dates. Memoised per text, question id and topic; bounded.
+ * dates. Not memoised here: extract.ts keeps each transcript entry's reading for the
+ * conversation, so a text repeated by another conversation is read again, as in real use.
  */
 export function readAnswer(text: string, questionId: string, topic?: string): Reading {
-  const key = `${questionId}\u0000${topic ?? ""}\u0000${text}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
   const clauses = clausesOf(text, questionId, topic);
-  const reading: Reading = {
+  return {
     clauses,
     money: clauses.flatMap((c) => moneyIn(c, topic)),
     durations: clauses.flatMap((c) => durationsIn(c, topic)),
     dates: clauses.flatMap((c) => datesIn(c, topic)),
   };
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, reading);
-  return reading;
 }
 
 /**
