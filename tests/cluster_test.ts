@@ -151,3 +151,118 @@ Deno.test({
     );
   },
 });
+
+Deno.test({
+  name:
+    "cluster: when the owner stops renewing its lease, the node watching takes over, its tab finishes, and the old owner is fenced",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1");
+    await using n2 = await startNode(redis.url, "n2");
+    await using a = new FrameSocket(n1.wsUrl("tab"));
+    const session = await a.until("session");
+    await a.until("question");
+    a.send({ answer: ANSWERS[0] });
+    const q2 = await a.until("question");
+    await using b = await resumeTab(n2, "tab", String(session.data.token), 0);
+    assert.equal((await b.until("session")).seq, 1, "the log's first frame");
+    await b.until("session"); // the follower's resume notice
+    n1.node.stopLease(); // node 1 looks dead from now on, though it still runs
+    // Node 2 claims the session and attaches its tab: the recovered session announces it.
+    const taken = await b.until("session");
+    assert.equal(taken.data.resumed, true);
+    assert.equal(taken.data.pending, q2.data.id);
+    assert.equal(typeof taken.seq, "number", "now run on node 2: the notice is in the log");
+    // Node 1 still has the session in memory: its next write is refused, so it sends
+    // nothing and closes its tab with 1013 (which would resume on the new owner).
+    a.send({ answer: "A late answer on the old owner" });
+    const closed = await a.closed;
+    assert.equal(closed.code, 1013);
+    assert.ok(
+      a.frames.every((f) => typeof f.seq !== "number" || f.seq < Number(taken.seq)),
+      "the fenced owner sent no frame after the takeover",
+    );
+    assert.equal(a.frames.at(-1)?.data.code, "storage_unavailable");
+    b.send({ answer: ANSWERS[1] });
+    await answerToComplete(b, 2);
+    assertGapless(b.frames);
+    const stored = Number(
+      await redis.cli("XLEN", sessionKeys(String(session.data.sessionId)).frames),
+    );
+    assert.equal(stored, Number(b.frames.at(-1)!.seq));
+    assert.equal(
+      await redis.cli("HGET", sessionKeys(String(session.data.sessionId)).meta, "epoch"),
+      "2",
+    );
+    assert.ok(n2.logs.some((l) => l.msg === "session taken over" && l.from === "n1"));
+  },
+});
+
+Deno.test({
+  name: "cluster: a session nobody watched is claimed on its next resume after its owner died",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1");
+    await using n2 = await startNode(redis.url, "n2");
+    const a = new FrameSocket(n1.wsUrl("tab"));
+    const session = await a.until("session");
+    await a.until("question");
+    a.send({ answer: ANSWERS[0] });
+    await a.until("question");
+    const lastSeq = Number(a.frames.at(-1)!.seq);
+    await a.close();
+    n1.node.stopLease();
+    // The lease lapses by itself: wait for Redis to expire the key.
+    while (await redis.cli("EXISTS", "parley:node:n1") === "1") {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await using b = await resumeTab(n2, "tab", String(session.data.token), lastSeq);
+    const resumed = await b.until("session");
+    assert.equal(typeof resumed.seq, "number", "run on node 2 now");
+    b.send({ answer: ANSWERS[1] });
+    await answerToComplete(b, 2);
+    assertGapless(b.frames, lastSeq + 1);
+    assert.deepEqual(
+      logOf(b.frames).filter((l) => l.endsWith(":answered")).length,
+      b.frames.filter((f) => f.type === "answered").length,
+    );
+    assert.ok(n2.logs.some((l) => l.msg === "session taken over"));
+  },
+});
+
+Deno.test({
+  name:
+    "cluster: lost wake-ups (subscriptions killed over and over) are caught by the periodic checks",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1");
+    await using n2 = await startNode(redis.url, "n2");
+    await using a = new FrameSocket(n1.wsUrl("tab"));
+    const session = await a.until("session");
+    await using b = await resumeTab(n2, "tab", String(session.data.token), 0);
+    await b.until("question");
+    // Every few ms, every pub/sub connection is dropped: most wake-ups (frames to the
+    // follower, input to the owner) are lost; the checks every CHECK_MS must carry on.
+    let killing = true;
+    let kills = 0;
+    const killer = (async () => {
+      while (killing) {
+        await redis.cli("CLIENT", "KILL", "TYPE", "pubsub");
+        kills++;
+      }
+    })();
+    try {
+      b.send({ answer: ANSWERS[0] });
+      await answerToComplete(b, 1);
+    } finally {
+      killing = false;
+      await killer;
+    }
+    assert.ok(kills > 3, `subscriptions were killed ${kills} times`);
+    assertGapless(b.frames);
+    assert.deepEqual(logOf(b.frames), logOf(a.frames), "both tabs saw the same log");
+  },
+});
