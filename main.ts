@@ -8,7 +8,9 @@ import { defaultNodeId, loadConfig } from "./server/config.ts";
 import { createEngine } from "./server/engine.ts";
 import { createLogger } from "./server/log.ts";
 import { createParley } from "./server/mod.ts";
+import { createMetrics, NO_METRICS } from "./server/metrics.ts";
 import { StoreOpenError } from "./server/sqlite_store.ts";
+import { ClusterNode, ClusterOpenError } from "./server/cluster.ts";
 import { serveResilient } from "./server/serve.ts";
 import { createStaticHandler } from "./server/static.ts";
 
@@ -22,9 +24,30 @@ if (import.meta.main) {
     Deno.exit(2);
   }
   // Every line names its node, so the logs of several processes can be merged and told apart.
-  const log = createLogger(config.logLevel, undefined, {
-    nodeId: config.nodeId ?? defaultNodeId(),
-  });
+  const nodeId = config.nodeId ?? defaultNodeId();
+  const log = createLogger(config.logLevel, undefined, { nodeId });
+  // One set of metrics for the node and the handler, so /metrics shows both.
+  const metrics = config.metrics ? createMetrics() : NO_METRICS;
+  let cluster: ClusterNode | undefined;
+  if (config.redisUrl) {
+    try {
+      cluster = await ClusterNode.open({
+        url: config.redisUrl,
+        nodeId,
+        leaseMs: config.nodeLeaseMs,
+        checkMs: config.clusterCheckMs,
+        ttlMs: config.sessionTtlMs,
+        log,
+        metrics,
+      });
+    } catch (err) {
+      // Redis unreachable at start: one line, like the SQLite open errors.
+      if (!(err instanceof ClusterOpenError)) throw err;
+      // deno-lint-ignore no-console
+      console.error(`parley: ${err.message}`);
+      Deno.exit(1);
+    }
+  }
   let engine;
   try {
     engine = await createEngine(config);
@@ -38,6 +61,8 @@ if (import.meta.main) {
     parley = createParley(config, {
       log,
       engine,
+      metrics,
+      ...(cluster ? { cluster } : {}),
       staticHandler: createStaticHandler({ corsOrigins: config.corsOrigins }),
     });
   } catch (err) {

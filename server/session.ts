@@ -43,6 +43,11 @@ export interface Connection {
    * that names the `result` frames by seq (`/ws/{clientId}?brief=full`).
    */
   fullBrief?: boolean;
+  /**
+   * A tab on another node whose input was forwarded here: never attached, it is sent only
+   * the input errors of that input (cluster mode).
+   */
+  remote?: boolean;
 }
 
 /** Hooks the pipeline reports through; the session logs them. */
@@ -301,8 +306,12 @@ export class Session {
     };
     if (this.#state === "live") return void this.#emit({ type: "session", data }, "session");
     // Nothing but errors may follow `complete` or `cancelled` in the log: the resume of a
-    // finished conversation is told to this connection only, without a seq.
-    conn.send(JSON.stringify({ type: "session", data, ts: Date.now() }));
+    // finished conversation is told to this connection only, without a seq, once the log's
+    // last frames are durable (and sent), so the notice comes after `complete`.
+    const notice = JSON.stringify({ type: "session", data, ts: Date.now() });
+    this.#opts.store.whenDurable(() => {
+      if (this.#conns.has(conn)) conn.send(notice);
+    }, this.id);
   }
 
   /** Detaches a connection; the conversation goes on without it. */
@@ -491,7 +500,7 @@ export class Session {
     // After the frames already emitted, as a reply would be (an `answered` before the
     // `already_answered` that lost the race).
     this.#opts.store.whenDurable(() => {
-      if (this.#conns.has(conn)) conn.send(text);
+      if (this.#conns.has(conn) || conn.remote) conn.send(text);
     });
   }
 

@@ -106,12 +106,12 @@ Deno.test("Session resume of a fullBrief tab after a restart: the whole brief, r
     store = new SqliteStore(path);
     registry = testRegistry({ engine: new OfflineEngine(), review: true, store });
     const again = fullTab();
-    const loaded = registry.resume(token, 0, "tab-1", again);
+    const loaded = await registry.resume(token, 0, "tab-1", again);
     assert.equal(loaded.state, "complete");
     const replayed = again.frames.find((f) => f.type === "complete")!;
     assert.deepEqual(replayed, live);
     const slim = new RecordingConnection();
-    registry.resume(token, 0, "tab-1", slim);
+    await registry.resume(token, 0, "tab-1", slim);
     assert.deepEqual(slim.frames.find((f) => f.type === "complete"), complete);
     await registry.shutdown();
     store.close();
@@ -134,7 +134,7 @@ Deno.test("Session edit of a session loaded from the store: the changes are thos
       await registry.shutdown();
       registry = testRegistry({ engine: new OfflineEngine(), review: true, store });
       tab = new RecordingConnection();
-      session = registry.resume(token, session.seq, "tab-1", tab);
+      session = (await registry.resume(token, session.seq, "tab-1", tab)) as Session;
     }
     session.handle({ type: "edit", questionId: timeline, answer: "In 2 weeks" }, tab);
     const done = await tab.until("complete");
