@@ -11,9 +11,15 @@
 /** The modules developers import, linted together. */
 export const ENTRY_POINTS: readonly string[] = [
   "agents/mod.ts",
+  "agents/offline/mod.ts",
+  "agents/llm/mod.ts",
   "protocol/mod.js",
   "protocol/brief.js",
+  "protocol/brief_wire.js",
+  "protocol/verify.js",
   "web/client.js",
+  "web/conversation-controller.js",
+  "web/parley.js",
 ];
 
 /**
@@ -23,6 +29,7 @@ export const ENTRY_POINTS: readonly string[] = [
  */
 export const EXTERNAL_TYPES: Readonly<Record<string, string>> = {
   ZodType: "zod (the schema an analyst's output must satisfy)",
+  LanguageModel: "ai (the AI SDK model the LLM engine calls)",
 };
 
 /** One diagnostic of `deno doc --lint`. */
