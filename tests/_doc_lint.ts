@@ -19,6 +19,7 @@ export const ENTRY_POINTS: readonly string[] = [
   "protocol/verify.js",
   "web/client.js",
   "web/conversation-controller.js",
+  "web/parley-conversation.js",
   "web/parley.js",
 ];
 
@@ -30,6 +31,7 @@ export const ENTRY_POINTS: readonly string[] = [
 export const EXTERNAL_TYPES: Readonly<Record<string, string>> = {
   ZodType: "zod (the schema an analyst's output must satisfy)",
   LanguageModel: "ai (the AI SDK model the LLM engine calls)",
+  LitElement: "lit (the base class of `<parley-conversation>`)",
 };
 
 /** One diagnostic of `deno doc --lint`. */
