@@ -11,7 +11,9 @@ import type { AgentReads } from "./rerun.ts";
 
 /** What defines an analysis agent. */
 export interface AnalystSpec<T> {
+  /** Wire name, used in `result.data.agent` (e.g. `product`). */
   name: string;
+  /** Title shown to people (e.g. `Product`). */
   title: string;
   /** The schema the engine's output must satisfy. */
   schema: z.ZodType<T>;
@@ -31,6 +33,13 @@ export class InvalidAgentOutputError extends Error {
   readonly agent: string;
   /** What was wrong, in words a model can act on. */
   readonly detail: string;
+  /**
+   * Creates the error; its message names the agent and the detail.
+   *
+   * @param agent The agent whose output was invalid.
+   * @param detail What was wrong, in words a model can act on.
+   * @param options The `cause`, when there is one.
+   */
   constructor(agent: string, detail: string, options?: ErrorOptions) {
     super(`Output of the ${agent} agent does not match its schema: ${detail}`, options);
     this.name = "InvalidAgentOutputError";

@@ -14,7 +14,9 @@ import { FINISH_ANSWER } from "../protocol/constants.js";
 
 /** Options of {@link clarifier}. */
 export interface ClarifierOptions {
+  /** The engine that plans each round's questions. */
   engine: Engine;
+  /** Aborted when the conversation ends or is cancelled. */
   signal: AbortSignal;
   /** Most rounds of questions (default 3). */
   maxRounds?: number;
@@ -26,7 +28,9 @@ export interface ClarifierOptions {
 
 /** What the Clarifier hands the analysts. */
 export interface ClarifierOutcome {
+  /** Everything understood from the interview. */
   requirements: Requirements;
+  /** Every question asked and its answer, in order; the first answer is the idea. */
   transcript: QA[];
   /** The person asked for the brief now (`FINISH_ANSWER`): the review is skipped too. */
   finished?: boolean;

@@ -1,9 +1,10 @@
 /** The Customer agent: segments, personas, jobs, pains and adoption risks. */
 import { CustomerAnalysis } from "../protocol/brief.js";
 import { defineAnalyst } from "./analyst.ts";
+import type { Agent } from "./types.ts";
 
 /** The Customer agent. */
-export const customer = defineAnalyst({
+export const customer: Agent<CustomerAnalysis> = defineAnalyst({
   name: "customer",
   title: "Customer",
   schema: CustomerAnalysis,

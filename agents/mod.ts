@@ -17,6 +17,7 @@
  * @module
  */
 export type * from "./types.ts";
+export type { AgentReads, RequirementsField } from "./rerun.ts";
 export { defaultAnalysts, type PipelineOptions, runPipeline } from "./pipeline.ts";
 export {
   clarifier,

@@ -22,7 +22,9 @@ export const defaultAnalysts: readonly Agent[] = [product, customer, engineer, r
 
 /** Options of {@link runPipeline}. */
 export interface PipelineOptions {
+  /** The engine every agent thinks with. */
   engine: Engine;
+  /** Aborted when the conversation ends or is cancelled: the pipeline stops and cleans up. */
   signal: AbortSignal;
   /** The analysts to run after the Clarifier (default {@link defaultAnalysts}). */
   analysts?: readonly Agent[];

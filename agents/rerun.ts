@@ -26,6 +26,7 @@ export const EVERY_FIELD: readonly RequirementsField[] = Object.keys(Requirement
  * offline engine is handed everything and reads what its rules need.
  */
 export interface AgentReads {
+  /** The requirements fields it reads (their evidence comes with them). */
   requirements: readonly RequirementsField[];
   /** Earlier analysts whose results it reads, by name. */
   results?: readonly string[];

@@ -44,7 +44,9 @@ export interface ClarifyInput {
   transcript: readonly QA[];
   /** The round about to be asked, from 1. */
   round: number;
+  /** Most rounds the interview may have. */
   maxRounds: number;
+  /** Most questions this round may ask. */
   maxQuestionsPerRound: number;
 }
 
@@ -52,6 +54,7 @@ export interface ClarifyInput {
 export interface PlannedQuestion {
   /** `idea`, `users`, `platforms`, `features`, `scale`, `budget`, `timeline`, `compliance`, … */
   topic: string;
+  /** The question, as the person will read it. */
   question: string;
 }
 
@@ -73,7 +76,9 @@ export interface AnalysisTask<T = unknown> {
   title: string;
   /** The schema the result must satisfy. */
   schema: z.ZodType<T>;
+  /** Everything understood from the interview (after the review, when there was one). */
   requirements: Requirements;
+  /** Every question asked and its answer, in order. */
   transcript: readonly QA[];
   /** Results of the agents that ran before, by agent name. */
   results: Readonly<Record<string, unknown>>;
@@ -88,7 +93,9 @@ export interface AnalysisTask<T = unknown> {
 
 /** What the review stage hands an engine's `review`. */
 export interface ReviewInput {
+  /** What the Clarifier understood, as the review question showed it. */
   requirements: Requirements;
+  /** Every question asked and its answer, in order. */
   transcript: readonly QA[];
   /** The person's reply to the review question. */
   reply: string;
@@ -106,7 +113,9 @@ export interface ReviewReading {
 
 /** What the summary stage hands the engine to write the overview of the brief. */
 export interface OverviewInput {
+  /** Everything understood from the interview. */
   requirements: Requirements;
+  /** The analysts' results, by agent name. */
   results: Readonly<Record<string, unknown>>;
 }
 
@@ -147,8 +156,11 @@ export interface Engine {
 
 /** What the pipeline hands each agent. */
 export interface AgentContext extends RunOptions {
+  /** The engine the agent thinks with. */
   engine: Engine;
+  /** Everything understood from the interview. */
   requirements: Requirements;
+  /** Every question asked and its answer, in order. */
   transcript: readonly QA[];
   /** Results of the agents that ran before, by agent name. */
   results: Readonly<Record<string, unknown>>;
@@ -170,5 +182,6 @@ export interface Agent<T = unknown> {
    * when none of it changed; without `reads`, any change re-runs the agent.
    */
   readonly reads?: AgentReads;
+  /** Does the work: yields frames while it works and returns its result. */
   run(ctx: AgentContext): AsyncGenerator<FrameBody, T, string | undefined>;
 }

@@ -115,6 +115,7 @@ export const ClarifierResult = z.looseObject({
 });
 /** @typedef {z.infer<typeof ClarifierResult>} ClarifierResult */
 
+/** The Product agent's result: vision, goals, user stories, MVP scope, requirements, metrics. */
 export const ProductAnalysis = z.object({
   vision: text,
   goals: list.min(1),
@@ -137,6 +138,7 @@ export const ProductAnalysis = z.object({
 });
 /** @typedef {z.infer<typeof ProductAnalysis>} ProductAnalysis */
 
+/** The Customer agent's result: segments, personas, jobs, pains, adoption risks, channels. */
 export const CustomerAnalysis = z.object({
   segments: z.array(z.object({ name: text, description: text, evidence })).min(1).max(12),
   personas: z.array(z.object({
@@ -152,6 +154,7 @@ export const CustomerAnalysis = z.object({
 });
 /** @typedef {z.infer<typeof CustomerAnalysis>} CustomerAnalysis */
 
+/** The Engineer agent's result: components, platforms, data, integrations, stack, effort. */
 export const EngineerAnalysis = z.object({
   components: z.array(z.object({ name: text, responsibility: text })).min(1).max(30),
   platforms: list.min(1),
@@ -169,6 +172,7 @@ export const EngineerAnalysis = z.object({
 });
 /** @typedef {z.infer<typeof EngineerAnalysis>} EngineerAnalysis */
 
+/** What kind of risk a {@link RiskAnalysis} entry is. */
 export const RiskCategory = z.enum([
   "security",
   "privacy",
@@ -181,6 +185,7 @@ export const RiskCategory = z.enum([
   "financial",
 ]);
 
+/** The Risk agent's result: a register of risks with likelihood, impact and mitigation. */
 export const RiskAnalysis = z.object({
   risks: z.array(z.object({
     id: z.string().max(16),

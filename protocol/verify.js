@@ -10,7 +10,9 @@
 /** Raised when a frame breaks an ordering rule. */
 export class ProtocolOrderError extends Error {
   /**
-   * @param {string} message
+   * Creates the error for one frame.
+   *
+   * @param {string} message which rule it broke, and what to do
    * @param {unknown} frame the offending frame
    */
   constructor(message, frame) {
@@ -60,6 +62,8 @@ export class ProtocolVerifier {
   #results = new Map();
 
   /**
+   * Checks the next frame from the server against what came before, and records it.
+   *
    * @param {{ type: string, data: Record<string, unknown>, seq?: number }} frame
    * @throws {ProtocolOrderError}
    */
@@ -188,12 +192,20 @@ export class ProtocolVerifier {
     this.#complete = this.#cancelled = false;
   }
 
-  /** The id of the question awaiting an answer, if any. */
+  /**
+   * The id of the question awaiting an answer, if any.
+   *
+   * @returns {string | undefined}
+   */
   get pending() {
     return this.#pending;
   }
 
-  /** Whether `complete` has been seen. */
+  /**
+   * Whether `complete` has been seen.
+   *
+   * @returns {boolean}
+   */
   get complete() {
     return this.#complete;
   }

@@ -216,7 +216,11 @@ export class ConversationClient extends EventTarget {
   /** Frames that arrived before the protocol module loaded. @type {unknown[]} */
   #backlog = [];
 
-  /** @param {ConversationClientOptions} options */
+  /**
+   * Creates a client; it connects on {@link ConversationClient.connect}.
+   *
+   * @param {ConversationClientOptions} options
+   */
   constructor(options) {
     super();
     if (!options || typeof options.server !== "string" || typeof options.clientId !== "string") {
@@ -296,6 +300,8 @@ export class ConversationClient extends EventTarget {
    * @returns {void}
    */
   /**
+   * Adds a listener, as `EventTarget` does; the overloads above type the events it fires.
+   *
    * @override
    * @param {string} type
    * @param {EventListenerOrEventListenerObject | null} listener
@@ -306,115 +312,227 @@ export class ConversationClient extends EventTarget {
     super.addEventListener(type, listener, options);
   }
 
-  /** The URL this client connects to. */
+  /**
+   * The URL this client connects to.
+   *
+   * @returns {string}
+   */
   get url() {
     return socketUrl(this.#opts.server, this.#opts.clientId);
   }
-  /** The client id given to the constructor. */
+  /**
+   * The client id given to the constructor.
+   *
+   * @returns {string}
+   */
   get clientId() {
     return this.#opts.clientId;
   }
-  /** @returns {ConnectionState} */
+  /**
+   * The connection's state (see {@link ConnectionState}).
+   *
+   * @returns {ConnectionState}
+   */
   get state() {
     return this.#s.connection;
   }
-  /** Whether the socket is live (`state === "live"`). */
+  /**
+   * Whether the socket is live (`state === "live"`).
+   *
+   * @returns {boolean}
+   */
   get isConnected() {
     return this.#s.connection === "live";
   }
-  /** Epoch ms of the next connection attempt while one waits, else `null`. */
+  /**
+   * Epoch ms of the next connection attempt while one waits, else `null`.
+   *
+   * @returns {number | null}
+   */
   get retryAt() {
     return this.#s.retryAt;
   }
-  /** The last `maxMessages` frames, oldest first. */
+  /**
+   * The last `maxMessages` frames, oldest first.
+   *
+   * @returns {readonly AnyFrame[]}
+   */
   get messages() {
     return this.#s.messages;
   }
-  /** The question waiting for an answer, or `null`. */
+  /**
+   * The question waiting for an answer, or `null`.
+   *
+   * @returns {QuestionData | null}
+   */
   get currentQuestion() {
     return this.#s.questions[0] ?? null;
   }
-  /** The message of the last `status` frame. */
+  /**
+   * The message of the last `status` frame.
+   *
+   * @returns {string | null}
+   */
   get currentStatus() {
     return this.#s.status;
   }
-  /** The pipeline stage running now. */
+  /**
+   * The pipeline stage running now.
+   *
+   * @returns {string | null}
+   */
   get stage() {
     return this.#s.stage;
   }
-  /** The clarifier round. */
+  /**
+   * The clarifier round.
+   *
+   * @returns {number | null}
+   */
   get round() {
     return this.#s.round;
   }
-  /** Where the interview stands (see {@link InterviewProgress}). */
+  /**
+   * Where the interview stands (see {@link InterviewProgress}).
+   *
+   * @returns {InterviewProgress | null}
+   */
   get progress() {
     return this.#s.progress;
   }
-  /** @returns {Readonly<Record<string, StageState>>} */
+  /**
+   * Each pipeline stage's state, by stage name (see {@link StageState}).
+   *
+   * @returns {Readonly<Record<string, StageState>>}
+   */
   get stages() {
     return this.#s.stages;
   }
-  /** The latest result per agent (`clarifier`, `product`, …). */
+  /**
+   * The latest result per agent (`clarifier`, `product`, …).
+   *
+   * @returns {Readonly<Record<string, unknown>>}
+   */
   get agentResults() {
     return this.#s.results;
   }
-  /** @returns {readonly TranscriptEntry[]} */
+  /**
+   * The questions asked and the answers given so far, in order.
+   *
+   * @returns {readonly TranscriptEntry[]}
+   */
   get transcript() {
     return this.#s.transcript;
   }
-  /** Answers typed here and not yet confirmed by the server. */
+  /**
+   * Answers typed here and not yet confirmed by the server.
+   *
+   * @returns {readonly PendingAnswer[]}
+   */
   get pending() {
     return this.#s.pending;
   }
-  /** The first answer of the conversation, or `null`. */
+  /**
+   * The first answer of the conversation, or `null`.
+   *
+   * @returns {string | null}
+   */
   get idea() {
     return ideaOf(this.#s);
   }
-  /** The brief as Markdown, once `complete` arrived. */
+  /**
+   * The brief as Markdown, once `complete` arrived.
+   *
+   * @returns {string | null}
+   */
   get finalSummary() {
     return this.#s.summary;
   }
-  /** The structured brief (`protocol/brief.js` `Brief`), once `complete` arrived. */
+  /**
+   * The structured brief (`protocol/brief.js` `Brief`), once `complete` arrived.
+   *
+   * @returns {unknown}
+   */
   get brief() {
     return this.#s.brief;
   }
-  /** Whether `complete` arrived. */
+  /**
+   * Whether `complete` arrived.
+   *
+   * @returns {boolean}
+   */
   get complete() {
     return this.#s.complete;
   }
-  /** The last error, from the server, the connection or this client. */
+  /**
+   * The last error, from the server, the connection or this client.
+   *
+   * @returns {ConversationError | null}
+   */
   get lastError() {
     return this.#s.lastError;
   }
-  /** Frames (answers, `cancel`) waiting for a connection. */
+  /**
+   * Frames (answers, `cancel`) waiting for a connection.
+   *
+   * @returns {number}
+   */
   get queued() {
     return this.#transport.queued + this.#s.pending.filter((p) => p.state === "queued").length;
   }
-  /** The session's id, once known (from the server, or remembered from an earlier page). */
+  /**
+   * The session's id, once known (from the server, or remembered from an earlier page).
+   *
+   * @returns {string | null}
+   */
   get sessionId() {
     return this.#s.sessionId;
   }
-  /** Whether the server no longer has this conversation (see the snapshot). */
+  /**
+   * Whether the server no longer has this conversation (see the snapshot).
+   *
+   * @returns {boolean}
+   */
   get sessionLost() {
     return this.#s.sessionLost;
   }
-  /** Whether the conversation was stopped (`cancelled` frame). */
+  /**
+   * Whether the conversation was stopped (`cancelled` frame).
+   *
+   * @returns {boolean}
+   */
   get cancelled() {
     return this.#s.cancelled !== null;
   }
-  /** The server's message when the conversation was stopped, or `null`. */
+  /**
+   * The server's message when the conversation was stopped, or `null`.
+   *
+   * @returns {string | null}
+   */
   get cancelMessage() {
     return this.#s.cancelled;
   }
-  /** What agents are streaming now, by agent (see {@link AgentStream}). */
+  /**
+   * What agents are streaming now, by agent (see {@link AgentStream}).
+   *
+   * @returns {Readonly<Record<string, AgentStream>>}
+   */
   get streams() {
     return this.#s.streams;
   }
-  /** `GET` this session as JSON: an http(s) URL with the token, or `null`. */
+  /**
+   * `GET` this session as JSON: an http(s) URL with the token, or `null`.
+   *
+   * @returns {string | null}
+   */
   get sessionUrl() {
     return this.#urls()?.sessionUrl ?? null;
   }
-  /** `GET` the brief as Markdown (409 until complete): an http(s) URL, or `null`. */
+  /**
+   * `GET` the brief as Markdown (409 until complete): an http(s) URL, or `null`.
+   *
+   * @returns {string | null}
+   */
   get briefUrl() {
     return this.#urls()?.briefUrl ?? null;
   }

@@ -19,7 +19,12 @@ import { ConversationClient } from "./client.js";
  * @property {boolean} autoConnect
  */
 
-/** @implements {ReactiveController} */
+/**
+ * Owns the {@link ConversationClient} of one element: made by {@link configure}, connected
+ * and disconnected with the host, and the host re-rendered on each change.
+ *
+ * @implements {ReactiveController}
+ */
 export class ConversationController {
   /** @type {ReactiveControllerHost} */
   #host;
@@ -37,6 +42,8 @@ export class ConversationController {
   #unsubscribe = null;
 
   /**
+   * Adds itself to `host`; no client exists until {@link configure}.
+   *
    * @param {ReactiveControllerHost} host
    * @param {{
    *   options?: Omit<ConversationClientOptions, "server" | "clientId">,
@@ -50,7 +57,11 @@ export class ConversationController {
     host.addController(this);
   }
 
-  /** The current client, or `null` before {@link configure}. */
+  /**
+   * The current client, or `null` before {@link configure}.
+   *
+   * @returns {ConversationClient | null}
+   */
   get client() {
     return this.#client;
   }
@@ -78,13 +89,21 @@ export class ConversationController {
     this.#host.requestUpdate();
   }
 
-  /** @returns {void} */
+  /**
+   * Lit calls it when the host is added to a document: connects if `autoConnect`.
+   *
+   * @returns {void}
+   */
   hostConnected() {
     this.#hostConnected = true;
     if (this.#autoConnect) this.#client?.connect();
   }
 
-  /** @returns {void} */
+  /**
+   * Lit calls it when the host is removed: disconnects (close code 1001).
+   *
+   * @returns {void}
+   */
   hostDisconnected() {
     this.#hostConnected = false;
     this.#client?.disconnect(1001, "Element removed");

@@ -293,7 +293,11 @@ const RELAYED = /** @type {const} */ ([
  * @cssprop [--parley-transcript-height=26rem] - Most height of the transcript (it scrolls).
  */
 export class ParleyConversation extends LitElement {
-  /** @override */
+  /**
+   * The reactive properties: the public attributes above, and internal state.
+   *
+   * @override
+   */
   static properties = {
     server: { type: String },
     clientId: { type: String, attribute: "client-id" },
@@ -321,7 +325,11 @@ export class ParleyConversation extends LitElement {
     _previous: { state: true },
   };
 
-  /** @override */
+  /**
+   * The element's styles: the shared base, then each view's.
+   *
+   * @override
+   */
   static styles = [
     baseStyles,
     headerStyles,
@@ -423,12 +431,20 @@ export class ParleyConversation extends LitElement {
     schemasReady.then(() => this.requestUpdate(), () => {});
   }
 
-  /** The client behind the element (for programs that want the raw state). */
+  /**
+   * The client behind the element (for programs that want the raw state).
+   *
+   * @returns {ConversationClient | null}
+   */
   get client() {
     return this._conversation.client;
   }
 
-  /** The words the element shows now: its `lang`'s, with `strings` on top. */
+  /**
+   * The words the element shows now: its `lang`'s, with `strings` on top.
+   *
+   * @returns {Strings}
+   */
   get words() {
     const lang = this.lang || this.closest("[lang]")?.getAttribute("lang") || "";
     const memo = this._wordsMemo;
@@ -454,13 +470,21 @@ export class ParleyConversation extends LitElement {
     this.client?.disconnect();
   }
 
-  /** @override */
+  /**
+   * Added to a document: listens for printing (the brief's sections open to print).
+   *
+   * @override
+   */
   connectedCallback() {
     super.connectedCallback();
     globalThis.addEventListener?.("beforeprint", this._onBeforePrint);
   }
 
-  /** @override */
+  /**
+   * Removed from a document: stops listening for printing.
+   *
+   * @override
+   */
   disconnectedCallback() {
     super.disconnectedCallback();
     globalThis.removeEventListener?.("beforeprint", this._onBeforePrint);
@@ -468,6 +492,9 @@ export class ParleyConversation extends LitElement {
   }
 
   /**
+   * Before a render: a new `server`, `clientId` or `autoConnect` makes a new client; new
+   * cards come on screen and news is announced to screen readers.
+   *
    * @override
    * @param {import("lit").PropertyValues<this>} changed
    */
@@ -573,12 +600,18 @@ export class ParleyConversation extends LitElement {
     super.scheduleUpdate();
   }
 
-  /** @override */
+  /**
+   * After the first render: marks `parley:ready` for performance measures.
+   *
+   * @override
+   */
   firstUpdated() {
     performance.mark("parley:ready");
   }
 
   /**
+   * After a render: moves focus and scroll where the change calls for them.
+   *
    * @override
    * @param {import("lit").PropertyValues<this>} changed
    */
@@ -825,7 +858,12 @@ export class ParleyConversation extends LitElement {
   // -------------------------------------------------------------------------------------
   // Rendering
 
-  /** @override */
+  /**
+   * The whole element, from a snapshot of the client's state.
+   *
+   * @override
+   * @returns {import("lit").TemplateResult}
+   */
   render() {
     const snap = this.#snap();
     const s = this.words;

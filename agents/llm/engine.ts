@@ -178,6 +178,7 @@ export class LlmEngine implements Engine {
   readonly #maxOutputTokens: number;
   readonly #providerOptions: LlmEngineOptions["providerOptions"];
 
+  /** Creates the engine; nothing is sent to the model until a call. */
   constructor(opts: LlmEngineOptions) {
     this.name = opts.name;
     this.#model = opts.model;

@@ -57,7 +57,7 @@ function empty(v: unknown): boolean {
  *
  * @example
  * ```ts
- * import { compactJson } from "./agents/llm/inputs.ts";
+ * import { compactJson } from "./inputs.ts";
  *
  * compactJson({ users: ["nurses"], budget: "", notes: [] }); // '{"users":["nurses"]}'
  * ```

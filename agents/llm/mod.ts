@@ -34,7 +34,7 @@ export {
   PROVIDERS,
   type ProviderSettings,
 } from "./providers.ts";
-export { PROMPTS } from "./prompts.ts";
+export { type Prompt, PROMPT_NAMES, type PromptName, PROMPTS } from "./prompts.ts";
 
 /** What {@link createLlmEngine} takes: the model as `provider:model`, and the limits. */
 export interface LlmSettings

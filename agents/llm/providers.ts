@@ -46,6 +46,7 @@ export type ProviderName = keyof typeof PROVIDERS;
 
 /** `PARLEY_MODEL`, split. */
 export interface ModelSpec {
+  /** The part before the first colon, e.g. `openai`. */
   provider: ProviderName;
   /** Everything after the first colon, so `ollama:llama3.2:3b` keeps its tag. */
   modelId: string;
@@ -95,6 +96,7 @@ const EXAMPLES: Record<ProviderName, string> = {
 export interface ProviderSettings extends ModelSpec {
   /** Default per provider (see {@link PROVIDERS}); required for `openai-compatible`. */
   baseUrl?: string;
+  /** The provider's API key (see {@link PROVIDERS} for which need one). */
   apiKey?: string;
   /**
    * Ask for JSON that fills the schema (`response_format: json_schema`, Anthropic's

@@ -184,7 +184,7 @@ const SPECIAL = new Set(["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[",
  *
  * @example
  * ```ts
- * import { requiredText } from "./agents/offline/prefilter.ts";
+ * import { requiredText } from "./prefilter.ts";
  *
  * requiredText("\\b(?:ann arbor)(?![a-z])"); // "ann arbor"
  * requiredText("\\b(?:a|the) patient"); // " patient"
