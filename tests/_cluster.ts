@@ -152,6 +152,14 @@ export class Node implements AsyncDisposable {
     await this.#drained;
   }
 
+  /** SIGTERM (a clean shutdown); resolves with the exit code. */
+  async terminate(): Promise<number> {
+    this.child.kill("SIGTERM");
+    const status = await within(this.#status, `node ${this.id} to exit after SIGTERM`);
+    await this.#drained;
+    return status.code;
+  }
+
   /** SIGSTOP: the process stays, frozen, with its sockets open. */
   pause(): void {
     this.child.kill("SIGSTOP");
@@ -235,6 +243,24 @@ export class Tab implements AsyncDisposable {
   /** The seq of the last logged frame seen, 0 before any. */
   get lastSeq(): number {
     return Number(this.logged.at(-1)?.seq ?? 0);
+  }
+
+  /**
+   * Reads to `complete` ({@link Tab.read}); whenever the socket closes first (its node
+   * died, or closed it), resumes on the next of `nodes` that is still running.
+   */
+  async readAcross(nodes: readonly Node[]): Promise<SeedFrame> {
+    for (let moves = 0;; moves++) {
+      try {
+        return await this.read();
+      } catch (err) {
+        const closed = this.sock?.ws.readyState === WebSocket.CLOSED;
+        if (!closed || moves >= 10) throw err;
+        const node = nodes.find((n) => !n.exited);
+        if (!node) throw err;
+        await this.join(node);
+      }
+    }
   }
 
   /** Whether this tab has seen `complete`. */
