@@ -12,7 +12,7 @@ import { protocolJsonSchema } from "../protocol/mod.js";
 import type { Agent, Engine } from "../agents/mod.ts";
 import type { Config } from "./config.ts";
 import { createLogger, errorFields, type Logger } from "./log.ts";
-import { BadTokenError, SessionRegistry } from "./sessions.ts";
+import { BadTokenError, BusyError, SessionRegistry } from "./sessions.ts";
 import { ClientLink, CLOSE } from "./link.ts";
 import { CLOSE_CODES } from "../protocol/errors.js";
 import { MemoryStore, type SessionStore, type StoredFrame } from "./store.ts";
@@ -21,6 +21,7 @@ import { OfflineEngine } from "../agents/offline/mod.ts";
 import { AddressLimits, connectionCap, readFdLimit } from "./limits.ts";
 import { SocketSender } from "./socket_sender.ts";
 import { readVersions, versionList } from "./versions.ts";
+import type { ClusterNode } from "./cluster.ts";
 
 /** What `createParley` may be given besides the config (tests inject these). */
 export interface ParleyOptions {
@@ -35,6 +36,11 @@ export interface ParleyOptions {
   store?: SessionStore;
   /** The process's file-descriptor limit (default: read from `/proc/self/limits`). */
   fdLimit?: number;
+  /**
+   * Cluster mode: this node, from `await ClusterNode.open(...)` (`PARLEY_REDIS_URL`); its
+   * Redis store is the session store. `shutdown()` stops the node (releasing its lease).
+   */
+  cluster?: ClusterNode;
 }
 
 /** A running Parley: the request handler and a way to stop it cleanly. */
@@ -97,7 +103,13 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
     );
   }
   const engine = options.engine ?? new OfflineEngine();
-  const store = options.store ?? openStore(config.db, log);
+  const cluster = options.cluster;
+  if (!cluster && !options.store && config.redisUrl) {
+    throw new TypeError(
+      "createParley needs options.cluster for PARLEY_REDIS_URL: pass await ClusterNode.open(...)",
+    );
+  }
+  const store = options.store ?? cluster?.store ?? openStore(config.db, log);
   const registry = new SessionRegistry({
     store,
     engine,
@@ -111,6 +123,8 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
     maxRounds: config.maxRounds,
     maxQuestionsPerRound: config.maxQuestionsPerRound,
     review: config.review,
+    maxFrameBytes: config.maxFrameBytes,
+    ...(cluster ? { cluster } : {}),
   });
   const sockets = new Set<WebSocket>();
   const fdLimit = options.fdLimit ?? readFdLimit();
@@ -297,23 +311,26 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
    * `GET /sessions/{id}`, `/sessions/{id}/brief.md`, `/sessions/{id}/versions/{n}` and
    * `/sessions/{id}/versions/{n}/brief.md`, with the token.
    */
-  function sessionResource(
+  async function sessionResource(
     req: Request,
     url: URL,
     id: string,
     brief: boolean,
     version?: number,
-  ): Response {
+  ): Promise<Response> {
     const auth = req.headers.get("authorization");
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : url.searchParams.get("token");
-    let record;
+    let snapshot;
     try {
       if (!token) throw new BadTokenError();
-      record = registry.authorize(id, token);
-    } catch {
+      snapshot = await registry.authorize(id, token);
+    } catch (err) {
+      if (err instanceof BusyError) {
+        return refuse(503, err.code, err.message, 5);
+      }
       return text(req, "Session not found or the token does not match\n", 404);
     }
-    const frames = store.frames(id);
+    const { record, frames } = snapshot;
     const versions = readVersions(frames);
     if (version !== undefined) {
       const v = versions.find((v) => v.version === version);
@@ -439,7 +456,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
           .exec(path);
       if (m) {
         const version = m[2] === undefined ? undefined : Number(m[2]);
-        return sessionResource(req, url, m[1]!, m[3] !== undefined, version);
+        return await sessionResource(req, url, m[1]!, m[3] !== undefined, version);
       }
       const res = await options.staticHandler?.(req);
       if (res) return res;
@@ -469,7 +486,8 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
         } catch { /* already closed */ }
       }
       sockets.clear();
-      store.close();
+      if (cluster) await cluster.stop();
+      else await store.close();
     },
   };
 }
