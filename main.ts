@@ -12,6 +12,7 @@ import { StoreOpenError } from "./server/sqlite_store.ts";
 import { serveResilient } from "./server/serve.ts";
 import { createStaticHandler } from "./server/static.ts";
 import { prepareProcesses, type Processes } from "./server/supervisor.ts";
+import { ClusterNode } from "./server/cluster.ts";
 
 if (import.meta.main) {
   let config;
@@ -34,12 +35,31 @@ if (import.meta.main) {
     console.error(`parley: ${err instanceof Error ? err.message : err}`);
     Deno.exit(2);
   }
+  // PARLEY_REDIS_URL: this process is a node of the cluster, its sessions live in Redis.
+  let cluster: ClusterNode | undefined;
+  if (config.redisUrl) {
+    try {
+      cluster = await ClusterNode.open({
+        url: config.redisUrl,
+        ...(config.nodeId ? { nodeId: config.nodeId } : {}),
+        leaseMs: config.nodeLeaseMs,
+        checkMs: config.clusterCheckMs,
+        ttlMs: config.sessionTtlMs,
+        log,
+      });
+    } catch (err) {
+      // deno-lint-ignore no-console
+      console.error(`parley: cannot use Redis: ${err instanceof Error ? err.message : err}`);
+      Deno.exit(1);
+    }
+  }
   let parley;
   try {
     parley = createParley(config, {
       log,
       engine,
       staticHandler: createStaticHandler({ corsOrigins: config.corsOrigins }),
+      ...(cluster ? { cluster } : {}),
     });
   } catch (err) {
     // A database that cannot serve (corrupted, read-only, missing folder, in use by another

@@ -233,7 +233,11 @@ export class Tab implements AsyncDisposable {
   sock: FrameSocket | undefined;
   readonly #answers = new Map<string, string>();
 
-  constructor(readonly name: string, public answering = false) {}
+  /**
+   * `name` tells tabs apart in messages; they all use one client id, as a person's tabs do
+   * (a session resumes only for the client that started it).
+   */
+  constructor(readonly name: string, public answering = false, readonly clientId = "person") {}
 
   /** The frames that carry a `seq`: the session's log as this tab saw it. */
   get logged(): SeedFrame[] {
@@ -270,7 +274,7 @@ export class Tab implements AsyncDisposable {
 
   /** Opens a new session on `node`. */
   async start(node: Node): Promise<void> {
-    this.sock = new FrameSocket(await node.wsUrl(this.name));
+    this.sock = new FrameSocket(await node.wsUrl(this.clientId));
     await within(this.sock.opened, `${this.name}: the socket to open`);
   }
 
@@ -280,7 +284,7 @@ export class Tab implements AsyncDisposable {
     this.token = from.token;
     this.sessionId = from.sessionId;
     await this.sock?.close();
-    this.sock = new FrameSocket(await node.wsUrl(this.name, true));
+    this.sock = new FrameSocket(await node.wsUrl(this.clientId, true));
     await within(this.sock.opened, `${this.name}: the resume socket to open`);
     this.sock.send({ type: "resume", token: this.token, lastSeq: this.lastSeq });
   }
@@ -350,8 +354,14 @@ export const nthQuestion = (n: number): (f: SeedFrame) => boolean => {
 /** Stops at the frame with seq `seq`. */
 export const atSeq = (seq: number): (f: SeedFrame) => boolean => (f) => f.seq === seq;
 
-/** The frame as the log holds it, for comparing tabs: type, data and seq (not `ts`). */
-const shape = (f: SeedFrame) => JSON.stringify({ seq: f.seq, type: f.type, data: f.data });
+/**
+ * The frame as the log holds it, for comparing: type, data and seq; not `ts`, nor the token,
+ * which only the new session's seq 1 carries on the wire and the store never holds.
+ */
+export const shape = (f: SeedFrame): string => {
+  const { token: _, ...data } = f.data;
+  return JSON.stringify({ seq: f.seq, type: f.type, data });
+};
 
 /**
  * What must hold when every tab has finished: each saw its logged frames gapless from seq 1,

@@ -12,12 +12,10 @@ import {
   nthQuestion,
   redisLog,
   redisOwner,
+  shape,
   Tab,
   until,
 } from "./_cluster.ts";
-
-const shape = (f: { seq?: unknown; type: string; data: unknown }) =>
-  JSON.stringify({ seq: f.seq, type: f.type, data: f.data });
 
 Deno.test({
   name:

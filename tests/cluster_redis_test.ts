@@ -6,11 +6,9 @@
  */
 import assert from "node:assert/strict";
 import { skipWithoutRedis, startRedis } from "./_redis.ts";
-import { assertTabsAgree, Cluster, nthQuestion, redisLog, Tab } from "./_cluster.ts";
+import { assertTabsAgree, Cluster, nthQuestion, redisLog, shape, Tab } from "./_cluster.ts";
 
 const ignore = await skipWithoutRedis();
-const shape = (f: { seq?: unknown; type: string; data: unknown }) =>
-  JSON.stringify({ seq: f.seq, type: f.type, data: f.data });
 
 Deno.test({
   name:
