@@ -5,8 +5,8 @@
  * connections over them). With Redis (`PARLEY_REDIS_URL`) they form one cluster, so it does
  * not matter which process a connection lands on. The first process supervises: a copy that
  * dies is logged and started again after a short, growing pause; SIGTERM/SIGINT stops them
- * all. A copy whose supervisor dies (even by SIGKILL) sees its stdin close and stops too, so
- * none is ever orphaned.
+ * all. A copy whose supervisor dies (even by SIGKILL) sees its parent change and stops too,
+ * so none is left running on its own.
  *
  * Deno 2.9.6 needs `--unstable-net` for `reusePort` (without it, the process exits with code
  * 70 on listen, which no `catch` sees), and `--allow-run` to start the copies; both are
@@ -25,12 +25,14 @@ export const MAX_PROCESSES = 64;
 
 /** The environment variable that marks a copy, with its index (1 … N − 1). */
 export const PROCESS_INDEX_ENV = "PARLEY_PROCESS_INDEX";
+/** The environment variable that tells a copy its supervisor's pid. */
+export const SUPERVISOR_PID_ENV = "PARLEY_SUPERVISOR_PID";
 
 /** How this process takes part: alone, as the supervisor of N processes, or as copy `index`. */
 export type ProcessRole =
   | { kind: "single" }
   | { kind: "supervisor"; processes: number }
-  | { kind: "copy"; index: number };
+  | { kind: "copy"; index: number; supervisorPid: number };
 
 /**
  * Reads `PARLEY_PROCESSES` (default 1) and `PARLEY_PROCESS_INDEX` and says what this process
@@ -55,7 +57,15 @@ export function processRole(env: (name: string) => string | undefined): ProcessR
         } (it is set by the supervisor; unset it)`,
       );
     }
-    return { kind: "copy", index: n };
+    const pid = Number(env(SUPERVISOR_PID_ENV));
+    if (!Number.isInteger(pid) || pid < 1) {
+      throw new RangeError(
+        `Invalid ${SUPERVISOR_PID_ENV}: "${
+          env(SUPERVISOR_PID_ENV) ?? ""
+        }" is not a pid (both are set by the supervisor; unset ${PROCESS_INDEX_ENV})`,
+      );
+    }
+    return { kind: "copy", index: n, supervisorPid: pid };
   }
   const raw = env("PARLEY_PROCESSES");
   if (raw === undefined || raw === "") return { kind: "single" };
@@ -167,8 +177,9 @@ export function copyArgs(cmdline: readonly string[], port: number): string[] {
 }
 
 /**
- * The environment of copy `index`, started for the `spawn`th time: this process's, marked
- * with {@link PROCESS_INDEX_ENV}. A `PARLEY_NODE_ID` the operator set is made unique per
+ * The environment of copy `index`, started for the `spawn`th time by supervisor
+ * `supervisorPid`: this process's, marked with {@link PROCESS_INDEX_ENV} and
+ * {@link SUPERVISOR_PID_ENV}. A `PARLEY_NODE_ID` the operator set is made unique per
  * copy and per start (`<id>-<index>.<spawn>`), because a restarted copy is a new node: were
  * it to renew the dead one's lease, nobody would take over that node's sessions.
  */
@@ -176,8 +187,13 @@ export function copyEnv(
   env: Readonly<Record<string, string>>,
   index: number,
   spawn: number,
+  supervisorPid: number,
 ): Record<string, string> {
-  const out: Record<string, string> = { ...env, [PROCESS_INDEX_ENV]: String(index) };
+  const out: Record<string, string> = {
+    ...env,
+    [PROCESS_INDEX_ENV]: String(index),
+    [SUPERVISOR_PID_ENV]: String(supervisorPid),
+  };
   if (env.PARLEY_NODE_ID) out.PARLEY_NODE_ID = `${env.PARLEY_NODE_ID}-${index}.${spawn}`;
   return out;
 }
@@ -234,8 +250,8 @@ interface Copy {
 
 /**
  * Runs and restarts the copies. Each copy's stdout and stderr are this process's (its log
- * lines carry its own node id); its stdin is a pipe that the copy reads to its end
- * ({@link stopWhenParentGone}), so a copy stops when the supervisor is gone.
+ * lines carry its own node id); a copy watches its parent ({@link stopWhenSupervisorGone})
+ * and stops when the supervisor is gone.
  */
 export class Supervisor {
   readonly #opts: SupervisorOptions;
@@ -277,7 +293,8 @@ export class Supervisor {
         args: [...this.#opts.args],
         env: this.#opts.env(copy.index, copy.spawns),
         clearEnv: true,
-        stdin: "piped",
+        // A copy learns that its supervisor is gone from its parent pid, not from a pipe.
+        stdin: "null",
         stdout: "inherit",
         stderr: "inherit",
       }).spawn();
@@ -293,8 +310,6 @@ export class Supervisor {
     this.#opts.log.info("process started", { process: copy.index, pid: child.pid });
     child.status.then((status) => {
       copy.child = undefined;
-      // Our end of its stdin; the copy is gone, so nothing reads it.
-      child.stdin.close().catch(() => {});
       if (this.#stopping) return;
       this.#opts.log.error("process exited; starting it again", {
         process: copy.index,
@@ -352,25 +367,25 @@ export class Supervisor {
 }
 
 /**
- * For a copy: calls `stop` once its stdin reaches its end, which happens when the
- * supervisor exits, however it exits. Returns a function that stops watching.
+ * For a copy: calls `stop` once this process's parent is no longer `supervisorPid`, which
+ * happens when the supervisor exits, however it exits (the kernel gives an orphan a new
+ * parent). Checks every `everyMs`, with a timer that does not keep the process alive.
+ * Returns a function that stops watching.
  */
-export function stopWhenParentGone(
-  stdin: ReadableStream<Uint8Array>,
-  stop: () => void,
+export function stopWhenSupervisorGone(
+  supervisorPid: number,
+  stop: (why: string) => void,
+  everyMs = 500,
 ): () => void {
-  const reader = stdin.getReader();
-  let watching = true;
-  (async () => {
-    try {
-      while (!(await reader.read()).done) { /* the supervisor sends nothing */ }
-    } catch { /* a read error means the pipe is gone too */ }
-    if (watching) stop();
-  })();
-  return () => {
-    watching = false;
-    reader.cancel().catch(() => {});
+  const check = () => {
+    if (Deno.ppid === supervisorPid) return;
+    clearInterval(timer);
+    stop(`supervisor gone: pid ${supervisorPid} is no longer the parent`);
   };
+  const timer = setInterval(check, everyMs);
+  Deno.unrefTimer(timer);
+  check();
+  return () => clearInterval(timer);
 }
 
 /** What `main.ts` does for `PARLEY_PROCESSES`, whichever role this process has. */
@@ -381,7 +396,7 @@ export interface Processes {
   readonly reusePort: boolean;
   /**
    * Called once this process listens on `port`: the supervisor starts its copies there; a
-   * copy starts watching its stdin and calls `stopSelf` when the supervisor is gone.
+   * copy starts watching its parent and calls `stopSelf` when the supervisor is gone.
    */
   listening(port: number, log: Logger, stopSelf: (why: string) => void): void;
   /** Stops the copies (the supervisor) and resolves when they have exited; else nothing. */
@@ -413,7 +428,7 @@ export async function prepareProcesses(
       role,
       reusePort: true,
       listening(_port, _log, stopSelf) {
-        unwatch = stopWhenParentGone(Deno.stdin.readable, () => stopSelf("supervisor gone"));
+        unwatch = stopWhenSupervisorGone(role.supervisorPid, stopSelf);
       },
       stop() {
         unwatch();
@@ -434,7 +449,7 @@ export async function prepareProcesses(
         copies: role.processes - 1,
         command: Deno.execPath(),
         args: copyArgs(rt.cmdline!, port),
-        env: (index, spawn) => copyEnv(base, index, spawn),
+        env: (index, spawn) => copyEnv(base, index, spawn, Deno.pid),
         log,
       });
       supervisor.start();

@@ -23,8 +23,15 @@ Deno.test("processRole: one process unless PARLEY_PROCESSES asks for more, with 
     processes: 3,
   });
   assert.deepEqual(
-    processRole(envOf({ PARLEY_PROCESSES: "3", PARLEY_PROCESS_INDEX: "2", ...REDIS })),
-    { kind: "copy", index: 2 },
+    processRole(
+      envOf({
+        PARLEY_PROCESSES: "3",
+        PARLEY_PROCESS_INDEX: "2",
+        PARLEY_SUPERVISOR_PID: "4321",
+        ...REDIS,
+      }),
+    ),
+    { kind: "copy", index: 2, supervisorPid: 4321 },
   );
 });
 
@@ -46,6 +53,11 @@ Deno.test("processRole: refuses counts that are not whole numbers from 1 to 64",
     );
   }
   assert.throws(() => processRole(envOf({ PARLEY_PROCESS_INDEX: "0" })), RangeError);
+  assert.throws(
+    () => processRole(envOf({ PARLEY_PROCESS_INDEX: "1" })),
+    RangeError,
+    "Invalid PARLEY_SUPERVISOR_PID",
+  );
 });
 
 const able: Runtime = {
@@ -87,13 +99,18 @@ Deno.test("copyArgs: the same command line, then the port the first process got"
 
 Deno.test("copyEnv: marks the copy, and a fixed node id becomes unique per copy and per start", () => {
   const base = { PARLEY_NODE_ID: "web1", PARLEY_REDIS_URL: "redis://r:6379" };
-  assert.deepEqual(copyEnv(base, 2, 1), {
+  assert.deepEqual(copyEnv(base, 2, 1, 77), {
     PARLEY_NODE_ID: "web1-2.1",
     PARLEY_REDIS_URL: "redis://r:6379",
     PARLEY_PROCESS_INDEX: "2",
+    PARLEY_SUPERVISOR_PID: "77",
   });
-  assert.equal(copyEnv(base, 2, 3).PARLEY_NODE_ID, "web1-2.3");
-  assert.equal(copyEnv({}, 1, 1).PARLEY_NODE_ID, undefined, "the default id is unique already");
+  assert.equal(copyEnv(base, 2, 3, 77).PARLEY_NODE_ID, "web1-2.3");
+  assert.equal(
+    copyEnv({}, 1, 1, 77).PARLEY_NODE_ID,
+    undefined,
+    "the default id is unique already",
+  );
 });
 
 Deno.test("restartDelay: doubles for quick deaths in a row, up to the cap; a long run resets it", () => {
@@ -138,11 +155,11 @@ const alive = (pid: number) => {
 Deno.test("Supervisor: a copy that is killed is started again; stop() ends every copy", async () => {
   const lines: Record<string, unknown>[] = [];
   const log = createLogger("info", (l) => lines.push(JSON.parse(l)));
-  // Each copy is a real process that waits on its stdin, as a Parley copy does.
+  // Each copy is a real process that runs until it is stopped, as a Parley copy does.
   const sup = new Supervisor({
     copies: 2,
     command: Deno.execPath(),
-    args: ["eval", "--no-config", "for await (const _ of Deno.stdin.readable);"],
+    args: ["eval", "--no-config", "setInterval(() => {}, 1000);"],
     env: (index, spawn) => ({ INDEX: String(index), SPAWN: String(spawn) }),
     log,
     policy: { baseMs: 50, maxMs: 50, healthyMs: 60_000 },
@@ -173,30 +190,49 @@ Deno.test("Supervisor: a copy that is killed is started again; stop() ends every
   assert.equal(lines.filter((l) => l.msg === "process exited; starting it again").length, 1);
 });
 
-Deno.test("stopWhenParentGone: a copy stops once its supervisor's end of stdin closes", async () => {
+Deno.test("stopWhenSupervisorGone: a copy stops once its supervisor is SIGKILLed", async () => {
   const mod = new URL("./supervisor.ts", import.meta.url).href;
-  const child = new Deno.Command(Deno.execPath(), {
+  // A stand-in supervisor (a real process) that starts one copy watching it, prints the
+  // copy's pid, and waits; the copy prints when it stops.
+  const copy = `import { stopWhenSupervisorGone } from ${JSON.stringify(mod)};
+    stopWhenSupervisorGone(Number(Deno.env.get("SUP")), (why) => {
+      Deno.writeTextFileSync(Deno.env.get("OUT"), why);
+      Deno.exit(0);
+    }, 50);
+    setInterval(() => {}, 1000);`;
+  const out = await Deno.makeTempFile();
+  const supervisor = new Deno.Command(Deno.execPath(), {
     args: [
       "eval",
       "--no-config",
-      `import { stopWhenParentGone } from ${JSON.stringify(mod)};
-       stopWhenParentGone(Deno.stdin.readable, () => { console.log("stopping"); Deno.exit(0); });
+      `const c = new Deno.Command(Deno.execPath(), {
+         args: ["eval", "--no-config", ${JSON.stringify(copy)}],
+         env: { SUP: String(Deno.pid), OUT: ${JSON.stringify(out)} },
+       }).spawn();
+       console.log(c.pid);
        setInterval(() => {}, 1000);`,
     ],
-    stdin: "piped",
     stdout: "piped",
     stderr: "inherit",
   }).spawn();
-  // Nothing happens while the pipe is open: the copy keeps running.
-  const early = await Promise.race([
-    child.status.then(() => "exited"),
-    new Promise((r) => setTimeout(() => r("running"), 300)),
-  ]);
-  assert.equal(early, "running");
-  await child.stdin.close();
-  const [status, out] = await Promise.all([child.status, new Response(child.stdout).text()]);
-  assert.equal(status.code, 0);
-  assert.equal(out.trim(), "stopping");
+  const lines = supervisor.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  const copyPid = Number((await lines.read()).value);
+  try {
+    await until(() => Deno.readTextFileSync(out) === "" && alive(copyPid), "the copy to start");
+    // Nothing happens while the supervisor lives.
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(alive(copyPid), true);
+    supervisor.kill("SIGKILL");
+    await supervisor.status;
+    await until(() => !alive(copyPid), "the copy to stop once its supervisor is gone");
+    assert.match(Deno.readTextFileSync(out), /^supervisor gone: pid \d+ is no longer the parent$/);
+  } finally {
+    try {
+      Deno.kill(copyPid, "SIGKILL");
+    } catch { /* stopped, as it should */ }
+    await lines.cancel();
+    await Deno.remove(out);
+  }
 });
 
 Deno.test("readCmdline: without --allow-all, reads it through deno eval", async () => {

@@ -50,9 +50,13 @@ Deno.test({
     await a.read(nthQuestion(1));
     const killed = copies(node)[0]!;
     Deno.kill(killed.pid, "SIGKILL");
-    // Until it is gone, the kernel may still hand it connections, which then fail (a
-    // browser would reconnect; this tab does not).
-    await until(() => !running(killed.pid), "the killed copy to be gone");
+    // Until it is reaped, the kernel may still hand its listener connections, which then
+    // fail (a browser would reconnect; this tab does not). Its main thread is a zombie in
+    // /proc before its other threads have closed its files, so wait for the supervisor.
+    await until(
+      () => node.logged("process exited; starting it again").length === 1,
+      "the supervisor to see the killed copy exit",
+    );
     for (;;) {
       await a.join(node);
       const f = await a.read((f) => f.type === "question");
