@@ -9,6 +9,7 @@ import { createEngine } from "./server/engine.ts";
 import { createLogger } from "./server/log.ts";
 import { createParley } from "./server/mod.ts";
 import { StoreOpenError } from "./server/sqlite_store.ts";
+import { ClusterNode, ClusterOpenError } from "./server/cluster.ts";
 import { serveResilient } from "./server/serve.ts";
 import { createStaticHandler } from "./server/static.ts";
 import { prepareProcesses, type Processes } from "./server/supervisor.ts";
@@ -26,7 +27,35 @@ if (import.meta.main) {
     console.error(`parley: ${err instanceof Error ? err.message : err}`);
     Deno.exit(2);
   }
-  const log = createLogger(config.logLevel);
+  let log = createLogger(config.logLevel);
+  let cluster: ClusterNode | undefined;
+  if (config.redisUrl) {
+    try {
+      cluster = await ClusterNode.open({
+        url: config.redisUrl,
+        ...(config.nodeId ? { nodeId: config.nodeId } : {}),
+        leaseMs: config.nodeLeaseMs,
+        checkMs: config.clusterCheckMs,
+        ttlMs: config.sessionTtlMs,
+        log,
+      });
+    } catch (err) {
+      // Redis unreachable at start: one line, like the SQLite open errors.
+      if (!(err instanceof ClusterOpenError)) throw err;
+      // deno-lint-ignore no-console
+      console.error(`parley: ${err.message}`);
+      Deno.exit(1);
+    }
+    // Every line of a clustered node names it.
+    const base = log;
+    const nodeId = cluster.nodeId;
+    log = {
+      debug: (m, f) => base.debug(m, { nodeId, ...f }),
+      info: (m, f) => base.info(m, { nodeId, ...f }),
+      warn: (m, f) => base.warn(m, { nodeId, ...f }),
+      error: (m, f) => base.error(m, { nodeId, ...f }),
+    };
+  }
   let engine;
   try {
     engine = await createEngine(config);
@@ -58,6 +87,7 @@ if (import.meta.main) {
     parley = createParley(config, {
       log,
       engine,
+      ...(cluster ? { cluster } : {}),
       staticHandler: createStaticHandler({ corsOrigins: config.corsOrigins }),
       ...(cluster ? { cluster } : {}),
     });
