@@ -13,7 +13,6 @@ import { ClusterNode, ClusterOpenError } from "./server/cluster.ts";
 import { serveResilient } from "./server/serve.ts";
 import { createStaticHandler } from "./server/static.ts";
 import { prepareProcesses, type Processes } from "./server/supervisor.ts";
-import { ClusterNode } from "./server/cluster.ts";
 
 if (import.meta.main) {
   let config;
@@ -64,24 +63,6 @@ if (import.meta.main) {
     console.error(`parley: ${err instanceof Error ? err.message : err}`);
     Deno.exit(2);
   }
-  // PARLEY_REDIS_URL: this process is a node of the cluster, its sessions live in Redis.
-  let cluster: ClusterNode | undefined;
-  if (config.redisUrl) {
-    try {
-      cluster = await ClusterNode.open({
-        url: config.redisUrl,
-        ...(config.nodeId ? { nodeId: config.nodeId } : {}),
-        leaseMs: config.nodeLeaseMs,
-        checkMs: config.clusterCheckMs,
-        ttlMs: config.sessionTtlMs,
-        log,
-      });
-    } catch (err) {
-      // deno-lint-ignore no-console
-      console.error(`parley: cannot use Redis: ${err instanceof Error ? err.message : err}`);
-      Deno.exit(1);
-    }
-  }
   let parley;
   try {
     parley = createParley(config, {
@@ -89,7 +70,6 @@ if (import.meta.main) {
       engine,
       ...(cluster ? { cluster } : {}),
       staticHandler: createStaticHandler({ corsOrigins: config.corsOrigins }),
-      ...(cluster ? { cluster } : {}),
     });
   } catch (err) {
     // A database that cannot serve (corrupted, read-only, missing folder, in use by another
