@@ -7,6 +7,9 @@
  * when Redis names a new owner (`claim`), and when the tab gets the `answered` frame (`first
  * frame`: the conversation moves again).
  *
+ * `SIGNAL=SIGTERM` stops the owner cleanly instead (it deletes its lease: expect a claim
+ * within one check period).
+ *
  * Run: `deno task bench:takeover` (`RUNS=10` by default). Expect claims between
  * lease − lease/3 (the key was renewed lease/3 before the kill) and lease + check.
  *
@@ -17,6 +20,8 @@ import { Node, nthQuestion, Tab, until } from "../tests/_cluster.ts";
 import { startRedis } from "../tests/_redis.ts";
 
 const RUNS = Number(Deno.env.get("RUNS") ?? 10);
+/** `SIGKILL` (default: a crash) or `SIGTERM` (a clean stop, which deletes the node's lease). */
+const SIGNAL = Deno.env.get("SIGNAL") === "SIGTERM" ? "SIGTERM" : "SIGKILL";
 const timings = {
   PARLEY_NODE_LEASE_MS: Deno.env.get("PARLEY_NODE_LEASE_MS") ?? "3000",
   PARLEY_CLUSTER_CHECK_MS: Deno.env.get("PARLEY_CLUSTER_CHECK_MS") ?? "1000",
@@ -44,7 +49,7 @@ try {
     // takeover times (between lease − renewal and lease + check) is not seen.
     await new Promise((r) => setTimeout(r, Math.random() * Number(timings.PARLEY_NODE_LEASE_MS)));
     const t0 = performance.now();
-    owner.child.kill("SIGKILL");
+    owner.child.kill(SIGNAL);
     b.answering = true;
     b.answer(b.pending!);
     const claimed = (async () => {
@@ -75,7 +80,7 @@ const line = (name: string, xs: number[]) =>
   } ms`;
 // deno-lint-ignore no-console
 console.log(
-  `takeover after SIGKILL, lease ${timings.PARLEY_NODE_LEASE_MS} ms, check ${timings.PARLEY_CLUSTER_CHECK_MS} ms, ${RUNS} runs`,
+  `takeover after ${SIGNAL}, lease ${timings.PARLEY_NODE_LEASE_MS} ms, check ${timings.PARLEY_CLUSTER_CHECK_MS} ms, ${RUNS} runs`,
 );
 // deno-lint-ignore no-console
 console.log(line("claim", claims));
