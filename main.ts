@@ -13,11 +13,15 @@ import { StoreOpenError } from "./server/sqlite_store.ts";
 import { ClusterNode, ClusterOpenError } from "./server/cluster.ts";
 import { serveResilient } from "./server/serve.ts";
 import { createStaticHandler } from "./server/static.ts";
+import { prepareProcesses, type Processes } from "./server/supervisor.ts";
 
 if (import.meta.main) {
   let config;
+  let processes: Processes;
   try {
     config = loadConfig(Deno.args, (k) => Deno.env.get(k));
+    // PARLEY_PROCESSES > 1: this process listens with reusePort and starts the others.
+    processes = await prepareProcesses((k) => Deno.env.get(k));
   } catch (err) {
     // deno-lint-ignore no-console
     console.error(`parley: ${err instanceof Error ? err.message : err}`);
@@ -79,8 +83,10 @@ if (import.meta.main) {
     port: config.port,
     signal: abort.signal,
     log,
+    reusePort: processes.reusePort,
     onListen: ({ hostname, port }) => {
       log.info("listening", { url: `http://${hostname}:${port}`, engine: config.model });
+      processes.listening(port, log, (why) => stop(why));
     },
   }, parley.handler).catch((err) => {
     // deno-lint-ignore no-console
@@ -96,7 +102,7 @@ if (import.meta.main) {
     if (stopping) return;
     stopping = true;
     log.info("shutting down", { signal, sessions: parley.sessionCount });
-    await parley.shutdown();
+    await Promise.all([processes.stop(), parley.shutdown()]);
     abort.abort();
     await serving;
     log.info("stopped");
