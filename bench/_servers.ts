@@ -44,63 +44,88 @@ const PARLEY_ENV = {
 };
 
 /**
- * Starts `processes` Parley servers (`main.ts`) with `env` added (the store: `PARLEY_DB`,
- * `PARLEY_REDIS_URL`). With more than one they share one port: each runs with
- * `--unstable-net` and `reuseEnv` (the setting that makes main.ts listen with
- * `reusePort`), and if the second one cannot listen this throws. With `ownPorts` each
- * listens on a port of its own instead, and the load generator spreads its clients over
- * them (what reusePort's kernel hashing does), for a main.ts without reusePort.
+ * Starts Parley (`main.ts`) with `env` added (the store: `PARLEY_DB`, `PARLEY_REDIS_URL`).
+ * With `processes` > 1 it is started as the operator would: one process with
+ * `PARLEY_PROCESSES=N` and `--unstable-net`, which listens with `reusePort` and starts the
+ * other N − 1 copies itself (`server/supervisor.ts`); their pids are read from `/proc` so
+ * that CPU and RSS count every process. With `ownPorts` the processes are started
+ * separately on a port each instead, and the load generator spreads its clients over them.
  */
 export async function startParley(
   env: Record<string, string>,
   opts: {
     cores?: string | undefined;
     processes?: number;
-    reuseEnv?: Record<string, string>;
     ownPorts?: boolean;
   } = {},
 ): Promise<Running> {
   const n = opts.processes ?? 1;
   const shared = freePort();
-  const ports: number[] = [];
   const sharing = n > 1 && !opts.ownPorts;
-  const children: Deno.ChildProcess[] = [];
-  for (let i = 0; i < n; i++) {
-    const port = sharing || i === 0 ? shared : freePort();
-    ports.push(port);
+  if (sharing) {
     const child = spawn([
       deno,
       "run",
       "-A",
-      ...(sharing ? ["--unstable-net"] : []),
+      "--unstable-net",
       join(root, "main.ts"),
       "--port",
-      String(port),
-    ], {
+      String(shared),
+    ], { cores: opts.cores, env: { ...PARLEY_ENV, PARLEY_PROCESSES: String(n), ...env } });
+    await waitListening(shared, child, "Parley supervisor");
+    const copies = await waitChildren(child.pid, n - 1);
+    return {
+      port: shared,
+      pids: [child.pid, ...copies],
+      stop: () => stop(child),
+    };
+  }
+  const ports: number[] = [];
+  const children: Deno.ChildProcess[] = [];
+  for (let i = 0; i < n; i++) {
+    const port = i === 0 ? shared : freePort();
+    ports.push(port);
+    const child = spawn([deno, "run", "-A", join(root, "main.ts"), "--port", String(port)], {
       cores: opts.cores,
-      env: { ...PARLEY_ENV, ...(sharing ? opts.reuseEnv : {}), ...env },
+      env: { ...PARLEY_ENV, ...env },
     });
     children.push(child);
-    // Start them one after the other, so a second one that cannot share the port fails alone.
     try {
       await waitListening(port, child, `Parley process ${i + 1}`);
     } catch (err) {
       await Promise.all(children.map(stop));
-      if (i === 0 || !sharing) throw err;
-      throw new Error(
-        `A second Parley process could not share port ${port}: main.ts does not listen with ` +
-          `reusePort when ${Object.entries(opts.reuseEnv ?? {}).map(([k, v]) => `${k}=${v}`)} ` +
-          "is set (name the setting that does with --reuse-env NAME=VALUE)",
-        { cause: err },
-      );
+      throw err;
     }
   }
   return {
     port: shared,
-    ...(sharing || n === 1 ? {} : { ports }),
+    ...(n === 1 ? {} : { ports }),
     pids: children.map((c) => c.pid),
     stop: () => Promise.all(children.map(stop)).then(() => {}),
   };
+}
+
+/** The pids of `pid`'s child processes once there are `count` of them (up to 30 s). */
+async function waitChildren(pid: number, count: number): Promise<number[]> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const found: number[] = [];
+    for await (const t of Deno.readDir(`/proc/${pid}/task`)) {
+      const text = await Deno.readTextFile(`/proc/${pid}/task/${t.name}/children`).catch(() => "");
+      for (const c of text.trim().split(/\s+/)) if (c) found.push(Number(c));
+    }
+    // The supervisor may run a short `deno eval` to read its command line: only copies last.
+    const copies = [];
+    for (const c of found) {
+      const cmd = await Deno.readTextFile(`/proc/${c}/cmdline`).catch(() => "");
+      if (cmd.includes("main.ts")) copies.push(c);
+    }
+    if (copies.length >= count) return copies;
+    if (Date.now() > deadline) {
+      throw new Error(`The Parley supervisor started ${copies.length} of ${count} copies in 30 s`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Starts the bare Deno script player (bench/bare_deno.ts) on `cores`. */

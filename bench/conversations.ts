@@ -19,7 +19,7 @@
  *
  * Flags: `--clients 200 --seconds 10 --idle 5000 --skip-idle --skip-sqlite --skip-resume
  * --skip-bare --skip-fastapi --skip-redis --redis-fsync everysec
- * --reuse-env PARLEY_REUSE_PORT=on --repeat 1` (`--repeat 3` runs the rows three times in
+ * --repeat 1` (`--repeat 3` runs the rows three times in
  * turn and reports each row's median, for a machine that is not quiet).
  *
  * @module
@@ -54,7 +54,6 @@ const { values } = parseArgs({
     "skip-fastapi": { type: "boolean", default: false },
     "skip-redis": { type: "boolean", default: false },
     "redis-fsync": { type: "string", default: "everysec" },
-    "reuse-env": { type: "string", default: "PARLEY_REUSE_PORT=on" },
     repeat: { type: "string", default: "1" },
   },
 });
@@ -62,8 +61,6 @@ const root = join(import.meta.dirname!, "..");
 const clients = Number(values.clients);
 const seconds = Number(values.seconds);
 const repeat = Math.max(1, Number(values.repeat));
-const [reuseName, reuseValue = "on"] = values["reuse-env"].split("=");
-const reuseEnv = { [reuseName!]: reuseValue };
 
 // deno-lint-ignore no-console
 const say = (line: string) => console.log(line);
@@ -270,14 +267,14 @@ for (let round = 0; round < repeat; round++) {
           .output();
       }
       const two = await row(
-        "Parley, Redis, 2 processes (reusePort)",
+        "Parley, Redis, 2 processes (PARLEY_PROCESSES=2, reusePort)",
         "0–1, load and Redis unpinned",
-        () => startParley(env, { cores: BOTH, processes: 2, reuseEnv }),
+        () => startParley(env, { cores: BOTH, processes: 2 }),
         { redis: r },
       );
       if (two.skipped) {
-        // Without reusePort in main.ts: the same two processes on a port each, the clients
-        // spread over them as the kernel would.
+        // If the supervisor cannot start: the same two processes on a port each, the
+        // clients spread over them as the kernel would.
         await r.cli("FLUSHALL");
         await row(
           "Parley, Redis, 2 processes (a port each, clients split)",
