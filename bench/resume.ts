@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { OfflineEngine } from "../agents/offline/mod.ts";
 import type { ClarifyInput, ClarifyOutput, Engine, FrameBody } from "../agents/types.ts";
 import { createLogger } from "../server/log.ts";
-import type { Connection } from "../server/session.ts";
+import type { Connection, Session } from "../server/session.ts";
 import { SessionRegistry } from "../server/sessions.ts";
 import { SqliteStore } from "../server/sqlite_store.ts";
 
@@ -102,7 +102,7 @@ const live: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   const c = sink();
   const t0 = performance.now();
-  reg.resume(doneToken, 0, "done", c);
+  await reg.resume(doneToken, 0, "done", c);
   live.push(performance.now() - t0);
   done.detach(c);
 }
@@ -118,7 +118,7 @@ for (let i = 0; i < RUNS; i++) {
   reg = registry(store);
   let c = sink();
   let t0 = performance.now();
-  reg.resume(doneToken, 0, "done", c);
+  await reg.resume(doneToken, 0, "done", c);
   stored.push(performance.now() - t0);
   // Then answer the pending question: the next question can only come once the replayed
   // pipeline has caught up with the log.
@@ -128,7 +128,7 @@ for (let i = 0; i < RUNS; i++) {
     if (text.startsWith('{"type":"question"') && JSON.parse(text).seq > pendingFrames) next();
   });
   t0 = performance.now();
-  const s = reg.resume(pendingToken, 0, "pending", c);
+  const s = await reg.resume(pendingToken, 0, "pending", c) as Session;
   recovered.push(performance.now() - t0);
   s.handle({ answer: "A marketplace for dog walkers, paid by card" });
   await asked;

@@ -58,6 +58,15 @@ export interface Config {
   maxBadFramesPerSecond: number;
   /** The session store: a SQLite file path, or `:memory:` (lost on restart). */
   db: string;
+  /**
+   * Cluster mode: the Redis URL (`PARLEY_REDIS_URL`, e.g. `redis://127.0.0.1:6379`); when
+   * set, sessions live in Redis and every node on it serves every session.
+   */
+  redisUrl?: string;
+  /** A node's liveness lease, renewed every third of it, in ms (`PARLEY_NODE_LEASE_MS`). */
+  nodeLeaseMs: number;
+  /** How often followers re-read the log and check the owner's lease, in ms. */
+  clusterCheckMs: number;
   /** Most frames one session may hold; at the limit the conversation is stopped. */
   maxFramesPerSession: number;
   /** Most store writes pending before new sessions are refused with `server_busy`. */
@@ -129,6 +138,8 @@ export const DEFAULTS: Config = {
   resumeTimeoutMs: 10_000,
   maxBadFramesPerSecond: 20,
   db: "parley.db",
+  nodeLeaseMs: 3_000,
+  clusterCheckMs: 1_000,
   maxFramesPerSession: 5_000,
   maxPendingWrites: 50_000,
   graceMs: 5 * 60_000,
@@ -269,6 +280,8 @@ export function loadConfig(
     ["modelTimeoutMs", "PARLEY_MODEL_TIMEOUT_MS", 100, 3_600_000],
     ["modelRetries", "PARLEY_MODEL_RETRIES", 0, 10],
     ["modelConcurrency", "PARLEY_MODEL_CONCURRENCY", 1, 16],
+    ["nodeLeaseMs", "PARLEY_NODE_LEASE_MS", 100, 600_000],
+    ["clusterCheckMs", "PARLEY_CLUSTER_CHECK_MS", 20, 600_000],
   ];
   for (const [key, name, min, max] of numbers) {
     const raw = env(name);
@@ -287,6 +300,19 @@ export function loadConfig(
   config.allowedHosts = hosts ? parseHosts(hosts) : defaultAllowedHosts(config.host);
   const db = env("PARLEY_DB");
   if (db) config.db = db;
+  const redisUrl = env("PARLEY_REDIS_URL");
+  if (redisUrl) {
+    let url: URL | undefined;
+    try {
+      url = new URL(redisUrl);
+    } catch { /* reported below */ }
+    if (!url || (url.protocol !== "redis:" && url.protocol !== "rediss:")) {
+      throw new RangeError(
+        `Invalid PARLEY_REDIS_URL: "${redisUrl}" is not a URL like redis://127.0.0.1:6379`,
+      );
+    }
+    config.redisUrl = redisUrl;
+  }
   if (config.sessionTtlMs <= config.graceMs) {
     throw new RangeError(
       `Invalid PARLEY_SESSION_TTL_MS: ${config.sessionTtlMs} must be longer than PARLEY_GRACE_MS (${config.graceMs})`,

@@ -250,7 +250,7 @@ Deno.test("Session edits from two tabs at once: the first wins, the second is to
   const { registry, conn, session } = start();
   await runUntil(conn, session, benchReplies(), isComplete);
   const tab2 = new RecordingConnection();
-  registry.resume(tokenOf(conn), session.seq, "tab-1", tab2);
+  await registry.resume(tokenOf(conn), session.seq, "tab-1", tab2);
   const users = questionOf(conn.frames, "platforms");
   const timeline = questionOf(conn.frames, "timeline");
   session.handle({ type: "edit", questionId: users, answer: "Web only" }, conn);
@@ -303,7 +303,7 @@ Deno.test("Session recovery: a re-run cut short is replayed by a new registry an
   const before = store.frames(session.id).length;
   const again = testRegistry({ engine: new OfflineEngine(), review: true, store });
   const tab = new RecordingConnection();
-  const resumed = again.resume(token, before, "tab-1", tab);
+  const resumed = await again.resume(token, before, "tab-1", tab) as Session;
   const done = await tab.until("complete");
   await resumed.finished;
   assert.equal(done.data.version, 2);
@@ -322,7 +322,7 @@ Deno.test("Session edit of a finished session loaded from the store: version 2, 
   await registry.shutdown();
   const again = testRegistry({ engine: new OfflineEngine(), review: true, store });
   const tab = new RecordingConnection();
-  const loaded = again.resume(token, session.seq, "tab-1", tab);
+  const loaded = await again.resume(token, session.seq, "tab-1", tab) as Session;
   assert.equal(loaded.state, "complete");
   assert.equal(loaded.version, 1);
   loaded.handle({ type: "edit", questionId: timeline, answer: "In 9 months" }, tab);

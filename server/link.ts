@@ -10,8 +10,8 @@ import { CLOSE_CODES } from "../protocol/errors.js";
 import { parseClientFrame } from "../protocol/mod.js";
 import type { Logger } from "./log.ts";
 import { type Metrics, NO_METRICS } from "./metrics.ts";
-import type { Connection, Session } from "./session.ts";
-import { BadTokenError, BusyError, type SessionRegistry } from "./sessions.ts";
+import type { Connection } from "./session.ts";
+import { BadTokenError, BusyError, type SessionHandle, type SessionRegistry } from "./sessions.ts";
 
 /** How long a link opened to resume may take to send its resume frame. */
 export const RESUME_TIMEOUT_MS = 10_000;
@@ -44,6 +44,12 @@ export function describeLinkMetrics(metrics: Metrics): void {
     "Connections or sessions refused, by reason (server_full, address_limit, session_rate, origin, host, bad_upgrade, server_busy, bad_token).",
   );
 }
+
+/**
+ * Most frames a link keeps while its resume is being loaded (the store reads
+ * asynchronously); past that the link is closed with 1008, as a flood.
+ */
+export const MAX_FRAMES_WHILE_RESUMING = 64;
 
 /** What a link writes to. */
 export interface LinkIO {
@@ -83,7 +89,9 @@ export class ClientLink {
   readonly #o: LinkOptions;
   readonly #metrics: Metrics;
   readonly conn: Connection;
-  #session: Session | undefined;
+  #session: SessionHandle | undefined;
+  /** Set while a resume is loading: frames that arrive meanwhile wait here, in order. */
+  #waiting: unknown[] | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #heartbeat: ReturnType<typeof setTimeout> | undefined;
   /** Whether this link's client sends application pings (so its silence means something). */
@@ -162,7 +170,7 @@ export class ClientLink {
   }
 
   /** The session this link is on, once it has one. */
-  get session(): Session | undefined {
+  get session(): SessionHandle | undefined {
     return this.#session;
   }
 
@@ -177,23 +185,27 @@ export class ClientLink {
     this.#o.io.close(closeCode, code);
   }
 
-  #start(make: () => Session) {
-    const { log, clientId } = this.#o;
+  #start(make: () => SessionHandle) {
     try {
       this.#session = make();
     } catch (err) {
-      if (err instanceof BusyError) {
-        this.#metrics.inc("parley_connections_refused_total", { reason: err.code });
-        log.warn("connection refused", { clientId, reason: err.message });
-        return this.#refuse(CLOSE.tryAgain, err.code, err.message);
-      }
-      if (err instanceof BadTokenError) {
-        this.#metrics.inc("parley_connections_refused_total", { reason: err.code });
-        log.info("resume refused: bad token", { clientId });
-        return this.#refuse(CLOSE.badToken, err.code, err.message);
-      }
-      throw err;
+      this.#startFailed(err);
     }
+  }
+
+  #startFailed(err: unknown) {
+    const { log, clientId } = this.#o;
+    if (err instanceof BusyError) {
+      this.#metrics.inc("parley_connections_refused_total", { reason: err.code });
+      log.warn("connection refused", { clientId, reason: err.message });
+      return this.#refuse(CLOSE.tryAgain, err.code, err.message);
+    }
+    if (err instanceof BadTokenError) {
+      this.#metrics.inc("parley_connections_refused_total", { reason: err.code });
+      log.info("resume refused: bad token", { clientId });
+      return this.#refuse(CLOSE.badToken, err.code, err.message);
+    }
+    throw err;
   }
 
   /** The transport is open. */
@@ -219,6 +231,17 @@ export class ClientLink {
   /** One message arrived: text, or anything else (binary). */
   message(data: unknown): void {
     if (this.#done) return;
+    if (this.#waiting) {
+      if (this.#waiting.length >= MAX_FRAMES_WHILE_RESUMING) {
+        return this.#refuse(
+          CLOSE.policy,
+          "too_many_bad_frames",
+          `More than ${MAX_FRAMES_WHILE_RESUMING} frames before the resume was done: wait for the session frame`,
+        );
+      }
+      this.#waiting.push(data);
+      return;
+    }
     this.#alive();
     const session = this.#session;
     if (typeof data !== "string") {
@@ -243,11 +266,29 @@ export class ClientLink {
         );
       }
       const { token, lastSeq } = parsed.value;
-      this.#start(() => this.#o.registry.resume(token, lastSeq, this.#o.clientId, this.conn));
-      const resumed = this.#session as Session | undefined;
-      if (resumed) {
-        this.#o.log.info("resumed", { clientId: this.#o.clientId, sessionId: resumed.id, lastSeq });
-      }
+      this.#waiting = [];
+      this.#o.registry.resume(token, lastSeq, this.#o.clientId, this.conn).then(
+        (resumed) => {
+          if (this.#done) return resumed.detach(this.conn);
+          this.#session = resumed;
+          this.#o.log.info("resumed", {
+            clientId: this.#o.clientId,
+            sessionId: resumed.id,
+            lastSeq,
+          });
+        },
+        (err) => this.#startFailed(err),
+      ).catch((err) => {
+        this.#o.log.error("resume failed", {
+          clientId: this.#o.clientId,
+          detail: err instanceof Error ? err.message : String(err),
+        });
+        this.#refuse(CLOSE.tryAgain, "internal", "The resume failed: try again");
+      }).finally(() => {
+        const waiting = this.#waiting ?? [];
+        this.#waiting = undefined;
+        for (const d of waiting) this.message(d);
+      });
       return;
     }
     if (!parsed.success) return this.#inputError(parsed.code ?? "bad_frame", parsed.error);
@@ -272,7 +313,7 @@ export class ClientLink {
     this.#o.io.send(JSON.stringify({ type: "pong", data, ts: Date.now() }));
   }
 
-  #restart(old: Session) {
+  #restart(old: SessionHandle) {
     const refused = this.#o.admitSession?.();
     if (refused) {
       this.#metrics.inc("parley_connections_refused_total", { reason: "session_rate" });
@@ -287,7 +328,7 @@ export class ClientLink {
       this.#session = undefined;
       this.conn.sentSeq = 0;
       this.#start(() => this.#o.registry.create(this.#o.clientId, this.conn));
-      const now = this.#session as Session | undefined;
+      const now = this.#session as SessionHandle | undefined;
       this.#o.log.info("restarted", { clientId: this.#o.clientId, from: old.id, to: now?.id });
     });
   }

@@ -13,7 +13,7 @@ import { protocolJsonSchema } from "../protocol/mod.js";
 import type { Agent, Engine } from "../agents/mod.ts";
 import type { Config } from "./config.ts";
 import { createLogger, errorFields, type Logger } from "./log.ts";
-import { BadTokenError, SessionRegistry } from "./sessions.ts";
+import { BadTokenError, BusyError, SessionRegistry } from "./sessions.ts";
 import { ClientLink, CLOSE, describeLinkMetrics } from "./link.ts";
 import { CLOSE_CODES } from "../protocol/errors.js";
 import { describeStoreMetrics, MemoryStore, type SessionStore, type StoredFrame } from "./store.ts";
@@ -24,6 +24,7 @@ import { describeSendMetrics, SocketSender } from "./socket_sender.ts";
 import { createMetrics, type Metrics, NO_METRICS } from "./metrics.ts";
 import { meterEngine } from "./metered_engine.ts";
 import { readVersions, versionList } from "./versions.ts";
+import type { ClusterNode } from "./cluster.ts";
 
 /** What `createParley` may be given besides the config (tests inject these). */
 export interface ParleyOptions {
@@ -43,6 +44,11 @@ export interface ParleyOptions {
    * `createMetrics()`, or `NO_METRICS` with `config.metrics` off.
    */
   metrics?: Metrics;
+  /**
+   * Cluster mode: this node, from `await ClusterNode.open(...)` (`PARLEY_REDIS_URL`); its
+   * Redis store is the session store. `shutdown()` stops the node (releasing its lease).
+   */
+  cluster?: ClusterNode;
 }
 
 /** A running Parley: the request handler and a way to stop it cleanly. */
@@ -120,7 +126,13 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
   describeStoreMetrics(metrics);
   describeLinkMetrics(metrics);
   const engine = meterEngine(options.engine ?? new OfflineEngine(), metrics);
-  const store = options.store ?? openStore(config.db, log, metrics);
+  const cluster = options.cluster;
+  if (!cluster && !options.store && config.redisUrl) {
+    throw new TypeError(
+      "createParley needs options.cluster for PARLEY_REDIS_URL: pass await ClusterNode.open(...)",
+    );
+  }
+  const store = options.store ?? cluster?.store ?? openStore(config.db, log, metrics);
   const registry = new SessionRegistry({
     store,
     engine,
@@ -134,6 +146,8 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
     maxRounds: config.maxRounds,
     maxQuestionsPerRound: config.maxQuestionsPerRound,
     review: config.review,
+    maxFrameBytes: config.maxFrameBytes,
+    ...(cluster ? { cluster } : {}),
   });
   const sockets = new Set<WebSocket>();
   const fdLimit = options.fdLimit ?? readFdLimit();
@@ -348,23 +362,26 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
    * `GET /sessions/{id}`, `/sessions/{id}/brief.md`, `/sessions/{id}/versions/{n}` and
    * `/sessions/{id}/versions/{n}/brief.md`, with the token.
    */
-  function sessionResource(
+  async function sessionResource(
     req: Request,
     url: URL,
     id: string,
     brief: boolean,
     version?: number,
-  ): Response {
+  ): Promise<Response> {
     const auth = req.headers.get("authorization");
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : url.searchParams.get("token");
-    let record;
+    let snapshot;
     try {
       if (!token) throw new BadTokenError();
-      record = registry.authorize(id, token);
-    } catch {
+      snapshot = await registry.authorize(id, token);
+    } catch (err) {
+      if (err instanceof BusyError) {
+        return refuse(503, err.code, err.message, 5);
+      }
       return text(req, "Session not found or the token does not match\n", 404);
     }
-    const frames = store.frames(id);
+    const { record, frames } = snapshot;
     const versions = readVersions(frames);
     if (version !== undefined) {
       const v = versions.find((v) => v.version === version);
@@ -501,7 +518,7 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
           .exec(path);
       if (m) {
         const version = m[2] === undefined ? undefined : Number(m[2]);
-        return sessionResource(req, url, m[1]!, m[3] !== undefined, version);
+        return await sessionResource(req, url, m[1]!, m[3] !== undefined, version);
       }
       const res = await options.staticHandler?.(req);
       if (res) return res;
@@ -532,7 +549,8 @@ export function createParley(config: Config, options: ParleyOptions = {}): Parle
         } catch { /* already closed */ }
       }
       sockets.clear();
-      store.close();
+      if (cluster) await cluster.stop();
+      else await store.close();
     },
   };
 }

@@ -3,6 +3,7 @@
  * attempt and overview; and a session recovered after a restart does not pay again for
  * the calls it already made.
  */
+import type { Session } from "./session.ts";
 import assert from "node:assert/strict";
 import { drive, emptyRequirements, sampleAnalyses, ScriptedEngine } from "../agents/testing.ts";
 import type { AnalysisTask, Engine, FrameBody } from "../agents/types.ts";
@@ -122,7 +123,12 @@ async function restartMidConversation(
   const after = testRegistry({ store, engine });
   const second = new RecordingConnection();
   const token = String(first.frames[0]!.data.token);
-  const resumed = after.resume(token, Number(first.frames.at(-1)!.seq), "rec", second);
+  const resumed = await after.resume(
+    token,
+    Number(first.frames.at(-1)!.seq),
+    "rec",
+    second,
+  ) as Session;
   await answerUntilComplete(second, resumed);
   await after.shutdown();
   return {

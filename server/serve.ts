@@ -16,6 +16,11 @@ export interface ResilientServeOptions {
   signal: AbortSignal;
   log: Logger;
   onListen?: (addr: Deno.NetAddr) => void;
+  /**
+   * Share the port with other processes (`SO_REUSEPORT`; `PARLEY_PROCESSES`). Needs
+   * `--unstable-net` in Deno 2.9: check before, as without it the process exits on listen.
+   */
+  reusePort?: boolean;
   /** First pause before listening again, in ms (doubles up to `maxBackoffMs`). */
   backoffMs?: number;
   maxBackoffMs?: number;
@@ -52,6 +57,7 @@ export async function serveResilient(
         hostname: opts.hostname,
         port,
         signal,
+        ...(opts.reusePort ? { reusePort: true } : {}),
         onListen: (addr) => {
           port = addr.port; // listen again on the same port, even when 0 was asked for
           if (first) opts.onListen?.(addr);

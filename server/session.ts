@@ -37,6 +37,11 @@ export interface Connection {
   close?(code: number, reason: string): void;
   /** Told after this connection was sent an input error (the link counts them). */
   rejected?(code: InputErrorCode): void;
+  /**
+   * A tab on another node whose input was forwarded here: never attached, it is sent only
+   * the input errors of that input (cluster mode).
+   */
+  remote?: boolean;
 }
 
 /** Hooks the pipeline reports through; the session logs them. */
@@ -468,7 +473,7 @@ export class Session {
     // After the frames already emitted, as a reply would be (an `answered` before the
     // `already_answered` that lost the race).
     this.#opts.store.whenDurable(() => {
-      if (this.#conns.has(conn)) conn.send(text);
+      if (this.#conns.has(conn) || conn.remote) conn.send(text);
     });
   }
 

@@ -14,6 +14,13 @@
  * (pause and notify, carry on, or stop a session whose writes were refused) and refuses
  * new sessions with `server_busy` naming the fault while it lasts.
  *
+ * Cluster mode (`cluster` option, Redis): a resume of a session another live node runs
+ * makes this node *follow* it (`follower.ts`); a resume of a session whose owner's lease is
+ * gone claims it (epoch + 1) and recovers it here. Input forwarded by followers arrives on
+ * the session's `in` stream and is applied in order, the cursor moving in the same write as
+ * the frames it caused. A session watched from another node is not cancelled by the grace
+ * timer.
+ *
  * @module
  */
 import { Buffer } from "node:buffer";
@@ -22,10 +29,22 @@ import type { Engine } from "../agents/types.ts";
 import { runPipeline } from "../agents/pipeline.ts";
 import type { Agent } from "../agents/types.ts";
 import { CLOSE_CODES } from "../protocol/errors.js";
+import { MAX_CLIENT_FRAME_BYTES, parseClientFrame } from "../protocol/mod.js";
+import type { ClusterNode, NodeMessage } from "./cluster.ts";
+import { Follower } from "./follower.ts";
 import type { Logger } from "./log.ts";
 import { RecordingEngine } from "./recording_engine.ts";
 import { type Connection, type PipelineFactory, Session } from "./session.ts";
-import { type SessionRecord, type SessionStore, type StoreEvent, StoreFullError } from "./store.ts";
+import {
+  type SessionRecord,
+  type SessionSnapshot,
+  type SessionStore,
+  type StoreEvent,
+  StoreFullError,
+} from "./store.ts";
+
+/** What a link talks to: a session run here, or one followed from another node. */
+export type SessionHandle = Pick<Session, "id" | "state" | "handle" | "detach" | "cancel">;
 
 /** The limits and timings a registry works within. */
 export interface RegistryLimits {
@@ -51,6 +70,10 @@ export interface RegistryOptions extends RegistryLimits {
   engine: Engine;
   analysts?: readonly Agent[];
   log: Logger;
+  /** Cluster mode: this node (its `store` must be the store above). */
+  cluster?: ClusterNode;
+  /** Largest forwarded client frame accepted (default the protocol's limit). */
+  maxFrameBytes?: number;
 }
 
 /** Raised when a new session cannot be had now; `code` goes in the error frame. */
@@ -84,13 +107,54 @@ function splitToken(token: string): { id: string; secret: string } | undefined {
 export class SessionRegistry {
   readonly #opts: RegistryOptions;
   readonly #live = new Map<string, Session>();
+  /** Token hash and client of each session in memory, so a resume needs no store read. */
+  readonly #records = new Map<string, SessionRecord>();
   readonly #grace = new Map<string, ReturnType<typeof setTimeout>>();
   readonly #deterministic: boolean;
+  /** Loads in progress, by session: two resumes of one session share one load. */
+  readonly #loading = new Map<
+    string,
+    Promise<{ record: SessionRecord; target: Session | Follower }>
+  >();
+  /** Sessions followed from this node, by id (cluster mode). */
+  readonly #followers = new Map<string, Follower>();
+  /** Last applied entry of each owned session's input stream (cluster mode). */
+  readonly #inCursor = new Map<string, string>();
+  readonly #draining = new Map<string, Promise<void>>();
+  #inputCheck: ReturnType<typeof setInterval> | undefined;
 
   constructor(opts: RegistryOptions) {
     this.#opts = opts;
     this.#deterministic = opts.engine.deterministic === true;
     opts.store.subscribe((event) => this.#storeEvent(event));
+    const cluster = opts.cluster;
+    if (cluster) {
+      cluster.onMessage((m) => this.#nodeMessage(m));
+      // A lost input wake-up is caught here: owned sessions' input streams are re-read.
+      this.#inputCheck = setInterval(() => {
+        for (const s of this.#live.values()) if (s.state === "live") void this.#drain(s.id);
+      }, cluster.checkMs);
+      Deno.unrefTimer(this.#inputCheck);
+    }
+  }
+
+  #gauges() {
+    const m = this.#opts.cluster?.metrics;
+    if (!m) return;
+    m.set("parley_sessions", this.#live.size, { role: "owned" });
+    m.set("parley_sessions", this.#followers.size, { role: "followed" });
+  }
+
+  /** Sessions followed from this node (cluster mode). */
+  get followed(): number {
+    return this.#followers.size;
+  }
+
+  #forget(id: string) {
+    this.#live.delete(id);
+    this.#records.delete(id);
+    this.#inCursor.delete(id);
+    this.#gauges();
   }
 
   #storeEvent(event: StoreEvent) {
@@ -108,7 +172,7 @@ export class SessionRegistry {
         reason: event.reason,
       });
       if (!session) return;
-      this.#live.delete(session.id);
+      this.#forget(session.id);
       this.#stopGrace(session.id);
       // The detail (a constraint, a table name) goes to the log, not to the client.
       session.storageLost("the store refused them", CLOSE_CODES.tryAgain);
@@ -132,17 +196,17 @@ export class SessionRegistry {
     return this.#opts.store;
   }
 
-  #pipeline(sessionId: string): PipelineFactory {
+  #pipeline(sessionId: string, calls: Map<string, string>): PipelineFactory {
     const o = this.#opts;
     // A model's answers differ from run to run, so finished calls are stored and a
     // recovered session replays them instead of paying for them again. The offline
     // engine is deterministic and cheap: it simply runs again.
-    // Loaded once, then kept current: a re-run after an edit reuses this process's calls too.
-    let calls: Map<string, string> | undefined;
+    // From the snapshot the session was loaded from, then kept current: a re-run after an
+    // edit reuses this process's calls too.
     const engine = this.#deterministic ? o.engine : new RecordingEngine(o.engine, {
-      get: (key) => (calls ??= o.store.calls(sessionId)).get(key),
+      get: (key) => calls.get(key),
       put: (key, json) => {
-        (calls ??= o.store.calls(sessionId)).set(key, json);
+        calls.set(key, json);
         o.store.saveCall(sessionId, key, json);
       },
     });
@@ -205,19 +269,20 @@ export class SessionRegistry {
       state: "live",
     };
     this.#opts.store.create(record);
-    const session = this.#make(record, undefined);
+    const session = this.#make(record, undefined, new Map());
+    if (this.#opts.cluster) this.#inCursor.set(id, "0-0");
     session.attach(conn);
     session.announce(`${id}.${secret}`);
     return session;
   }
 
   /**
-   * Reads from the store; a read that fails (an I/O error, a corrupt page) becomes a
-   * {@link BusyError} the client can retry, never an exception on a socket's event.
+   * Reads from the store; a read that fails (an I/O error, a corrupt page, Redis away)
+   * becomes a {@link BusyError} the client can retry, never an exception on a socket's event.
    */
-  #read<T>(fn: () => T): T {
+  async #load(id: string): Promise<SessionSnapshot | undefined> {
     try {
-      return fn();
+      return await this.#opts.store.load(id);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       this.#opts.log.error("store read failed", { reason });
@@ -227,13 +292,11 @@ export class SessionRegistry {
     }
   }
 
-  /** Finds the session a token opens, checking the secret in constant time. */
-  #verify(token: string, clientId?: string): SessionRecord {
-    const parts = splitToken(token);
-    const record = parts && this.#read(() => this.#opts.store.get(parts.id));
-    if (!parts || !record) throw new BadTokenError();
+  /** Checks a token's secret against a record in constant time. */
+  #check(record: SessionRecord | undefined, secret: string, clientId?: string): SessionRecord {
+    if (!record) throw new BadTokenError();
     const expected = Buffer.from(record.tokenHash, "hex");
-    const actual = hash(parts.secret);
+    const actual = hash(secret);
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
       throw new BadTokenError();
     }
@@ -241,46 +304,253 @@ export class SessionRegistry {
     return record;
   }
 
-  /** The record a token opens, for the HTTP endpoints. Throws {@link BadTokenError}. */
-  authorize(sessionId: string, token: string): SessionRecord {
-    const record = this.#verify(token);
-    if (record.id !== sessionId) throw new BadTokenError();
-    return record;
+  /**
+   * The record and stored state a token opens, for the HTTP endpoints. Rejects with
+   * {@link BadTokenError} (or {@link BusyError} when the store cannot be read).
+   */
+  async authorize(sessionId: string, token: string): Promise<SessionSnapshot> {
+    const parts = splitToken(token);
+    if (!parts || parts.id !== sessionId) throw new BadTokenError();
+    const snapshot = await this.#load(parts.id);
+    this.#check(snapshot?.record, parts.secret);
+    return snapshot!;
   }
 
   /**
    * Attaches `conn` to the session `token` opens and replays what it missed. A session
    * not in memory is loaded from the store; if it was still running, its pipeline runs
-   * again, replaying stored answers and calls, and carries on.
+   * again, replaying stored answers and calls, and carries on. In cluster mode a session
+   * another live node runs is followed instead, and one whose owner is gone is claimed.
    */
-  resume(token: string, lastSeq: number, clientId: string, conn: Connection): Session {
-    const record = this.#verify(token, clientId);
+  async resume(
+    token: string,
+    lastSeq: number,
+    clientId: string,
+    conn: Connection,
+  ): Promise<Session | Follower> {
+    const parts = splitToken(token);
+    if (!parts) throw new BadTokenError();
     // A resume is never refused by the cap on new sessions: only by a store so far behind
     // that its queue is at its bound (a resume appends a frame).
     this.#checkWrites();
-    let session = this.#live.get(record.id);
-    if (!session) {
-      const store = this.#opts.store;
-      session = this.#make(
-        record,
-        this.#read(() => ({
-          frames: store.frames(record.id),
-          answers: store.answers(record.id),
-          state: record.state,
-        })),
-      );
-      this.#opts.log.info("session recovered", {
-        sessionId: record.id,
-        state: record.state,
-        frames: session.seq,
+    const here = this.#live.get(parts.id) ?? this.#followers.get(parts.id);
+    let target: Session | Follower;
+    if (here) {
+      this.#check(this.#records.get(parts.id), parts.secret, clientId);
+      target = here;
+    } else {
+      let loading = this.#loading.get(parts.id);
+      if (!loading) {
+        loading = this.#open(parts.id);
+        this.#loading.set(parts.id, loading);
+        loading.finally(() => this.#loading.delete(parts.id)).catch(() => {});
+      }
+      const opened = await loading;
+      this.#check(opened.record, parts.secret, clientId);
+      target = opened.target;
+    }
+    this.#stopGrace(parts.id);
+    target.attach(conn, { lastSeq, token });
+    return target;
+  }
+
+  /** Loads a session not in memory: recovered here, or (cluster mode) followed or claimed. */
+  async #open(id: string): Promise<{ record: SessionRecord; target: Session | Follower }> {
+    let snapshot = await this.#load(id);
+    if (!snapshot) throw new BadTokenError();
+    const record = snapshot.record;
+    const cluster = this.#opts.cluster;
+    if (!cluster || !snapshot.owner) return { record, target: this.#recover(snapshot) };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const owner = snapshot.owner!;
+      if (owner.node === cluster.nodeId) {
+        cluster.store.adopt(id, owner.epoch);
+        return { record, target: this.#recover(snapshot) };
+      }
+      const alive = await this.#ask(() => cluster.alive(owner.node));
+      if (alive) return { record, target: await this.#follow(snapshot) };
+      const claimed = await this.#takeover(id, owner.node);
+      if (claimed) return { record, target: claimed };
+      // Someone else claimed it first: look again.
+      snapshot = await this.#load(id);
+      if (!snapshot) throw new BadTokenError();
+    }
+    return { record, target: await this.#follow(snapshot) };
+  }
+
+  /** A cluster read that fails becomes a {@link BusyError}. */
+  async #ask<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new BusyError(`Storage cannot be read just now (${reason}): try again later`, {
+        cause: err,
       });
     }
-    this.#stopGrace(record.id);
-    session.attach(conn, { lastSeq, token });
+  }
+
+  /**
+   * Claims a session whose owner's lease is gone and recovers it here from the log read
+   * after the claim; undefined when another node holds it (claimed first, or alive).
+   */
+  async #takeover(id: string, from: string): Promise<Session | undefined> {
+    const cluster = this.#opts.cluster!;
+    const here = this.#live.get(id);
+    if (here) return here;
+    const epoch = await this.#ask(() => cluster.claim(id, from));
+    if (epoch === undefined) return undefined;
+    cluster.store.adopt(id, epoch);
+    const snapshot = await this.#load(id);
+    if (!snapshot) return undefined;
+    cluster.metrics.inc("parley_takeovers_total");
+    this.#opts.log.info("session taken over", {
+      sessionId: id,
+      from,
+      epoch,
+      frames: snapshot.frames.length,
+    });
+    return this.#recover(snapshot);
+  }
+
+  /** Makes a session from its snapshot: its pipeline replays the log and carries on. */
+  #recover(snapshot: SessionSnapshot): Session {
+    const { record } = snapshot;
+    const existing = this.#live.get(record.id);
+    if (existing) return existing;
+    const session = this.#make(record, {
+      frames: snapshot.frames,
+      answers: snapshot.answers,
+      state: record.state,
+    }, snapshot.calls);
+    this.#opts.log.info("session recovered", {
+      sessionId: record.id,
+      state: record.state,
+      frames: session.seq,
+    });
+    if (snapshot.owner && this.#opts.cluster) {
+      this.#inCursor.set(record.id, snapshot.owner.inCursor);
+      // Input forwarded while nobody ran the session is applied now, in order.
+      void this.#drain(record.id);
+    }
     return session;
   }
 
-  #make(record: SessionRecord, recovery: ConstructorParameters<typeof Session>[0]["recovery"]) {
+  /** Follows a session another node runs (one follower per session on this node). */
+  async #follow(snapshot: SessionSnapshot): Promise<Follower> {
+    const id = snapshot.record.id;
+    const existing = this.#followers.get(id);
+    if (existing) return existing;
+    const cluster = this.#opts.cluster!;
+    const follower: Follower = new Follower({
+      node: cluster,
+      snapshot,
+      log: this.#opts.log,
+      takeover: async (f) => {
+        try {
+          const meta = await cluster.meta(id);
+          if (!meta) return undefined;
+          const session = await this.#takeover(id, meta.owner);
+          if (session && this.#followers.get(id) === f) this.#followers.delete(id);
+          this.#gauges();
+          return session;
+        } catch (err) {
+          this.#opts.log.warn("takeover failed", {
+            sessionId: id,
+            detail: err instanceof Error ? err.message : String(err),
+          });
+          return undefined;
+        }
+      },
+      onEmpty: (f) => {
+        if (this.#followers.get(id) === f) this.#followers.delete(id);
+        if (!this.#live.has(id)) this.#records.delete(id);
+        this.#gauges();
+      },
+    });
+    this.#followers.set(id, follower);
+    this.#records.set(id, snapshot.record);
+    this.#gauges();
+    try {
+      await follower.start();
+    } catch (err) {
+      follower.stop();
+      this.#followers.delete(id);
+      throw new BusyError("Storage cannot be read just now: try again later", { cause: err });
+    }
+    return follower;
+  }
+
+  /** A message from another node: input to apply, or an input error for a tab here. */
+  #nodeMessage(m: NodeMessage) {
+    if (m.t === "in") void this.#drain(m.sid);
+    else if (m.t === "err") this.#followers.get(m.sid)?.inputError(m.c, m.text);
+  }
+
+  /**
+   * Applies the input forwarded to an owned session, in order, after its cursor. The
+   * cursor moves in the same flush as the frames the input caused, so a takeover applies
+   * each entry exactly once. A session this node owns but dropped from memory is loaded.
+   */
+  #drain(id: string): Promise<void> {
+    const running = this.#draining.get(id);
+    if (running) return running.then(() => this.#drain(id));
+    const p = this.#drainOnce(id).catch((err) => {
+      this.#opts.log.debug("input read failed", {
+        sessionId: id,
+        detail: err instanceof Error ? err.message : String(err),
+      });
+    }).finally(() => this.#draining.delete(id));
+    this.#draining.set(id, p);
+    return p;
+  }
+
+  async #drainOnce(id: string): Promise<void> {
+    const cluster = this.#opts.cluster;
+    if (!cluster) return;
+    let session = this.#live.get(id);
+    if (!session) {
+      const snapshot = await this.#opts.store.load(id);
+      if (!snapshot?.owner || snapshot.owner.node !== cluster.nodeId) return;
+      if (this.#live.has(id)) session = this.#live.get(id)!;
+      else {
+        cluster.store.adopt(id, snapshot.owner.epoch);
+        session = this.#recover(snapshot);
+      }
+    }
+    for (;;) {
+      const cursor = this.#inCursor.get(id) ?? "0-0";
+      const entries = await cluster.inputAfter(id, cursor);
+      if (this.#live.get(id) !== session) return;
+      for (const e of entries) {
+        const parsed = parseClientFrame(
+          e.frame,
+          this.#opts.maxFrameBytes ?? MAX_CLIENT_FRAME_BYTES,
+        );
+        const reply: Connection = {
+          sentSeq: Number.MAX_SAFE_INTEGER,
+          remote: true,
+          send: (text) => {
+            void cluster.tell(e.node, { t: "err", sid: id, c: e.conn, text }).catch(() => {});
+          },
+        };
+        if (
+          parsed.success &&
+          !("type" in parsed.value && ["ping", "resume", "restart"].includes(parsed.value.type))
+        ) {
+          session.handle(parsed.value, reply);
+        }
+        this.#inCursor.set(id, e.id);
+        cluster.store.setInputCursor(id, e.id);
+      }
+      if (entries.length === 0) return;
+    }
+  }
+  #make(
+    record: SessionRecord,
+    recovery: ConstructorParameters<typeof Session>[0]["recovery"],
+    calls: Map<string, string>,
+  ) {
     const o = this.#opts;
     const session = new Session({
       id: record.id,
@@ -288,11 +558,13 @@ export class SessionRegistry {
       store: o.store,
       log: o.log,
       maxFrames: o.maxFrames,
-      pipeline: this.#pipeline(record.id),
+      pipeline: this.#pipeline(record.id, calls),
       ...(recovery ? { recovery } : {}),
       onIdle: (s) => this.#idle(s),
     });
     this.#live.set(record.id, session);
+    this.#records.set(record.id, record);
+    this.#gauges();
     if (o.store.failure !== undefined) session.storageFailing(o.store.failure);
     session.finished.then(() => {
       if (session.connections === 0) this.#evict(session);
@@ -308,8 +580,17 @@ export class SessionRegistry {
       return this.#drop(session);
     }
     // Disconnect is not cancel: the conversation keeps its place for a while.
-    const timer = setTimeout(() => {
+    const timer = setTimeout(async () => {
       this.#grace.delete(session.id);
+      if (session.connections > 0) return;
+      // A tab on another node watches it: the grace period starts again.
+      const cluster = this.#opts.cluster;
+      if (cluster && session.state === "live") {
+        const watched = await cluster.watched(session.id).catch(() => true);
+        if (watched && this.#live.get(session.id) === session && session.connections === 0) {
+          return this.#idle(session);
+        }
+      }
       if (session.connections > 0) return;
       if (session.state === "live") {
         session.cancel(
@@ -333,7 +614,7 @@ export class SessionRegistry {
     this.#opts.store.whenDurable(() => {
       if (this.#live.get(session.id) !== session || session.connections > 0) return;
       session.suspend();
-      this.#live.delete(session.id);
+      this.#forget(session.id);
     }, session.id);
   }
 
@@ -344,7 +625,7 @@ export class SessionRegistry {
     // Out of memory only once its last frames are durable: a resume reads the store.
     this.#opts.store.whenDurable(() => {
       if (this.#live.get(session.id) !== session || session.connections > 0) return;
-      this.#live.delete(session.id);
+      this.#forget(session.id);
     }, session.id);
   }
 
@@ -368,9 +649,13 @@ export class SessionRegistry {
   /** Suspends every session (they stay resumable in the store) and flushes the store. */
   async shutdown(): Promise<void> {
     const all = [...this.#live.values()];
+    clearInterval(this.#inputCheck);
     for (const id of this.#grace.keys()) this.#stopGrace(id);
+    for (const f of this.#followers.values()) f.stop();
+    this.#followers.clear();
     for (const s of all) s.suspend();
     this.#live.clear();
+    this.#records.clear();
     await Promise.allSettled(all.map((s) => s.finished));
   }
 }

@@ -2,6 +2,7 @@
  * SessionRegistry on a memory store: the grace period after the last client leaves, the
  * expiry sweep, and the caps (sessions, frames, pending writes) with their errors.
  */
+import type { Session } from "./session.ts";
 import assert from "node:assert/strict";
 import {
   answerUntilComplete,
@@ -78,7 +79,7 @@ Deno.test("SessionRegistry grace: reattaching before the grace period ends keeps
   await first.until("question");
   session.detach(first);
   const second = new RecordingConnection();
-  assert.equal(registry.resume(tokenOf(first), first.frames.length, "back", second), session);
+  assert.equal(await registry.resume(tokenOf(first), first.frames.length, "back", second), session);
   await quiet(90); // three grace periods
   assert.equal(session.state, "live");
   assert.equal(registry.size, 1);
@@ -111,13 +112,13 @@ Deno.test("SessionRegistry.sweep deletes finished sessions past the TTL and keep
   assert.equal(store.get(done.id), undefined);
   assert.deepEqual(store.frames(done.id), []);
   assert.equal(store.get(live.id)?.state, "live", "a session in memory is kept");
-  assert.throws(
+  await assert.rejects(
     () => registry.resume(tokenOf(doneConn), 0, "done", new RecordingConnection()),
     BadTokenError,
   );
   // The kept session still resumes.
   const again = new RecordingConnection();
-  assert.equal(registry.resume(tokenOf(liveConn), 0, "live", again), live);
+  assert.equal(await registry.resume(tokenOf(liveConn), 0, "live", again), live);
   await registry.shutdown();
 });
 
@@ -206,7 +207,12 @@ Deno.test("SessionRegistry: an offline session abandoned before any answer holds
   assert.throws(() => registry.create("third", new RecordingConnection()), BusyError);
   // ...and the cap on new sessions never refuses a resume.
   const back = new RecordingConnection();
-  const resumed = registry.resume(tokenOf(first), first.frames.length, "gone", back);
+  const resumed = await registry.resume(
+    tokenOf(first),
+    first.frames.length,
+    "gone",
+    back,
+  ) as Session;
   assert.notEqual(resumed, session, "rebuilt from the store");
   await answerUntilComplete(back, resumed);
   const all = [...first.frames, ...back.frames].map((f) => Number(f.seq));
@@ -229,7 +235,7 @@ Deno.test("SessionRegistry: a connect-and-close flood locks out neither a new se
   const fresh = new RecordingConnection();
   await answerUntilComplete(fresh, registry.create("fresh", fresh));
   const back = new RecordingConnection();
-  registry.resume(tokenOf(owner), 0, "owner", back);
+  await registry.resume(tokenOf(owner), 0, "owner", back);
   assert.ok(back.types.includes("complete"), "the owner gets the finished conversation back");
   await registry.shutdown();
 });
@@ -251,7 +257,7 @@ Deno.test("SessionRegistry: a store read that fails refuses the resume with serv
   await first.until("question");
   session.detach(first); // offline, no answer: out of memory, so a resume reads the store
   store.broken = true;
-  assert.throws(
+  await assert.rejects(
     () => registry.resume(tokenOf(first), 0, "unreadable", new RecordingConnection()),
     (err: unknown) => {
       assert.ok(err instanceof BusyError);
@@ -261,6 +267,9 @@ Deno.test("SessionRegistry: a store read that fails refuses the resume with serv
   );
   store.broken = false;
   const back = new RecordingConnection();
-  await answerUntilComplete(back, registry.resume(tokenOf(first), 0, "unreadable", back));
+  await answerUntilComplete(
+    back,
+    await registry.resume(tokenOf(first), 0, "unreadable", back) as Session,
+  );
   await registry.shutdown();
 });

@@ -26,13 +26,15 @@
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { setImmediate } from "node:timers";
 import { setTimeout as delay } from "node:timers/promises";
-import type {
-  FrameOrigin,
-  SessionRecord,
-  SessionState,
-  SessionStore,
-  StoredFrame,
-  StoreEvent,
+import {
+  type FrameOrigin,
+  type SessionRecord,
+  type SessionSnapshot,
+  type SessionState,
+  type SessionStore,
+  snapshotOf,
+  type StoredFrame,
+  type StoreEvent,
 } from "./store.ts";
 import { type Metrics, NO_METRICS } from "./metrics.ts";
 
@@ -475,6 +477,15 @@ export class SqliteStore implements SessionStore {
         s.state!.run(w.state, w.at, w.sessionId);
         touched.delete(w.sessionId);
         break;
+    }
+  }
+
+  /** Reads synchronously (SQLite answers at once); rejects when the read fails. */
+  load(sessionId: string): Promise<SessionSnapshot | undefined> {
+    try {
+      return Promise.resolve(snapshotOf(this, sessionId));
+    } catch (err) {
+      return Promise.reject(err);
     }
   }
 

@@ -69,10 +69,30 @@ export type StoreEvent =
   | { type: "recovered"; downMs: number }
   | { type: "rejected"; sessionId: string; reason: string };
 
-/** The session store. Reads are synchronous; writes are queued and grouped. */
+/** Everything stored about one session, read at once: what a resume or a takeover starts from. */
+export interface SessionSnapshot {
+  record: SessionRecord;
+  /** Every stored frame, in seq order. */
+  frames: StoredFrame[];
+  /** Stored answers by question id (the first answer to each). */
+  answers: Map<string, string>;
+  /** Recorded model calls by key. */
+  calls: Map<string, string>;
+  /** Cluster mode only: the node that runs the session, its fencing epoch, its input cursor. */
+  owner?: { node: string; epoch: number; inCursor: string };
+}
+
+/**
+ * The session store. Writes are queued and grouped. `load` reads asynchronously and works
+ * on every store; the synchronous reads (`get`, `frames`, `answers`, `calls`) exist only on
+ * the stores that can answer at once (memory, SQLite): the Redis store throws from them, so
+ * the resume path and the HTTP endpoints use `load`.
+ */
 export interface SessionStore {
-  /** `memory` or `sqlite`. */
+  /** `memory`, `sqlite` or `redis`. */
   readonly kind: string;
+  /** Reads a session's record, frames, answers and calls together; undefined if none. */
+  load(sessionId: string): Promise<SessionSnapshot | undefined>;
   create(record: SessionRecord): void;
   appendFrame(sessionId: string, frame: StoredFrame): void;
   saveAnswer(sessionId: string, questionId: string, answer: string): void;
@@ -102,8 +122,20 @@ export interface SessionStore {
    * store deletes nothing and resolves to 0 (the next sweep tries again).
    */
   sweep(before: number, keep?: (sessionId: string) => boolean): Promise<number>;
-  /** Makes everything durable and releases the store. */
-  close(): void;
+  /** Makes everything durable and releases the store (resolves when done, for Redis). */
+  close(): void | Promise<void>;
+}
+
+/** A snapshot from a store's synchronous reads (memory, SQLite). */
+export function snapshotOf(store: SessionStore, sessionId: string): SessionSnapshot | undefined {
+  const record = store.get(sessionId);
+  if (!record) return undefined;
+  return {
+    record,
+    frames: store.frames(sessionId),
+    answers: store.answers(sessionId),
+    calls: store.calls(sessionId),
+  };
 }
 
 interface MemorySession {
@@ -172,6 +204,9 @@ export class MemoryStore implements SessionStore {
   }
   whenDurable(fn: () => void): void {
     fn();
+  }
+  load(sessionId: string): Promise<SessionSnapshot | undefined> {
+    return Promise.resolve(snapshotOf(this, sessionId));
   }
   subscribe(): void {
     // A memory store never fails.

@@ -1,0 +1,268 @@
+/**
+ * Cluster mode in one process: two Parley servers (`createParley` on real sockets) sharing
+ * one real redis-server, real WebSocket seed clients. A tab on either node, input from
+ * either node, a lost wake-up, and a takeover when a node stops renewing its lease.
+ * (SIGKILL and SIGSTOP of separate processes: `tests/cluster_faults_test.ts`.)
+ */
+import assert from "node:assert/strict";
+import { ClusterNode } from "../server/cluster.ts";
+import { createLogger } from "../server/log.ts";
+import { sessionKeys } from "../server/redis_keys.ts";
+import { skipWithoutRedis, startRedis } from "./_redis.ts";
+import { FrameSocket, SAMPLE_ANSWERS, type SeedFrame } from "./_seed_client.ts";
+import { startTestServer, type TestServer } from "./_server.ts";
+
+const ignore = await skipWithoutRedis();
+const ANSWERS = [...SAMPLE_ANSWERS, "not sure", "no"];
+
+/** Short lease and check so takeovers happen in well under a second. */
+const LEASE_MS = 600;
+const CHECK_MS = 100;
+
+/** A Parley node on `url`: a ClusterNode and a test server using it. */
+async function startNode(url: string, nodeId: string): Promise<TestServer & { node: ClusterNode }> {
+  const node = await ClusterNode.open({
+    url,
+    nodeId,
+    leaseMs: LEASE_MS,
+    checkMs: CHECK_MS,
+    ttlMs: 3_600_000,
+    log: createLogger("silent"),
+  });
+  const server = await startTestServer({ redisUrl: url }, { cluster: node });
+  return Object.assign(server, { node });
+}
+
+/** Opens a tab that resumes `token` after `lastSeq` on `server`. */
+async function resumeTab(server: TestServer, clientId: string, token: string, lastSeq: number) {
+  const sock = new FrameSocket(server.wsUrl(clientId) + "?resume=1");
+  await sock.opened;
+  sock.send({ type: "resume", token, lastSeq });
+  return sock;
+}
+
+/** The seq'd frames a tab received, as `seq:type`. */
+const logOf = (frames: readonly SeedFrame[]) =>
+  frames.filter((f) => typeof f.seq === "number").map((f) => `${f.seq}:${f.type}`);
+
+/** Answers every question on `sock` (seed-style) until `complete`. */
+async function answerToComplete(sock: FrameSocket, from = 0): Promise<void> {
+  let i = from;
+  for (;;) {
+    const f = await sock.next();
+    if (f.type === "question") sock.send({ answer: ANSWERS[i++] ?? "no" });
+    if (f.type === "complete") return;
+  }
+}
+
+/** Asserts the seq'd frames run 1..n (or from..n) with no gap and no duplicate. */
+function assertGapless(frames: readonly SeedFrame[], from = 1) {
+  const seqs = frames.filter((f) => typeof f.seq === "number").map((f) => f.seq as number);
+  assert.deepEqual(seqs, seqs.map((_, i) => from + i));
+}
+
+Deno.test({
+  name: "cluster: a conversation started on node 1 is finished from node 2 by a seed client",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1");
+    await using n2 = await startNode(redis.url, "n2");
+    const first = new FrameSocket(n1.wsUrl("tab"));
+    const session = await first.until("session");
+    const token = String(session.data.token);
+    await first.until("question");
+    first.send({ answer: ANSWERS[0] });
+    await first.until("question");
+    const lastSeq = Number(first.frames.at(-1)!.seq);
+    await first.close();
+
+    await using second = await resumeTab(n2, "tab", token, lastSeq);
+    const resumed = await second.until("session");
+    assert.equal(resumed.data.resumed, true);
+    assert.equal(resumed.seq, undefined, "a follower's resume notice is for this tab only");
+    assert.equal(typeof resumed.data.pending, "string", "it names the question waiting");
+    // The question was already sent before the tab left; node 2 follows: answers go to n1.
+    second.send({ answer: ANSWERS[1] });
+    await answerToComplete(second, 2);
+    assertGapless(second.frames, lastSeq + 1);
+    assert.equal(n2.parley.registry.followed, 1, "node 2 follows, it does not run it");
+    assert.deepEqual(
+      [...n1.logs, ...n2.logs].filter((l) => /recovered|taken over/.test(String(l.msg))),
+      [],
+      "node 1 ran it all along",
+    );
+    const stored = Number(
+      await redis.cli("XLEN", sessionKeys(String(session.data.sessionId)).frames),
+    );
+    assert.equal(stored, Number(second.frames.at(-1)!.seq), "the tab saw the whole log");
+  },
+});
+
+Deno.test({
+  name:
+    "cluster: one tab on each node sees the same frames in the same order; the first answer wins",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1");
+    await using n2 = await startNode(redis.url, "n2");
+    await using a = new FrameSocket(n1.wsUrl("tab-a"));
+    const session = await a.until("session");
+    await using b = await resumeTab(n2, "tab-a", String(session.data.token), 0);
+    await b.until("session");
+    // Both tabs answer every question at once with different words; one answer is taken.
+    let round = 0;
+    const answered = new Set<string>();
+    const drive = async (sock: FrameSocket, who: string) => {
+      for (;;) {
+        const f = await sock.next();
+        if (f.type === "question") {
+          sock.send({
+            type: "answer",
+            questionId: f.data.id,
+            answer: `${ANSWERS[round]} (${who})`,
+          });
+        }
+        if (f.type === "answered") {
+          answered.add(String(f.data.questionId));
+          round = answered.size;
+        }
+        if (f.type === "complete") return;
+      }
+    };
+    await Promise.all([drive(a, "a"), drive(b, "b")]);
+    const seqA = a.frames.filter((f) => typeof f.seq === "number");
+    const seqB = b.frames.filter((f) => typeof f.seq === "number");
+    assert.deepEqual(seqB, seqA, "identical frames, in the same order, on both nodes");
+    assertGapless(a.frames);
+    const answers = seqA.filter((f) => f.type === "answered");
+    assert.equal(
+      new Set(answers.map((f) => f.data.questionId)).size,
+      answers.length,
+      "each question answered once",
+    );
+    const losers = [...a.frames, ...b.frames].filter((f) =>
+      f.type === "error" && f.data.code === "already_answered"
+    );
+    assert.ok(
+      losers.every((f) => f.seq === undefined),
+      "a losing answer's error is for its tab only",
+    );
+  },
+});
+
+Deno.test({
+  name:
+    "cluster: when the owner stops renewing its lease, the node watching takes over, its tab finishes, and the old owner is fenced",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1");
+    await using n2 = await startNode(redis.url, "n2");
+    await using a = new FrameSocket(n1.wsUrl("tab"));
+    const session = await a.until("session");
+    await a.until("question");
+    a.send({ answer: ANSWERS[0] });
+    const q2 = await a.until("question");
+    await using b = await resumeTab(n2, "tab", String(session.data.token), 0);
+    assert.equal((await b.until("session")).seq, 1, "the log's first frame");
+    await b.until("session"); // the follower's resume notice
+    n1.node.stopLease(); // node 1 looks dead from now on, though it still runs
+    // Node 2 claims the session and attaches its tab: the recovered session announces it.
+    const taken = await b.until("session");
+    assert.equal(taken.data.resumed, true);
+    assert.equal(taken.data.pending, q2.data.id);
+    assert.equal(typeof taken.seq, "number", "now run on node 2: the notice is in the log");
+    // Node 1 still has the session in memory: its next write is refused, so it sends
+    // nothing and closes its tab with 1013 (which would resume on the new owner).
+    a.send({ answer: "A late answer on the old owner" });
+    const closed = await a.closed;
+    assert.equal(closed.code, 1013);
+    assert.ok(
+      a.frames.every((f) => typeof f.seq !== "number" || f.seq < Number(taken.seq)),
+      "the fenced owner sent no frame after the takeover",
+    );
+    assert.equal(a.frames.at(-1)?.data.code, "storage_unavailable");
+    b.send({ answer: ANSWERS[1] });
+    await answerToComplete(b, 2);
+    assertGapless(b.frames);
+    const stored = Number(
+      await redis.cli("XLEN", sessionKeys(String(session.data.sessionId)).frames),
+    );
+    assert.equal(stored, Number(b.frames.at(-1)!.seq));
+    assert.equal(
+      await redis.cli("HGET", sessionKeys(String(session.data.sessionId)).meta, "epoch"),
+      "2",
+    );
+    assert.ok(n2.logs.some((l) => l.msg === "session taken over" && l.from === "n1"));
+  },
+});
+
+Deno.test({
+  name: "cluster: a session nobody watched is claimed on its next resume after its owner died",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1");
+    await using n2 = await startNode(redis.url, "n2");
+    const a = new FrameSocket(n1.wsUrl("tab"));
+    const session = await a.until("session");
+    await a.until("question");
+    a.send({ answer: ANSWERS[0] });
+    await a.until("question");
+    const lastSeq = Number(a.frames.at(-1)!.seq);
+    await a.close();
+    n1.node.stopLease();
+    // The lease lapses by itself: wait for Redis to expire the key.
+    while (await redis.cli("EXISTS", "parley:node:n1") === "1") {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await using b = await resumeTab(n2, "tab", String(session.data.token), lastSeq);
+    const resumed = await b.until("session");
+    assert.equal(typeof resumed.seq, "number", "run on node 2 now");
+    b.send({ answer: ANSWERS[1] });
+    await answerToComplete(b, 2);
+    assertGapless(b.frames, lastSeq + 1);
+    assert.deepEqual(
+      logOf(b.frames).filter((l) => l.endsWith(":answered")).length,
+      b.frames.filter((f) => f.type === "answered").length,
+    );
+    assert.ok(n2.logs.some((l) => l.msg === "session taken over"));
+  },
+});
+
+Deno.test({
+  name:
+    "cluster: lost wake-ups (subscriptions killed over and over) are caught by the periodic checks",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1");
+    await using n2 = await startNode(redis.url, "n2");
+    await using a = new FrameSocket(n1.wsUrl("tab"));
+    const session = await a.until("session");
+    await using b = await resumeTab(n2, "tab", String(session.data.token), 0);
+    await b.until("question");
+    // Every few ms, every pub/sub connection is dropped: most wake-ups (frames to the
+    // follower, input to the owner) are lost; the checks every CHECK_MS must carry on.
+    let killing = true;
+    let kills = 0;
+    const killer = (async () => {
+      while (killing) {
+        await redis.cli("CLIENT", "KILL", "TYPE", "pubsub");
+        kills++;
+      }
+    })();
+    try {
+      b.send({ answer: ANSWERS[0] });
+      await answerToComplete(b, 1);
+    } finally {
+      killing = false;
+      await killer;
+    }
+    assert.ok(kills > 3, `subscriptions were killed ${kills} times`);
+    assertGapless(b.frames);
+    assert.deepEqual(logOf(b.frames), logOf(a.frames), "both tabs saw the same log");
+  },
+});
