@@ -650,3 +650,198 @@ Deno.test({
     assert.equal(s.frames.find((f) => f.type === "error")?.data.code, "server_busy");
   },
 });
+
+/**
+ * A tab that keeps every frame over any number of sockets: when its socket closes (its
+ * node fenced it, or went away), {@link MovingTab.rejoin} resumes after the last seq seen.
+ */
+class MovingTab implements AsyncDisposable {
+  readonly frames: SeedFrame[] = [];
+  sock: FrameSocket;
+  token = "";
+  moves = 0;
+  constructor(sock: FrameSocket, readonly name: string) {
+    this.sock = sock;
+  }
+  get logged(): SeedFrame[] {
+    return this.frames.filter((f) => typeof f.seq === "number");
+  }
+  get lastSeq(): number {
+    return Number(this.logged.at(-1)?.seq ?? 0);
+  }
+  /** The next frame; on a closed socket, resumes on `server` first (at most 10 times). */
+  async next(servers: readonly TestServer[]): Promise<SeedFrame> {
+    for (;;) {
+      try {
+        const f = await within(this.sock.next(), `${this.name}: a frame`);
+        this.frames.push(f);
+        if (f.type === "session" && typeof f.data.token === "string") this.token = f.data.token;
+        return f;
+      } catch (err) {
+        if (this.sock.ws.readyState !== WebSocket.CLOSED || this.moves >= 10) throw err;
+        this.moves++;
+        const server = servers[this.moves % servers.length]!;
+        this.sock = await followTab(server, this.token, this.lastSeq);
+      }
+    }
+  }
+  async [Symbol.asyncDispose]() {
+    await this.sock.close();
+  }
+}
+
+/** Answers every question (asked, or pending after a resume) until `complete`. */
+async function driveToComplete(tab: MovingTab, servers: readonly TestServer[]): Promise<void> {
+  const given = new Map<string, string>();
+  for (;;) {
+    const f = await tab.next(servers);
+    const id = f.type === "question"
+      ? String(f.data.id)
+      : f.type === "session" && f.data.pending
+      ? String(f.data.pending)
+      : undefined;
+    if (id && !tab.logged.some((g) => g.type === "answered" && g.data.questionId === id)) {
+      // The same answer for the same question, however often it is asked again.
+      if (!given.has(id)) given.set(id, SAMPLE_ANSWERS[given.size] ?? "no");
+      tab.sock.send(
+        id.startsWith("review")
+          ? { type: "review", questionId: id, changes: {} }
+          : { type: "answer", questionId: id, answer: given.get(id) },
+      );
+    }
+    if (f.type === "complete") return;
+  }
+}
+
+/** Reads a tab to `complete` without answering. */
+async function watchToComplete(tab: MovingTab, servers: readonly TestServer[]): Promise<void> {
+  while ((await tab.next(servers)).type !== "complete");
+}
+
+Deno.test({
+  name:
+    "cluster edges: Redis frozen (SIGSTOP) for seconds mid-conversation, input sent meanwhile on the non-owner node: nothing lost, nothing doubled, /healthz 200 after",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    const o = { leaseMs: 1_000, checkMs: 250 };
+    await using n1 = await startNode(redis.url, "n1", o);
+    await using n2 = await startNode(redis.url, "n2", o);
+    const servers = [n1, n2];
+    await using a = new MovingTab(openTab(n1), "a");
+    while ((await a.next(servers)).type !== "question");
+    await using b = new MovingTab(await followTab(n2, a.token), "b");
+    while ((await b.next(servers)).type !== "question");
+    const q1 = a.logged.find((f) => f.type === "question")!;
+
+    Deno.kill(redis.pid, "SIGSTOP");
+    try {
+      // Answers sent on both nodes while Redis cannot hear them (the same words: a tab
+      // that retries), for longer than the nodes' leases.
+      b.sock.send({ type: "answer", questionId: q1.data.id, answer: SAMPLE_ANSWERS[0] });
+      a.sock.send({ type: "answer", questionId: q1.data.id, answer: SAMPLE_ANSWERS[0] });
+      await new Promise((r) => setTimeout(r, 3_000));
+    } finally {
+      Deno.kill(redis.pid, "SIGCONT");
+    }
+    await Promise.all([driveToComplete(b, servers), watchToComplete(a, servers)]);
+    await until(() => a.logged.length === b.logged.length, "a and b end at the same seq");
+    for (const t of [a, b]) {
+      const seqs = t.logged.map((f) => Number(f.seq));
+      assert.deepEqual(seqs, seqs.map((_, i) => i + 1), `${t.name}: gapless, no duplicate`);
+    }
+    assert.deepEqual(b.logged.map(shape), a.logged.map(shape), "a and b saw the same log");
+    const answered = a.logged.filter((f) => f.type === "answered").map((f) => f.data.questionId);
+    assert.deepEqual(answered, [...new Set(answered)], "each question answered once");
+    assert.equal(answered[0], q1.data.id);
+    assert.equal(a.logged.filter((f) => f.type === "complete").length, 1);
+    const stored = await redis.cli("XLEN", sessionKeys(sessionOf(a.token)).frames);
+    assert.equal(Number(stored), a.logged.length, "Redis holds what the tabs saw");
+    for (const [name, n] of [["n1", n1], ["n2", n2]] as const) {
+      await until(async () => (await get(n, "/healthz")).status === 200, `${name} /healthz 200`);
+    }
+  },
+});
+
+/** The session id part of a token. */
+const sessionOf = (token: string) => token.split(".")[0]!;
+
+Deno.test({
+  name:
+    "cluster edges: BUG(healthz, redis frozen) /healthz stays 200 while Redis is frozen (SIGSTOP): no command ever times out",
+  // server/cluster.ts opens node-redis with no command timeout and no ping: against a Redis
+  // that holds the TCP connection but never answers (SIGSTOP, a network partition without
+  // RST), every command waits forever, store.failure is never set, /healthz says ok, and a
+  // live tab is never told storage is unavailable. (issue 12, items 6 and 7)
+  ignore: true,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1", { leaseMs: 1_000, checkMs: 250 });
+    await using a = openTab(n1);
+    const q1 = await readUntil(a, isType("question"), "a: question 1");
+    Deno.kill(redis.pid, "SIGSTOP");
+    try {
+      reply(a, q1, 0); // a write the store must attempt
+      await until(
+        async () => (await get(n1, "/healthz")).status === 503,
+        "n1 /healthz 503 while Redis is frozen",
+        15_000,
+      );
+      await readUntil(
+        a,
+        (f) => f.type === "error" && f.data.code === "storage_unavailable",
+        "a: told storage is unavailable",
+      );
+    } finally {
+      Deno.kill(redis.pid, "SIGCONT");
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "cluster edges: Redis killed: /healthz 503 on the node that must write, 200 again after the restart, and the conversation carries on",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1", { leaseMs: 1_000, checkMs: 250 });
+    await using n2 = await startNode(redis.url, "n2", { leaseMs: 1_000, checkMs: 250 });
+    await using a = openTab(n1);
+    const q1 = await readUntil(a, isType("question"), "a: question 1");
+    assert.equal((await get(n2, "/healthz")).status, 200);
+    await redis.kill();
+    reply(a, q1, 0); // n1 must write; n2 has nothing to write
+    await until(
+      async () => (await get(n1, "/healthz")).status === 503,
+      "n1 /healthz 503 while Redis is down",
+      15_000,
+    );
+    await redis.restart();
+    for (const [name, n] of [["n1", n1], ["n2", n2]] as const) {
+      await until(async () => (await get(n, "/healthz")).status === 200, `${name} /healthz 200`);
+    }
+    await readUntil(a, (f) => f.type === "answered", "a: the answer applied after the restart");
+    await answerToComplete(a, "a");
+    assertGapless(a, "a");
+  },
+});
+
+Deno.test({
+  name:
+    "cluster edges: BUG(healthz, idle node) /healthz on a node with nothing to write stays 200 while Redis is down",
+  // server/mod.ts /healthz reads store.failure only, which is set by a failed flush; the
+  // lease renewals that fail every leaseMs/3 (server/cluster.ts #start) only log a warning.
+  // A load balancer keeps sending new sessions to the idle node. (issue 12, item 7)
+  ignore: true,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1", { leaseMs: 1_000, checkMs: 250 });
+    assert.equal((await get(n1, "/healthz")).status, 200);
+    await redis.kill();
+    await until(
+      async () => (await get(n1, "/healthz")).status === 503,
+      "idle n1 /healthz 503 while Redis is down",
+      15_000,
+    );
+  },
+});
