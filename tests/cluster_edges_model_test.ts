@@ -141,3 +141,86 @@ Deno.test({
     assert.deepEqual(b.logged.filter((f) => f.type === "error"), []);
   },
 });
+
+/** A request's identity for "asked twice?": the agent and the whole conversation it was sent. */
+const callKey = (r: FakeRequest) => `${r.agent}\n${JSON.stringify(r.body.messages)}`;
+
+Deno.test({
+  name:
+    "cluster edges: BUG(recovery of a re-run, model engine) SIGKILL of the owner while an edit's re-run (sent from another node) is in flight: the new owner finishes version 2, no finished call is asked again",
+  // Stalls: the node that takes over asks engineer and risk again with prompts that do not
+  // hold the edited answer, never asks product and customer, and sends nothing after its
+  // takeover notice. Not cluster-specific: the same edit + SIGKILL + restart on one node
+  // with SQLite and the fake OpenAI server stalls the same way (the offline engine does
+  // not: tests/kill_test.ts). Somewhere in server/session.ts replaying run 2's segment
+  // through the RecordingEngine. (issue 12, item 4: recorded model calls reused)
+  ignore: true,
+  async fn() {
+    const EDITED = "A booking app for cat sitters";
+    let released = true;
+    const inFlight = new Set<FakeRequest>();
+    await using fake = await startFake((req: FakeRequest) => {
+      if (req.agent === "clarifier") {
+        return chatStream(JSON.stringify(req.prompt.includes("A2:") ? planDone : planAsk));
+      }
+      if (req.agent === "summary") return chatStream("Walkies connects dog owners and walkers.");
+      // The re-run's analysts (they read the edited answer) hang until the owner is dead.
+      if (!released && req.prompt.includes(EDITED)) {
+        inFlight.add(req);
+        return hang(req);
+      }
+      return chatStream(JSON.stringify(sampleAnalyses[req.agent as keyof typeof sampleAnalyses]));
+    });
+    await using redis = await startRedis();
+    await using cluster = await Cluster.start(redis.url, 2, {
+      PARLEY_MODEL: "openai:gpt-test",
+      PARLEY_API_KEY: "sk-test",
+      PARLEY_BASE_URL: fake.baseUrl,
+      PARLEY_REVIEW: "off",
+    });
+    const [n1, n2] = [cluster.node(1), cluster.node(2)];
+    await using a = new Tab("a", true);
+    await using b = new Tab("b");
+    await a.start(n1);
+    await a.read(nthQuestion(1));
+    await b.join(n2, a);
+    a.answer(a.pending!);
+    assert.equal((await a.read()).type, "complete");
+    assert.equal((await b.read()).type, "complete");
+    const first = b.logged.find((f) => f.type === "question")!;
+
+    // The edit comes from b, on n2; the owner n1 re-runs and its analysts hang.
+    released = false;
+    b.sock!.send({ type: "edit", questionId: first.data.id, answer: EDITED });
+    await until(() => inFlight.size >= 1, "the re-run's analysts to call the model");
+    await b.read((f) => f.type === "edited");
+    const hung = [...inFlight];
+    released = true;
+    await n1.kill();
+
+    const second = await b.read();
+    assert.equal(second.type, "complete");
+    await a.join(n2);
+    while (a.logged.filter((f) => f.type === "complete").length < 2) await a.read();
+    assert.deepEqual(
+      b.logged.map((f) => f.type).filter((t) => t === "complete" || t === "edited"),
+      ["complete", "edited", "complete"],
+      "one edit, two briefs",
+    );
+    assert.deepEqual(a.logged.map((f) => f.seq), b.logged.map((f) => f.seq));
+    const edited = b.logged.filter((f) => f.type === "edited");
+    assert.equal(edited[0]!.data.answer, EDITED);
+    assert.equal((await redisOwner(redis.cli, b.sessionId)).owner, "n2");
+
+    // Every model call was made once, except those in flight at the kill: exactly twice.
+    const times = new Map<string, number>();
+    for (const r of fake.requests) times.set(callKey(r), (times.get(callKey(r)) ?? 0) + 1);
+    const lost = new Set(hung.map(callKey));
+    for (const [key, n] of times) {
+      const agent = key.split("\n")[0];
+      assert.equal(n, lost.has(key) ? 2 : 1, `${agent}: ${lost.has(key) ? "lost" : "finished"}`);
+    }
+    assert.ok(lost.size >= 1);
+    assert.deepEqual(b.logged.filter((f) => f.type === "error"), []);
+  },
+});
