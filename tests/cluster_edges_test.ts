@@ -845,3 +845,155 @@ Deno.test({
     );
   },
 });
+
+/** A tab on n2 sends `restart` in n1's session; `strict` also wants its `cancelled` first. */
+async function restartOnFollower(strict: boolean) {
+  await using redis = await startRedis();
+  await using n1 = await startNode(redis.url, "n1");
+  await using n2 = await startNode(redis.url, "n2");
+  await using a = openTab(n1);
+  const old = await within(a.until("session"), "the old session frame");
+  await using b = await followTab(n2, String(old.data.token));
+  await readUntil(b, isType("question"), "b: question 1");
+  b.send({ type: "restart" });
+  const fresh = await readUntil(
+    b,
+    (f) => f.type === "session" && f.data.sessionId !== old.data.sessionId,
+    "b: the new session",
+  );
+  assert.equal(fresh.seq, 1, "the new session's log starts at 1");
+  assert.equal(fresh.data.resumed, false);
+  await until(() => count(a, "cancelled") === 1, "a: the old session cancelled");
+  if (strict) {
+    const before = b.frames.slice(0, b.frames.indexOf(fresh));
+    assert.equal(
+      before.filter((f) => f.type === "cancelled").length,
+      1,
+      `b saw the old session's cancelled frame before the new one: ${
+        before.map((f) => `${f.seq}:${f.type}`)
+      }`,
+    );
+  }
+  await answerToComplete(b, "b in the new session");
+  assert.equal(
+    await redis.cli("HGET", sessionKeys(String(fresh.data.sessionId)).meta, "owner"),
+    "n2",
+    "the new session runs where the tab is",
+  );
+  assert.equal(count(a, "cancelled"), 1, "cancelled once");
+  const seqs = b.frames.slice(b.frames.indexOf(fresh)).filter((f) => typeof f.seq === "number")
+    .map((f) => Number(f.seq));
+  assert.deepEqual(seqs, seqs.map((_, i) => i + 1), "the new session's log is gapless");
+}
+
+Deno.test({
+  name:
+    "cluster edges: restart sent on a non-owner node cancels the old session once and starts a new one there",
+  ignore,
+  fn: () => restartOnFollower(false),
+});
+
+Deno.test({
+  name:
+    "cluster edges: BUG(restart on a follower) the restarting tab on a non-owner node never sees its old session's cancelled frame",
+  // server/link.ts #restart waits for `registry.store.whenDurable` before leaving the old
+  // session, which on one node means "the cancelled frame has gone out"; on a follower the
+  // cancel is only forwarded (server/follower.ts cancel → handle → forward), the local
+  // store has nothing pending, and the tab detaches before the owner's cancelled arrives.
+  ignore: true,
+  fn: () => restartOnFollower(true),
+});
+
+Deno.test({
+  name:
+    "cluster edges: a resume with a lastSeq past the log's end is clamped to the top on the owner's node and on another, nothing replayed",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1");
+    await using n2 = await startNode(redis.url, "n2");
+    await using a = openTab(n1);
+    const session = await within(a.until("session"), "the session frame");
+    await readUntil(a, isType("question"), "a: question 1");
+    // n2 first: a resume on the owner's node logs its notice (a new frame for every tab),
+    // a follower tells only its tab. Either way: lastSeq clamped to the top, nothing replayed.
+    for (const [name, n] of [["n2", n2], ["n1", n1]] as const) {
+      const top = Number(logged(a).at(-1)!.seq);
+      await using t = await followTab(n, String(session.data.token), top + 5);
+      const notice = await readUntil(t, isType("session"), `${name}: the resume notice`);
+      assert.equal(notice.data.lastSeq, top, `${name}: lastSeq clamped to the log's top`);
+      assert.equal(notice.data.pending, "clarifier-r1-q1", `${name}: the pending question`);
+      t.send({ type: "ping", id: "x" });
+      await readUntil(t, isType("pong"), `${name}: pong`);
+      assert.deepEqual(
+        t.frames.filter((f) => f !== notice && typeof f.seq === "number" && f.seq <= top),
+        [],
+        `${name}: nothing at or below the top replayed`,
+      );
+      // a, on n1, sees the owner's logged notice only; never the follower's.
+      await until(() => count(a, "session") === (name === "n1" ? 2 : 1), `a: ${name}'s notice`);
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "cluster edges: /metrics on each node: owned and followed sessions, forwarded inputs, a takeover and the old owner's fenced write",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1");
+    await using n2 = await startNode(redis.url, "n2");
+    await using a = openTab(n1);
+    const session = await within(a.until("session"), "the session frame");
+    await using b = await followTab(n2, String(session.data.token));
+    const q1 = await readUntil(b, isType("question"), "b: question 1");
+    reply(b, q1, 0);
+    const q2 = await readUntil(
+      a,
+      (f) => f.type === "question" && f.data.id !== q1.data.id,
+      "a: question 2",
+    );
+    assert.equal(await metric(n1, "parley_sessions", { role: "owned" }), 1);
+    assert.equal(await metric(n1, "parley_sessions", { role: "followed" }), 0);
+    assert.equal(await metric(n2, "parley_sessions", { role: "owned" }), 0);
+    assert.equal(await metric(n2, "parley_sessions", { role: "followed" }), 1);
+    // (counted just after the entry is written: the owner may apply it first)
+    await until(
+      async () => await metric(n2, "parley_forwarded_inputs_total") === 1,
+      "n2 counts b's forwarded answer",
+    );
+    assert.equal(await metric(n1, "parley_forwarded_inputs_total"), 0);
+    assert.equal(await metric(n1, "parley_takeovers_total"), 0);
+
+    // n1 looks dead (its lease lapses) but runs on: n2 takes over; n1's next write is fenced.
+    n1.node.stopLease();
+    const taken = await readUntil(
+      b,
+      (f) => f.type === "session" && typeof f.seq === "number",
+      "b: the takeover",
+    );
+    assert.equal(taken.data.pending, q2.data.id);
+    a.send({ type: "answer", questionId: q2.data.id, answer: "a late answer on the old owner" });
+    const closed = await within(a.closed, "a: closed by the fenced owner");
+    assert.equal(closed.code, CLOSE_CODES.tryAgain);
+    await until(
+      async () => await metric(n1, "parley_fenced_writes_total") >= 1,
+      "n1 counts its fenced write",
+    );
+    assert.equal(await metric(n2, "parley_takeovers_total"), 1);
+    assert.equal(await metric(n2, "parley_fenced_writes_total"), 0);
+    await until(
+      async () => await metric(n2, "parley_sessions", { role: "owned" }) === 1,
+      "n2 owns it",
+    );
+    assert.equal(await metric(n2, "parley_sessions", { role: "followed" }), 0);
+    await until(
+      async () => await metric(n1, "parley_sessions", { role: "owned" }) === 0,
+      "n1 no longer counts it as owned",
+    );
+    assert.ok(await metric(n2, "parley_frames_sent_total") > 0);
+    const store = await get(n2, "/metrics");
+    assert.match(store.text, /parley_store_write_seconds_count\{store="redis"\} [1-9]/);
+  },
+});
