@@ -47,3 +47,68 @@ Deno.test({
     assert.ok(n1.logged("session taken over").length === 0);
   },
 });
+
+Deno.test({
+  name:
+    "cluster edges: an answer sent on another node in the gap between the owner's SIGKILL and the takeover is applied once by the new owner",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using cluster = await Cluster.start(redis.url, 2);
+    const [n1, n2] = [cluster.node(1), cluster.node(2)];
+    await using a = new Tab("a", true);
+    await using b = new Tab("b"); // answers only after the gap's answer is applied
+    await a.start(n1);
+    await a.read(nthQuestion(2));
+    a.answering = false; // from now on only b answers
+    await b.join(n2, a);
+    const pending = await b.read((f) => f.type === "session" && f.seq === undefined);
+    assert.equal(pending.data.pending, a.pending);
+    await n1.kill();
+    // n1 is dead, its lease not yet lapsed: b's answer goes to the input stream for n1.
+    b.answer(String(pending.data.pending));
+    // Nobody sends it again: the new owner must find it in the input stream.
+    await b.read((f) => f.type === "answered" && f.data.questionId === pending.data.pending);
+    b.answering = true;
+    const done = await b.read();
+    assert.equal(done.type, "complete");
+    await a.join(n2);
+    await a.read();
+    assertTabsAgree([a, b]);
+    const answered = b.logged.filter((f) =>
+      f.type === "answered" && f.data.questionId === pending.data.pending
+    );
+    assert.equal(answered.length, 1, "applied once");
+    assert.equal(answered[0]!.data.answer, b.answerFor(String(pending.data.pending)));
+    assert.deepEqual(b.frames.filter((f) => f.type === "error"), [], "no error for b");
+    assert.equal((await redisOwner(redis.cli, a.sessionId)).owner, "n2");
+  },
+});
+
+Deno.test({
+  name:
+    "cluster edges: every key Parley leaves in Redis has an expiry, and every session key carries its session's hash tag",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using cluster = await Cluster.start(redis.url, 2);
+    const [n1, n2] = [cluster.node(1), cluster.node(2)];
+    await using a = new Tab("a");
+    await using b = new Tab("b", true); // answers from n2: forwarded input, a watch key
+    await a.start(n1);
+    await a.read(nthQuestion(1));
+    await b.join(n2, a);
+    await b.read();
+    const keys = (await redis.cli("--raw", "KEYS", "*")).split("\n").filter(Boolean);
+    assert.ok(keys.length >= 4, `keys: ${keys}`);
+    for (const key of keys) {
+      const ttl = Number(await redis.cli("PTTL", key));
+      assert.ok(ttl > 0, `${key} expires (PTTL ${ttl})`);
+      assert.match(key, /^parley:/, `${key} is under parley:`);
+      if (!key.startsWith("parley:node:")) {
+        assert.ok(key.includes(`{${a.sessionId}}`), `${key} carries the hash tag`);
+      }
+    }
+    assert.ok(keys.includes(`parley:{${a.sessionId}}:in`), "the forwarded input's stream");
+  },
+});
