@@ -94,7 +94,7 @@ interface Client {
 /** A message between nodes, on `parley:node:<id>:n`. */
 export type NodeMessage =
   | { t: "in"; sid: string }
-  | { t: "err"; sid: string; c: string; text: string };
+  | { t: "err"; sid: string; c: string; text: string; after: number };
 
 /** This process as a node of the cluster. */
 export class ClusterNode {

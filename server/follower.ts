@@ -30,6 +30,9 @@ export interface FollowerOptions {
   onEmpty: (f: Follower) => void;
 }
 
+/** Most input errors a follower holds while it catches up with the log. */
+export const MAX_HELD_ERRORS = 64;
+
 interface Tab {
   token: string;
   connId: string;
@@ -51,6 +54,8 @@ export class Follower {
   #local: Session | undefined;
   #stopped = false;
   #claiming = false;
+  /** Input errors waiting for the frames sent before them. */
+  #held: { connId: string; text: string; after: number }[] = [];
 
   constructor(opts: FollowerOptions) {
     this.#o = opts;
@@ -151,9 +156,16 @@ export class Follower {
     this.handle({ type: "cancel" });
   }
 
-  /** An input error the owner sent back for one of this node's tabs. */
-  inputError(connId: string, text: string): void {
-    for (const [conn, tab] of this.#tabs) if (tab.connId === connId) conn.send(text);
+  /**
+   * An input error the owner sent back for one of this node's tabs, sent once the tab has
+   * every frame up to `after` (the owner's seq when it refused the input), as the owner's
+   * own tabs would see it. At most {@link MAX_HELD_ERRORS} wait; past that, the oldest go.
+   */
+  inputError(connId: string, text: string, after: number): void {
+    this.#held.push({ connId, text, after });
+    if (this.#held.length > MAX_HELD_ERRORS) this.#held.shift();
+    if (after > this.seq) void this.#pull();
+    else this.#deliver();
   }
 
   /** Stops following (unsubscribes, stops the periodic check). */
@@ -203,16 +215,30 @@ export class Follower {
   }
 
   #deliver() {
-    // The log is whole from seq 1: frame `seq` is at index `seq - 1`.
-    for (const conn of this.#tabs.keys()) {
-      for (
-        let f = this.#frames[conn.sentSeq];
-        f?.seq === conn.sentSeq + 1;
-        f = this.#frames[conn.sentSeq]
-      ) {
-        conn.sentSeq = f.seq;
-        conn.send(f.text);
+    if (this.#held.length) {
+      const ready = this.#held.filter((h) => h.after <= this.seq);
+      this.#held = this.#held.filter((h) => h.after > this.seq);
+      for (const h of ready) {
+        for (const [conn, tab] of this.#tabs) {
+          if (tab.connId !== h.connId) continue;
+          this.#sendFrames(conn, h.after);
+          conn.send(h.text);
+        }
       }
+    }
+    for (const conn of this.#tabs.keys()) this.#sendFrames(conn, this.seq);
+  }
+
+  /** Sends `conn` the frames after its cursor up to `upTo`, in order. */
+  #sendFrames(conn: Connection, upTo: number) {
+    // The log is whole from seq 1: frame `seq` is at index `seq - 1`.
+    for (
+      let f = this.#frames[conn.sentSeq];
+      f?.seq === conn.sentSeq + 1 && f.seq <= upTo;
+      f = this.#frames[conn.sentSeq]
+    ) {
+      conn.sentSeq = f.seq;
+      conn.send(f.text);
     }
   }
 

@@ -41,6 +41,12 @@ export interface RedisCommander {
 export const REDIS_RETRY_FIRST_MS = 50;
 /** Longest wait between two retries of a failing Redis, in ms. */
 export const REDIS_RETRY_MAX_MS = 2_000;
+/**
+ * A flush Redis has not answered in this long counts as failed (a stopped or overloaded
+ * server keeps the socket open): the store reports `failing` and retries. Safe, because
+ * the append script skips frames already stored: a late original and its retry write once.
+ */
+export const REDIS_WRITE_TIMEOUT_MS = 5_000;
 
 /**
  * The append script. KEYS: meta, frames, answers, calls, in. ARGV: owner, epoch, ttl ms,
@@ -176,6 +182,8 @@ export interface RedisStoreOptions {
   /** Told of write failures (the first of each outage) and of refused sessions. */
   onError?: (error: unknown, write: string) => void;
   metrics?: Metrics;
+  /** How long a flush may wait for Redis (default {@link REDIS_WRITE_TIMEOUT_MS}). */
+  writeTimeoutMs?: number;
 }
 
 /** What one session's append returned. */
@@ -191,6 +199,7 @@ export class RedisStore implements SessionStore {
   readonly #ttl: string;
   readonly #onError: (error: unknown, write: string) => void;
   readonly #metrics: Metrics;
+  readonly #timeoutMs: number;
   readonly #listeners: ((event: StoreEvent) => void)[] = [];
   /** The epoch this node holds, by session it owns. */
   readonly #epochs = new Map<string, number>();
@@ -212,6 +221,7 @@ export class RedisStore implements SessionStore {
     this.#ttl = String(options.ttlMs);
     this.#onError = options.onError ?? (() => {});
     this.#metrics = options.metrics ?? NO_METRICS;
+    this.#timeoutMs = options.writeTimeoutMs ?? REDIS_WRITE_TIMEOUT_MS;
   }
 
   get pendingWrites(): number {
@@ -337,9 +347,18 @@ export class RedisStore implements SessionStore {
     }
     const started = performance.now();
     const ids = [...bySession.keys()];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Redis did not answer within ${this.#timeoutMs} ms`)),
+        this.#timeoutMs,
+      );
+    });
+    late.catch(() => {});
     const results = await Promise.allSettled(
-      ids.map((id) => this.#append(id, bySession.get(id)!)),
+      ids.map((id) => Promise.race([this.#append(id, bySession.get(id)!), late])),
     );
+    clearTimeout(timer);
     this.#inFlight = 0;
     this.#metrics.observe("parley_store_write_seconds", (performance.now() - started) / 1000, {
       store: "redis",

@@ -210,3 +210,47 @@ Deno.test({
     await store.close();
   },
 });
+
+Deno.test({
+  name:
+    "RedisStore: a Redis that stops answering (SIGSTOP) is failing after the write timeout; on SIGCONT every frame is written once",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using r = await client(redis.url);
+    const store = new RedisStore(r.c, { nodeId: "n1", ttlMs: 60_000, writeTimeoutMs: 200 });
+    const events: string[] = [];
+    const failing = Promise.withResolvers<void>();
+    const back = Promise.withResolvers<void>();
+    store.subscribe((e) => {
+      events.push(e.type);
+      if (e.type === "failing") failing.resolve();
+      if (e.type === "recovered") back.resolve();
+    });
+    store.create(record("s1"));
+    store.appendFrame("s1", frame(1));
+    await durable(store);
+    Deno.kill(redis.pid, "SIGSTOP");
+    const ran: number[] = [];
+    try {
+      for (let seq = 2; seq <= 3; seq++) {
+        store.appendFrame("s1", frame(seq));
+        store.whenDurable(() => ran.push(seq), "s1");
+      }
+      await failing.promise;
+      assert.match(store.failure ?? "", /did not answer within 200 ms/);
+      assert.equal(ran.length, 0);
+      store.appendFrame("s1", frame(4));
+      store.whenDurable(() => ran.push(4), "s1");
+    } finally {
+      Deno.kill(redis.pid, "SIGCONT");
+    }
+    await back.promise;
+    await durable(store);
+    assert.deepEqual(ran, [2, 3, 4]);
+    assert.deepEqual(events, ["failing", "recovered"]);
+    // The stalled call ran when Redis woke up, and so did its retry: each frame once.
+    assert.deepEqual((await store.load("s1"))?.frames, [1, 2, 3, 4].map(frame));
+    await store.close();
+  },
+});

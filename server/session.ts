@@ -283,8 +283,12 @@ export class Session {
     };
     if (this.#state === "live") return void this.#emit({ type: "session", data }, "session");
     // Nothing but errors may follow `complete` or `cancelled` in the log: the resume of a
-    // finished conversation is told to this connection only, without a seq.
-    conn.send(JSON.stringify({ type: "session", data, ts: Date.now() }));
+    // finished conversation is told to this connection only, without a seq, once the log's
+    // last frames are durable (and sent), so the notice comes after `complete`.
+    const notice = JSON.stringify({ type: "session", data, ts: Date.now() });
+    this.#opts.store.whenDurable(() => {
+      if (this.#conns.has(conn)) conn.send(notice);
+    }, this.id);
   }
 
   /** Detaches a connection; the conversation goes on without it. */

@@ -484,7 +484,9 @@ export class SessionRegistry {
   /** A message from another node: input to apply, or an input error for a tab here. */
   #nodeMessage(m: NodeMessage) {
     if (m.t === "in") void this.#drain(m.sid);
-    else if (m.t === "err") this.#followers.get(m.sid)?.inputError(m.c, m.text);
+    else if (m.t === "err") {
+      this.#followers.get(m.sid)?.inputError(m.c, m.text, Number(m.after) || 0);
+    }
   }
 
   /**
@@ -527,11 +529,16 @@ export class SessionRegistry {
           e.frame,
           this.#opts.maxFrameBytes ?? MAX_CLIENT_FRAME_BYTES,
         );
+        // `after`: the seq when the input was refused; the tab gets the error once it has
+        // the frames before it (best effort: frames after it may come first).
+        let after = session.seq;
         const reply: Connection = {
           sentSeq: Number.MAX_SAFE_INTEGER,
           remote: true,
+          rejected: () => after = session!.seq,
           send: (text) => {
-            void cluster.tell(e.node, { t: "err", sid: id, c: e.conn, text }).catch(() => {});
+            const msg = { t: "err", sid: id, c: e.conn, text, after } as const;
+            void cluster.tell(e.node, msg).catch(() => {});
           },
         };
         if (

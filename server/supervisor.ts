@@ -200,7 +200,9 @@ export function copyEnv(
 
 /** Restart pauses: the first `baseMs`, doubling for each quick death in a row, up to `maxMs`. */
 export interface RestartPolicy {
+  /** The first pause, in ms. */
   baseMs: number;
+  /** The longest pause, in ms. */
   maxMs: number;
   /** A copy that ran at least this long before dying starts again after `baseMs`. */
   healthyMs: number;
@@ -233,7 +235,9 @@ export interface SupervisorOptions {
   args: readonly string[];
   /** The environment copy `index` gets on its `spawn`th start ({@link copyEnv}). */
   env: (index: number, spawn: number) => Record<string, string>;
+  /** Where starts, deaths and restarts are logged. */
   log: Logger;
+  /** The restart pauses (default {@link RESTART_POLICY}). */
   policy?: RestartPolicy;
   /** How long a copy may take to stop after SIGTERM before it is killed, in ms (default 15 s). */
   stopTimeoutMs?: number;
@@ -258,6 +262,7 @@ export class Supervisor {
   readonly #copies: Copy[] = [];
   #stopping = false;
 
+  /** A supervisor of `opts.copies` copies, none started before {@link Supervisor.start}. */
   constructor(opts: SupervisorOptions) {
     this.#opts = opts;
   }

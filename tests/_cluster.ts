@@ -116,6 +116,7 @@ export class Node implements AsyncDisposable {
     }
   }
 
+  /** The process id (of the supervisor, for a `PARLEY_PROCESSES` node). */
   get pid(): number {
     return this.child.pid;
   }

@@ -148,9 +148,9 @@ export class AnsweringClient {
     return this.#answers.get(id)!;
   }
 
-  /** The seq of the last frame seen, 0 before any. */
+  /** The seq of the last frame seen, 0 before any (connection-only frames carry none). */
   get lastSeq(): number {
-    return Number(this.seen.at(-1)?.seq ?? 0);
+    return Number(this.seen.findLast((f) => typeof f.seq === "number")?.seq ?? 0);
   }
 
   /** Sends the answer to question `id`. */

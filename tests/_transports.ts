@@ -12,8 +12,10 @@ import { createLogger } from "../server/log.ts";
 import { SessionRegistry } from "../server/sessions.ts";
 import { SqliteStore } from "../server/sqlite_store.ts";
 import { MemoryStore, type SessionStore } from "../server/store.ts";
+import { ClusterNode } from "../server/cluster.ts";
+import { redisAvailable, startRedis } from "./_redis.ts";
 import { FrameQueue, FrameSocket } from "./_seed_client.ts";
-import { startTestServer } from "./_server.ts";
+import { startTestServer, type TestServer } from "./_server.ts";
 
 /** One side of a conversation, as a client sees it. */
 export interface Peer extends FrameQueue, AsyncDisposable {
@@ -107,6 +109,44 @@ async function overWebSocket(name: string, db: string): Promise<Transport> {
   };
 }
 
+/**
+ * Cluster mode on a redis-server of its own: `nodes` Parley servers on one Redis; new
+ * conversations open on the first, resumes on the last (which follows the first).
+ */
+async function overCluster(name: string, nodes: number): Promise<Transport> {
+  const redis = await startRedis();
+  const servers: TestServer[] = [];
+  for (let i = 0; i < nodes; i++) {
+    const node = await ClusterNode.open({
+      url: redis.url,
+      nodeId: `${name}-${i + 1}`,
+      leaseMs: 1_000,
+      checkMs: 100,
+      ttlMs: 3_600_000,
+      log: createLogger("silent"),
+    });
+    servers.push(await startTestServer({ redisUrl: redis.url }, { cluster: node }));
+  }
+  return {
+    name,
+    async open(clientId, resume) {
+      const server = resume ? servers.at(-1)! : servers[0]!;
+      const url = server.wsUrl(clientId) + (resume ? "?resume=1" : "");
+      const sock = new FrameSocket(url);
+      await sock.opened;
+      if (resume) sock.send({ type: "resume", ...resume });
+      return sock;
+    },
+    async [Symbol.asyncDispose]() {
+      for (const s of servers) await s[Symbol.asyncDispose]();
+      await redis[Symbol.asyncDispose]();
+    },
+  };
+}
+
+/** Whether the Redis transports run: redis-server is here, or CI requires it. */
+const withRedis = Deno.env.get("CI") === "true" || await redisAvailable();
+
 /** Every transport by name; each test starts its own (`await using`). */
 export const transports: { name: string; start: () => Promise<Transport> }[] = [
   {
@@ -125,4 +165,10 @@ export const transports: { name: string; start: () => Promise<Transport> }[] = [
       return overWebSocket("websocket+sqlite", `${dir}/parley.db`);
     },
   },
+  ...(withRedis
+    ? [
+      { name: "websocket+redis", start: () => overCluster("websocket+redis", 1) },
+      { name: "cluster (resume on node 2)", start: () => overCluster("cluster", 2) },
+    ]
+    : []),
 ];

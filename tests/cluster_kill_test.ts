@@ -156,3 +156,53 @@ Deno.test({
     assert.deepEqual(b.logged.filter((f) => f.type === "error"), []);
   },
 });
+
+Deno.test({
+  name:
+    "cluster: SIGKILL of the owner of a session nobody watches: the node the tab resumes on claims it",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using cluster = await Cluster.start(redis.url, 2);
+    const [n1, n2] = [cluster.node(1), cluster.node(2)];
+    await using a = new Tab("a", true);
+    await a.start(n1);
+    await a.read(nthQuestion(2));
+    await n1.kill();
+    // No tab on n2 until now: nobody claimed the session; the resume does.
+    assert.equal((await redisOwner(redis.cli, a.sessionId)).owner, "n1");
+    await a.join(n2);
+    assert.equal((await a.read()).type, "complete");
+    assertTabsAgree([a]);
+    assert.equal((await redisOwner(redis.cli, a.sessionId)).owner, "n2");
+  },
+});
+
+Deno.test({
+  name:
+    "cluster: SIGKILL of the owner right as an answer reaches it: the answer counts once, whether or not it was stored",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using cluster = await Cluster.start(redis.url, 2);
+    const [n1, n2] = [cluster.node(1), cluster.node(2)];
+    await using a = new Tab("a", true);
+    await using b = new Tab("b");
+    await a.start(n1);
+    await a.read(nthQuestion(3));
+    await b.join(n2, a);
+    await b.read((f) => f.seq === a.lastSeq);
+    const pending = a.pending!;
+    a.answer(pending);
+    await n1.kill();
+    // Sent again from n2: applied if n1 died before storing it, refused as answered if not.
+    b.answering = true;
+    b.answer(pending);
+    assert.equal((await b.read()).type, "complete");
+    await a.join(n2);
+    await a.read();
+    assertTabsAgree([b, a]);
+    const answers = b.logged.filter((f) => f.type === "answered" && f.data.questionId === pending);
+    assert.equal(answers.length, 1);
+  },
+});

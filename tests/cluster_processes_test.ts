@@ -64,6 +64,11 @@ Deno.test({
       a.answer(String(f.data.id));
     }
     assertTabsAgree([a]);
+    // The kernel spread the reconnections: more than one process served a resume (all on
+    // one of three would be a chance of about 1 in 3^(resumes − 1)).
+    const servedBy = node.logged("resumed").map((l) => String(l.nodeId));
+    assert.ok(servedBy.length >= 5, `resumes: ${servedBy.length}`);
+    assert.ok(new Set(servedBy).size >= 2, `every resume on one process: ${servedBy.join(", ")}`);
 
     await until(() => copies(node).length === 3, "the killed copy to start again");
     const restarted = copies(node)[2]!;

@@ -266,3 +266,76 @@ Deno.test({
     assert.deepEqual(logOf(b.frames), logOf(a.frames), "both tabs saw the same log");
   },
 });
+
+Deno.test({
+  name:
+    "cluster: a node that shuts down releases its lease, and the node watching takes over at once",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    const n1 = await startNode(redis.url, "n1");
+    await using n2 = await startNode(redis.url, "n2");
+    const a = new FrameSocket(n1.wsUrl("tab"));
+    const session = await a.until("session");
+    await a.until("question");
+    await using b = await resumeTab(n2, "tab", String(session.data.token), 0);
+    await b.until("question");
+    assert.equal((await b.until("session")).seq, undefined, "the follower's notice");
+    await n1[Symbol.asyncDispose](); // a clean stop: sessions suspended, lease deleted
+    assert.equal(await redis.cli("EXISTS", "parley:node:n1"), "0");
+    const taken = await b.until("session");
+    assert.equal(typeof taken.seq, "number", "node 2 runs it now");
+    b.send({ answer: ANSWERS[0] });
+    await answerToComplete(b, 1);
+    assertGapless(b.frames);
+    await a.closed;
+  },
+});
+
+Deno.test({
+  name:
+    "cluster: Redis down mid-conversation pauses it with storage_unavailable; when Redis is back it finishes with nothing lost",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1");
+    await using a = new FrameSocket(n1.wsUrl("tab"));
+    await a.until("question");
+    await redis.kill();
+    a.send({ answer: ANSWERS[0] });
+    const notice = await a.until("error");
+    assert.equal(notice.data.code, "storage_unavailable");
+    assert.equal(notice.seq, undefined);
+    const health = await fetch(`${n1.url}/healthz`);
+    assert.equal(health.status, 503);
+    await health.body?.cancel();
+    await redis.restart();
+    await answerToComplete(a, 1);
+    assertGapless(a.frames);
+    const answered = a.frames.filter((f) => f.type === "answered");
+    assert.equal(answered[0]?.data.answer, ANSWERS[0], "the answer given while Redis was down");
+  },
+});
+
+Deno.test({
+  name:
+    "cluster: a Redis that cannot be reached at start stops the server with one parley: line and exit 1",
+  ignore,
+  async fn() {
+    const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+    const port = (l.addr as Deno.NetAddr).port;
+    l.close();
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "main.ts", "--port", "0"],
+      env: { PARLEY_REDIS_URL: `redis://127.0.0.1:${port}`, NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(out.code, 1);
+    const lines = new TextDecoder().decode(out.stderr).trim().split("\n");
+    assert.match(
+      lines.at(-1)!,
+      /^parley: redis:\/\/127\.0\.0\.1:\d+\/?: Redis cannot be reached .* — start Redis, or fix PARLEY_REDIS_URL$/,
+    );
+  },
+});
