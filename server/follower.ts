@@ -16,7 +16,12 @@
 import type { ClientFrame } from "../protocol/mod.js";
 import type { ClusterNode } from "./cluster.ts";
 import type { Logger } from "./log.ts";
-import type { Connection, Session } from "./session.ts";
+import {
+  type Connection,
+  type Session,
+  storageNotice,
+  wholeCompleteText,
+} from "./session.ts";
 import type { SessionSnapshot, SessionState, StoredFrame } from "./store.ts";
 
 /** Options of {@link Follower}. */
@@ -56,6 +61,12 @@ export class Follower {
   #claiming = false;
   /** Input errors waiting for the frames sent before them. */
   #held: { connId: string; text: string; after: number }[] = [];
+  /** Why the owner's writes fail, as it last published; undefined when they do not. */
+  #ownerFailing: string | undefined;
+  /** Why this node's reads of the log fail; undefined when they do not. */
+  #readFailing: string | undefined;
+  /** `complete` frames with the whole brief, by seq, for `?brief=full` tabs. */
+  readonly #fullTexts = new Map<number, string>();
 
   constructor(opts: FollowerOptions) {
     this.#o = opts;
@@ -84,7 +95,11 @@ export class Follower {
   /** Subscribes, then reads what was appended since the snapshot, then checks periodically. */
   async start(): Promise<void> {
     const { node } = this.#o;
-    this.#stopListening = await node.listen(this.id, () => void this.#pull());
+    this.#stopListening = await node.listen(this.id, (message) => {
+      const notice = parseStorageNotice(message);
+      if (notice) this.#ownerStorage(notice.failing);
+      else void this.#pull();
+    });
     this.#timer = setInterval(() => void this.#check(), node.checkMs);
     Deno.unrefTimer(this.#timer);
     void node.watch(this.id).catch(() => {});
@@ -100,9 +115,11 @@ export class Follower {
     const lastSeq = Math.min(resume.lastSeq, top);
     for (const f of this.#frames) {
       if (f.seq <= lastSeq) continue;
-      conn.send(f.seq === 1 ? withToken(f.text, resume.token) : f.text);
+      conn.send(f.seq === 1 ? withToken(f.text, resume.token) : this.#textFor(conn, f));
     }
     conn.sentSeq = top;
+    const failure = this.#ownerFailing ?? this.#readFailing;
+    if (failure !== undefined) conn.send(storageNotice(failure));
     const pending = this.#state === "live" ? pendingQuestion(this.#frames) : undefined;
     // Only the owner appends to the log: the resume is told to this tab alone, without a seq.
     conn.send(JSON.stringify({
@@ -190,12 +207,16 @@ export class Follower {
         try {
           fresh = await this.#o.node.framesAfter(this.id, this.seq);
         } catch (err) {
-          this.#o.log.debug("follower read failed", {
-            sessionId: this.id,
-            detail: err instanceof Error ? err.message : String(err),
-          });
+          const detail = err instanceof Error ? err.message : String(err);
+          this.#o.log.debug("follower read failed", { sessionId: this.id, detail });
+          if (this.#readFailing === undefined) {
+            this.#readFailing = detail;
+            // Told once per outage, unless the owner's notice already told them.
+            if (this.#ownerFailing === undefined) this.#notify(detail);
+          }
           return;
         }
+        this.#readFailing = undefined;
         for (const f of fresh) {
           if (f.seq !== this.seq + 1) break; // never a gap: the next read starts here
           this.#frames.push(f);
@@ -238,8 +259,35 @@ export class Follower {
       f = this.#frames[conn.sentSeq]
     ) {
       conn.sentSeq = f.seq;
-      conn.send(f.text);
+      conn.send(this.#textFor(conn, f));
     }
+  }
+
+  /** The text `conn` is sent for `f`: a `complete` with the whole brief for a `?brief=full` tab. */
+  #textFor(conn: Connection, f: StoredFrame): string {
+    if (!conn.fullBrief || !f.text.startsWith('{"type":"complete"')) return f.text;
+    let t = this.#fullTexts.get(f.seq);
+    if (t === undefined) {
+      t = wholeCompleteText(f.text, this.#frames);
+      this.#fullTexts.set(f.seq, t);
+    }
+    return t;
+  }
+
+  /** The owner published that its writes fail (a reason) or work again (undefined). */
+  #ownerStorage(failing: string | undefined) {
+    const was = this.#ownerFailing;
+    this.#ownerFailing = failing;
+    if (failing !== undefined && was === undefined && this.#readFailing === undefined) {
+      this.#notify(failing);
+    }
+    if (failing === undefined) void this.#pull();
+  }
+
+  /** Every tab here gets the transient `storage_unavailable` notice (no seq). */
+  #notify(reason: string) {
+    const text = storageNotice(reason);
+    for (const conn of this.#tabs.keys()) conn.send(text);
   }
 
   /** The periodic check: re-read, renew the watch mark, and see whether the owner lives. */
@@ -273,6 +321,21 @@ export class Follower {
       session.attach(conn, { lastSeq: conn.sentSeq, token: tab.token });
     }
     this.#tabs.clear();
+  }
+}
+
+/**
+ * A storage notice the owner published on the session channel (`{"t":"storage"}` with a
+ * `reason` while its writes fail, without once they work again); undefined for a wake-up.
+ */
+function parseStorageNotice(message: string): { failing: string | undefined } | undefined {
+  if (!message.startsWith("{")) return undefined;
+  try {
+    const m = JSON.parse(message) as { t?: unknown; reason?: unknown };
+    if (m?.t !== "storage") return undefined;
+    return { failing: typeof m.reason === "string" ? m.reason.slice(0, 200) : undefined };
+  } catch {
+    return undefined;
   }
 }
 

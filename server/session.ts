@@ -584,13 +584,7 @@ export class Session {
   #fullText(f: StoredFrame): string {
     let t = this.#fullTexts.get(f.seq);
     if (t !== undefined) return t;
-    const frame = JSON.parse(f.text) as Parsed;
-    const brief = frame.data.brief as { resultSeqs?: unknown } | undefined;
-    if (brief?.resultSeqs === undefined) t = f.text;
-    else {
-      const whole = expandBrief(brief, resultIn(this.#log));
-      t = JSON.stringify({ ...frame, data: { ...frame.data, brief: whole } });
-    }
+    t = wholeCompleteText(f.text, this.#log);
     this.#fullTexts.set(f.seq, t);
     return t;
   }
@@ -831,7 +825,7 @@ function unansweredQuestion(rec: Recovery): string | undefined {
  * The transient `storage_unavailable` notice: sent to tabs, never stored, no `seq`. With
  * `lost`, this session's writes were refused and the connection is about to close.
  */
-function storageNotice(reason: string, lost = false): string {
+export function storageNotice(reason: string, lost = false): string {
   return JSON.stringify({
     type: "error",
     data: {
@@ -842,6 +836,19 @@ function storageNotice(reason: string, lost = false): string {
     },
     ts: Date.now(),
   });
+}
+
+/**
+ * A stored `complete` frame's text with the whole brief, its results rebuilt from the
+ * `result` frames of `log` (what a `?brief=full` tab is sent); `text` itself when its
+ * brief is already whole.
+ */
+export function wholeCompleteText(text: string, log: readonly StoredFrame[]): string {
+  const frame = JSON.parse(text) as Parsed;
+  const brief = frame.data.brief as { resultSeqs?: unknown } | undefined;
+  if (brief?.resultSeqs === undefined) return text;
+  const whole = expandBrief(brief, resultIn(log));
+  return JSON.stringify({ ...frame, data: { ...frame.data, brief: whole } });
 }
 
 /** The `data.data` of the `result` frame with a given seq in `log`, for {@link expandBrief}. */

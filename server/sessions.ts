@@ -180,9 +180,11 @@ export class SessionRegistry {
     if (event.type === "failing") {
       log.error("store failing: sessions paused, new ones refused", { reason: event.reason });
       for (const s of this.#live.values()) s.storageFailing(event.reason);
+      this.#tellFollowers(event.reason);
     } else if (event.type === "recovered") {
       log.info("store recovered: sessions carry on", { downMs: event.downMs });
       for (const s of this.#live.values()) s.storageRecovered();
+      this.#tellFollowers(undefined);
     } else {
       const session = this.#live.get(event.sessionId);
       log.error("store refused a session's writes", {
@@ -194,6 +196,16 @@ export class SessionRegistry {
       this.#stopGrace(session.id);
       // The detail (a constraint, a table name) goes to the log, not to the client.
       session.storageLost("the store refused them", CLOSE_CODES.tryAgain);
+    }
+  }
+
+  /** Cluster mode: the nodes following this node's live sessions hear of its storage (best effort). */
+  #tellFollowers(reason: string | undefined) {
+    const cluster = this.#opts.cluster;
+    if (!cluster) return;
+    for (const s of this.#live.values()) {
+      if (s.state !== "live") continue;
+      void cluster.storageNotice(s.id, reason).catch(() => {});
     }
   }
 
