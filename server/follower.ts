@@ -16,12 +16,7 @@
 import type { ClientFrame } from "../protocol/mod.js";
 import type { ClusterNode } from "./cluster.ts";
 import type { Logger } from "./log.ts";
-import {
-  type Connection,
-  type Session,
-  storageNotice,
-  wholeCompleteText,
-} from "./session.ts";
+import { type Connection, type Session, storageNotice, wholeCompleteText } from "./session.ts";
 import type { SessionSnapshot, SessionState, StoredFrame } from "./store.ts";
 
 /** Options of {@link Follower}. */
@@ -65,6 +60,8 @@ export class Follower {
   #ownerFailing: string | undefined;
   /** Why this node's reads of the log fail; undefined when they do not. */
   #readFailing: string | undefined;
+  /** Tabs waiting for the owner's `cancelled` (or other final) frame to reach them. */
+  #settling: { conn: Connection; fn: () => void }[] = [];
   /** `complete` frames with the whole brief, by seq, for `?brief=full` tabs. */
   readonly #fullTexts = new Map<number, string>();
 
@@ -185,10 +182,33 @@ export class Follower {
     else this.#deliver();
   }
 
+  /**
+   * Calls `fn` once `conn` has been sent the frame that ended the conversation (the
+   * owner's `cancelled` after {@link Follower.cancel}), at once if it is not live, or after
+   * five check periods at the latest (the owner may be gone): a restarting tab sees its old
+   * session end before the new one starts, as it does on the owner's node.
+   */
+  afterCancel(conn: Connection, fn: () => void): void {
+    if (this.#local) return this.#o.node.store.whenDurable(fn);
+    if (this.#state !== "live" || this.#stopped) return fn();
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      this.#settling = this.#settling.filter((w) => w.fn !== once);
+      fn();
+    };
+    const timer = setTimeout(once, this.#o.node.checkMs * 5);
+    Deno.unrefTimer(timer);
+    this.#settling.push({ conn, fn: once });
+  }
+
   /** Stops following (unsubscribes, stops the periodic check). */
   stop(): void {
     if (this.#stopped) return;
     this.#stopped = true;
+    for (const w of [...this.#settling]) w.fn();
     clearInterval(this.#timer);
     void this.#stopListening?.();
   }
@@ -248,6 +268,9 @@ export class Follower {
       }
     }
     for (const conn of this.#tabs.keys()) this.#sendFrames(conn, this.seq);
+    if (this.#settling.length && this.#state !== "live") {
+      for (const w of [...this.#settling]) if (w.conn.sentSeq >= this.seq) w.fn();
+    }
   }
 
   /** Sends `conn` the frames after its cursor up to `upTo`, in order. */

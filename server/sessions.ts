@@ -44,7 +44,10 @@ import {
 } from "./store.ts";
 
 /** What a link talks to: a session run here, or one followed from another node. */
-export type SessionHandle = Pick<Session, "id" | "state" | "handle" | "detach" | "cancel">;
+export type SessionHandle = Pick<Session, "id" | "state" | "handle" | "detach" | "cancel"> & {
+  /** A followed session: calls `fn` once `conn` got the owner's final frame (see Follower). */
+  afterCancel?(conn: Connection, fn: () => void): void;
+};
 
 /** The limits and timings a registry works within. */
 export interface RegistryLimits {

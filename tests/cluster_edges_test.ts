@@ -896,12 +896,8 @@ Deno.test({
 
 Deno.test({
   name:
-    "cluster edges: BUG(restart on a follower) the restarting tab on a non-owner node never sees its old session's cancelled frame",
-  // server/link.ts #restart waits for `registry.store.whenDurable` before leaving the old
-  // session, which on one node means "the cancelled frame has gone out"; on a follower the
-  // cancel is only forwarded (server/follower.ts cancel → handle → forward), the local
-  // store has nothing pending, and the tab detaches before the owner's cancelled arrives.
-  ignore: true,
+    "cluster edges: restart on a non-owner node: the restarting tab sees its old session's cancelled frame before the new session",
+  ignore,
   fn: () => restartOnFollower(true),
 });
 
