@@ -86,6 +86,7 @@ interface Client {
 /** A message between nodes, on `parley:node:<id>:n`. */
 export type NodeMessage =
   | { t: "in"; sid: string }
+  | { t: "watch"; sid: string }
   | { t: "err"; sid: string; c: string; text: string; after: number };
 
 /** This process as a node of the cluster. */
@@ -330,8 +331,11 @@ export class ClusterNode {
     }));
   }
 
-  /** Marks `sid` watched by a tab on this node for three check periods. */
-  async watch(sid: string): Promise<void> {
+  /**
+   * Marks `sid` watched by a tab on this node for three check periods, and tells its
+   * `owner` (when another node): the owner polls the input streams of watched sessions only.
+   */
+  async watch(sid: string, owner?: string): Promise<void> {
     await this.#client.sendCommand([
       "SET",
       sessionKeys(sid).watch,
@@ -339,6 +343,7 @@ export class ClusterNode {
       "PX",
       String(this.checkMs * 3),
     ]);
+    if (owner && owner !== this.nodeId) await this.tell(owner, { t: "watch", sid });
   }
 
   /** Whether a tab on another node watches `sid`. */

@@ -99,7 +99,7 @@ export class Follower {
     });
     this.#timer = setInterval(() => void this.#check(), node.checkMs);
     Deno.unrefTimer(this.#timer);
-    void node.watch(this.id).catch(() => {});
+    void node.watch(this.id, this.#owner).catch(() => {});
     await this.#pull();
   }
 
@@ -319,7 +319,7 @@ export class Follower {
     const { node } = this.#o;
     await this.#pull();
     try {
-      await node.watch(this.id);
+      await node.watch(this.id, this.#owner);
       const meta = await node.meta(this.id);
       if (!meta) return;
       this.#owner = meta.owner;
