@@ -377,3 +377,32 @@ Deno.test({
     for (const t of tabs) await t.close();
   },
 });
+
+Deno.test({
+  name:
+    "cluster: a ?brief=full tab on a follower node gets the whole brief in complete, as on the owner",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1");
+    await using n2 = await startNode(redis.url, "n2");
+    const first = new FrameSocket(n1.wsUrl("tab") + "?brief=full");
+    const session = await first.until("session");
+    await first.until("question");
+    const lastSeq = Number(first.frames.at(-1)!.seq);
+    const sock = new FrameSocket(n2.wsUrl("tab") + "?resume=1&brief=full");
+    await sock.opened;
+    sock.send({ type: "resume", token: String(session.data.token), lastSeq });
+    await sock.until("session");
+    sock.send({ answer: ANSWERS[0] });
+    await answerToComplete(sock, 1);
+    const onOwner = await first.until("complete");
+    const onFollower = sock.frames.find((f) => f.type === "complete")!;
+    const brief = onFollower.data.brief as Record<string, unknown>;
+    assert.equal(brief.resultSeqs, undefined, "not the stored shape");
+    assert.ok(brief.results, "the results are in the brief");
+    assert.deepEqual(onFollower.data, onOwner.data, "the same complete as the owner's full tab");
+    await first.close();
+    await sock.close();
+  },
+});
