@@ -406,3 +406,20 @@ Deno.test({
     await sock.close();
   },
 });
+
+Deno.test({
+  name:
+    "cluster: a Redis full for longer than the lease (noeviction) keeps the node's lease: renewals use PEXPIRE",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1");
+    assert.equal(await redis.cli("EXISTS", "parley:node:n1"), "1");
+    assert.equal(await redis.cli("CONFIG", "SET", "maxmemory", "1"), "OK");
+    assert.match(await redis.cli("SET", "probe", "x"), /OOM/, "Redis refuses writes now");
+    // Three leases: a renewal with SET … PX would be refused and the key would expire.
+    await new Promise((r) => setTimeout(r, LEASE_MS * 3));
+    assert.equal(await redis.cli("EXISTS", "parley:node:n1"), "1", "the lease is held");
+    assert.equal(await redis.cli("CONFIG", "SET", "maxmemory", "0"), "OK");
+  },
+});
