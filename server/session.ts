@@ -659,7 +659,10 @@ export class Session {
       const seqs = replay.get(key);
       if (seqs) seqs.push(f.seq);
       else replay.set(key, [f.seq]);
-      left++;
+      // A recorded model call returns at once, without the `delta` frames it streamed:
+      // they are skipped if they come again, never waited for (or a run cut short by an
+      // edit would never reach its end, and the re-run after it never start).
+      if (!key.startsWith("delta:")) left++;
     }
     this.#resultSeqs = {};
     const answers = more && segment ? segment.answers : this.#answers;
@@ -694,7 +697,7 @@ export class Session {
         if (kept === undefined) {
           const key = replay.size ? replayKey(body) : "";
           const replayed = replay.get(key)?.shift();
-          if (replayed !== undefined) left--;
+          if (replayed !== undefined && body.type !== "delta") left--;
           if (body.type === "complete" && replayed === undefined) {
             // The brief is stored and sent without the results its `result` frames
             // carried; a `?brief=full` tab gets the whole one.
