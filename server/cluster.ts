@@ -202,8 +202,24 @@ export class ClusterNode {
   async #lease(): Promise<void> {
     const key = nodeKey(this.nodeId);
     const ms = String(this.leaseMs);
-    if (Number(await this.#client.sendCommand(["PEXPIRE", key, ms])) === 1) return;
-    await this.#client.sendCommand(["SET", key, String(Date.now()), "PX", ms]);
+    try {
+      if (Number(await this.#client.sendCommand(["PEXPIRE", key, ms])) === 1) {
+        // The lease is held; this write (refused by a full Redis, unlike PEXPIRE) probes
+        // whether Redis takes writes, for a node that has nothing of its own to write.
+        try {
+          await this.#client.sendCommand(["SET", key, String(Date.now()), "PX", ms, "XX"]);
+          this.store.probe(undefined);
+        } catch (err) {
+          this.store.probe(err);
+        }
+        return;
+      }
+      await this.#client.sendCommand(["SET", key, String(Date.now()), "PX", ms]);
+      this.store.probe(undefined);
+    } catch (err) {
+      this.store.probe(err);
+      throw err;
+    }
   }
 
   /** Calls `fn` on every message sent to this node. */
