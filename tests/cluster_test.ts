@@ -413,7 +413,7 @@ Deno.test({
   ignore,
   async fn() {
     await using redis = await startRedis();
-    await using n1 = await startNode(redis.url, "n1");
+    await using _n1 = await startNode(redis.url, "n1");
     assert.equal(await redis.cli("EXISTS", "parley:node:n1"), "1");
     assert.equal(await redis.cli("CONFIG", "SET", "maxmemory", "1"), "OK");
     assert.match(await redis.cli("SET", "probe", "x"), /OOM/, "Redis refuses writes now");
