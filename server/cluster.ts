@@ -3,7 +3,8 @@
  * session whose owner is gone, and the Redis commands followers and owners share (read
  * the log after a seq, forward input, mark a session watched, talk to another node).
  *
- * The lease: `parley:node:<id>` is set with `PX leaseMs` and renewed every `leaseMs / 3`.
+ * The lease: `parley:node:<id>` is set with `PX leaseMs` and renewed (`PEXPIRE`, accepted by
+ * a full Redis) every `leaseMs / 3`.
  * A node whose key is gone is dead for the cluster: a node watching one of its sessions
  * claims it within about `leaseMs + checkMs`. A claim is one Lua compare-and-swap (owner
  * unchanged and its node key absent → owner = me, epoch + 1), and every later write of the
@@ -27,14 +28,15 @@ export const CLUSTER_CHECK_MS = 1_000;
 export const INPUT_BATCH = 64;
 
 /**
- * The claim script. KEYS: meta, the old owner's node key. ARGV: expected owner, me.
- * Replies the new epoch, or nil when the owner changed or is alive.
+ * The claim script. KEYS: meta (the session's slot only, so it runs on Redis Cluster).
+ * ARGV: expected owner, expected epoch, me. Replies the new epoch, or nil when the owner
+ * or epoch changed. The old owner's lease is checked before (EXISTS, in another slot): if
+ * that check races a renewal, the fence still refuses every later write of the old owner.
  */
 export const CLAIM_SCRIPT = `
-local owner = redis.call('HGET', KEYS[1], 'owner')
-if not owner or owner ~= ARGV[1] then return false end
-if owner ~= ARGV[2] and redis.call('EXISTS', KEYS[2]) == 1 then return false end
-redis.call('HSET', KEYS[1], 'owner', ARGV[2])
+local cur = redis.call('HMGET', KEYS[1], 'owner', 'epoch')
+if not cur[1] or cur[1] ~= ARGV[1] or cur[2] ~= ARGV[2] then return false end
+redis.call('HSET', KEYS[1], 'owner', ARGV[3])
 return redis.call('HINCRBY', KEYS[1], 'epoch', 1)
 `;
 
@@ -84,6 +86,7 @@ interface Client {
 /** A message between nodes, on `parley:node:<id>:n`. */
 export type NodeMessage =
   | { t: "in"; sid: string }
+  | { t: "watch"; sid: string }
   | { t: "err"; sid: string; c: string; text: string; after: number };
 
 /** This process as a node of the cluster. */
@@ -191,14 +194,32 @@ export class ClusterNode {
     });
   }
 
-  #lease(): Promise<unknown> {
-    return this.#client.sendCommand([
-      "SET",
-      nodeKey(this.nodeId),
-      String(Date.now()),
-      "PX",
-      String(this.leaseMs),
-    ]);
+  /**
+   * Takes or renews the lease. Renewal is `PEXPIRE`, which Redis accepts even when it is
+   * out of memory (`noeviction` refuses `SET`), so a full Redis does not let every lease
+   * lapse; only when the key is gone (first lease, or it expired) is it created with `SET`.
+   */
+  async #lease(): Promise<void> {
+    const key = nodeKey(this.nodeId);
+    const ms = String(this.leaseMs);
+    try {
+      if (Number(await this.#client.sendCommand(["PEXPIRE", key, ms])) === 1) {
+        // The lease is held; this write (refused by a full Redis, unlike PEXPIRE) probes
+        // whether Redis takes writes, for a node that has nothing of its own to write.
+        try {
+          await this.#client.sendCommand(["SET", key, String(Date.now()), "PX", ms, "XX"]);
+          this.store.probe(undefined);
+        } catch (err) {
+          this.store.probe(err);
+        }
+        return;
+      }
+      await this.#client.sendCommand(["SET", key, String(Date.now()), "PX", ms]);
+      this.store.probe(undefined);
+    } catch (err) {
+      this.store.probe(err);
+      throw err;
+    }
   }
 
   /** Calls `fn` on every message sent to this node. */
@@ -226,11 +247,19 @@ export class ClusterNode {
     return Number(await this.#client.sendCommand(["EXISTS", nodeKey(nodeId)])) === 1;
   }
 
-  /** Claims `sid` from `owner` (CAS); the new epoch, or undefined when someone else holds it. */
+  /**
+   * Claims `sid` from `owner`: undefined when the owner's lease is held, or when the
+   * owner or epoch changed meanwhile (CAS in the session's slot); else the new epoch.
+   */
   async claim(sid: string, owner: string): Promise<number | undefined> {
     const k = sessionKeys(sid);
-    const reply = await runScript(this.#client, CLAIM_SCRIPT, [k.meta, nodeKey(owner)], [
+    if (owner !== this.nodeId && await this.alive(owner)) return undefined;
+    const cur = await this.#client.sendCommand(["HMGET", k.meta, "owner", "epoch"]);
+    if (!Array.isArray(cur) || cur[0] === null || cur[0] === undefined) return undefined;
+    if (String(cur[0]) !== owner) return undefined;
+    const reply = await runScript(this.#client, CLAIM_SCRIPT, [k.meta], [
       owner,
+      String(cur[1] ?? "0"),
       this.nodeId,
     ]);
     if (reply === null || reply === undefined || reply === false) return undefined;
@@ -260,14 +289,29 @@ export class ClusterNode {
     }));
   }
 
-  /** Calls `fn` on every wake-up of session `sid`; resolves to a function that stops it. */
-  async listen(sid: string, fn: () => void): Promise<() => Promise<void>> {
+  /**
+   * Calls `fn` with every message on session `sid`'s channel (a wake-up: the new top seq;
+   * or a storage notice, see {@link ClusterNode.storageNotice}); resolves to a function
+   * that stops it.
+   */
+  async listen(sid: string, fn: (message: string) => void): Promise<() => Promise<void>> {
     const channel = sessionKeys(sid).channel;
-    const listener = () => fn();
+    const listener = (message: string) => fn(String(message));
     await this.#sub.subscribe(channel, listener);
     return async () => {
       await this.#sub.unsubscribe(channel, listener).catch(() => {});
     };
+  }
+
+  /**
+   * Tells the nodes following `sid` that this owner's writes fail (`reason`) or work again
+   * (undefined): `{"t":"storage","reason"?}` on the session channel. Best effort: PUBLISH
+   * is accepted by a full Redis; an unreachable one drops it, and then each follower's own
+   * reads fail and it tells its tabs itself.
+   */
+  async storageNotice(sid: string, reason: string | undefined): Promise<void> {
+    const m = reason === undefined ? { t: "storage" } : { t: "storage", reason };
+    await this.#client.sendCommand(["PUBLISH", sessionKeys(sid).channel, JSON.stringify(m)]);
   }
 
   /**
@@ -303,8 +347,11 @@ export class ClusterNode {
     }));
   }
 
-  /** Marks `sid` watched by a tab on this node for three check periods. */
-  async watch(sid: string): Promise<void> {
+  /**
+   * Marks `sid` watched by a tab on this node for three check periods, and tells its
+   * `owner` (when another node): the owner polls the input streams of watched sessions only.
+   */
+  async watch(sid: string, owner?: string): Promise<void> {
     await this.#client.sendCommand([
       "SET",
       sessionKeys(sid).watch,
@@ -312,6 +359,7 @@ export class ClusterNode {
       "PX",
       String(this.checkMs * 3),
     ]);
+    if (owner && owner !== this.nodeId) await this.tell(owner, { t: "watch", sid });
   }
 
   /** Whether a tab on another node watches `sid`. */

@@ -16,7 +16,7 @@
 import type { ClientFrame } from "../protocol/mod.js";
 import type { ClusterNode } from "./cluster.ts";
 import type { Logger } from "./log.ts";
-import type { Connection, Session } from "./session.ts";
+import { type Connection, type Session, storageNotice, wholeCompleteText } from "./session.ts";
 import type { SessionSnapshot, SessionState, StoredFrame } from "./store.ts";
 
 /** Options of {@link Follower}. */
@@ -56,6 +56,14 @@ export class Follower {
   #claiming = false;
   /** Input errors waiting for the frames sent before them. */
   #held: { connId: string; text: string; after: number }[] = [];
+  /** Why the owner's writes fail, as it last published; undefined when they do not. */
+  #ownerFailing: string | undefined;
+  /** Why this node's reads of the log fail; undefined when they do not. */
+  #readFailing: string | undefined;
+  /** Tabs waiting for the owner's `cancelled` (or other final) frame to reach them. */
+  #settling: { conn: Connection; fn: () => void }[] = [];
+  /** `complete` frames with the whole brief, by seq, for `?brief=full` tabs. */
+  readonly #fullTexts = new Map<number, string>();
 
   constructor(opts: FollowerOptions) {
     this.#o = opts;
@@ -84,10 +92,14 @@ export class Follower {
   /** Subscribes, then reads what was appended since the snapshot, then checks periodically. */
   async start(): Promise<void> {
     const { node } = this.#o;
-    this.#stopListening = await node.listen(this.id, () => void this.#pull());
+    this.#stopListening = await node.listen(this.id, (message) => {
+      const notice = parseStorageNotice(message);
+      if (notice) this.#ownerStorage(notice.failing);
+      else void this.#pull();
+    });
     this.#timer = setInterval(() => void this.#check(), node.checkMs);
     Deno.unrefTimer(this.#timer);
-    void node.watch(this.id).catch(() => {});
+    void node.watch(this.id, this.#owner).catch(() => {});
     await this.#pull();
   }
 
@@ -100,9 +112,11 @@ export class Follower {
     const lastSeq = Math.min(resume.lastSeq, top);
     for (const f of this.#frames) {
       if (f.seq <= lastSeq) continue;
-      conn.send(f.seq === 1 ? withToken(f.text, resume.token) : f.text);
+      conn.send(f.seq === 1 ? withToken(f.text, resume.token) : this.#textFor(conn, f));
     }
     conn.sentSeq = top;
+    const failure = this.#ownerFailing ?? this.#readFailing;
+    if (failure !== undefined) conn.send(storageNotice(failure));
     const pending = this.#state === "live" ? pendingQuestion(this.#frames) : undefined;
     // Only the owner appends to the log: the resume is told to this tab alone, without a seq.
     conn.send(JSON.stringify({
@@ -168,10 +182,33 @@ export class Follower {
     else this.#deliver();
   }
 
+  /**
+   * Calls `fn` once `conn` has been sent the frame that ended the conversation (the
+   * owner's `cancelled` after {@link Follower.cancel}), at once if it is not live, or after
+   * five check periods at the latest (the owner may be gone): a restarting tab sees its old
+   * session end before the new one starts, as it does on the owner's node.
+   */
+  afterCancel(conn: Connection, fn: () => void): void {
+    if (this.#local) return this.#o.node.store.whenDurable(fn);
+    if (this.#state !== "live" || this.#stopped) return fn();
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      this.#settling = this.#settling.filter((w) => w.fn !== once);
+      fn();
+    };
+    const timer = setTimeout(once, this.#o.node.checkMs * 5);
+    Deno.unrefTimer(timer);
+    this.#settling.push({ conn, fn: once });
+  }
+
   /** Stops following (unsubscribes, stops the periodic check). */
   stop(): void {
     if (this.#stopped) return;
     this.#stopped = true;
+    for (const w of [...this.#settling]) w.fn();
     clearInterval(this.#timer);
     void this.#stopListening?.();
   }
@@ -190,12 +227,16 @@ export class Follower {
         try {
           fresh = await this.#o.node.framesAfter(this.id, this.seq);
         } catch (err) {
-          this.#o.log.debug("follower read failed", {
-            sessionId: this.id,
-            detail: err instanceof Error ? err.message : String(err),
-          });
+          const detail = err instanceof Error ? err.message : String(err);
+          this.#o.log.debug("follower read failed", { sessionId: this.id, detail });
+          if (this.#readFailing === undefined) {
+            this.#readFailing = detail;
+            // Told once per outage, unless the owner's notice already told them.
+            if (this.#ownerFailing === undefined) this.#notify(detail);
+          }
           return;
         }
+        this.#readFailing = undefined;
         for (const f of fresh) {
           if (f.seq !== this.seq + 1) break; // never a gap: the next read starts here
           this.#frames.push(f);
@@ -227,6 +268,9 @@ export class Follower {
       }
     }
     for (const conn of this.#tabs.keys()) this.#sendFrames(conn, this.seq);
+    if (this.#settling.length && this.#state !== "live") {
+      for (const w of [...this.#settling]) if (w.conn.sentSeq >= this.seq) w.fn();
+    }
   }
 
   /** Sends `conn` the frames after its cursor up to `upTo`, in order. */
@@ -238,8 +282,35 @@ export class Follower {
       f = this.#frames[conn.sentSeq]
     ) {
       conn.sentSeq = f.seq;
-      conn.send(f.text);
+      conn.send(this.#textFor(conn, f));
     }
+  }
+
+  /** The text `conn` is sent for `f`: a `complete` with the whole brief for a `?brief=full` tab. */
+  #textFor(conn: Connection, f: StoredFrame): string {
+    if (!conn.fullBrief || !f.text.startsWith('{"type":"complete"')) return f.text;
+    let t = this.#fullTexts.get(f.seq);
+    if (t === undefined) {
+      t = wholeCompleteText(f.text, this.#frames);
+      this.#fullTexts.set(f.seq, t);
+    }
+    return t;
+  }
+
+  /** The owner published that its writes fail (a reason) or work again (undefined). */
+  #ownerStorage(failing: string | undefined) {
+    const was = this.#ownerFailing;
+    this.#ownerFailing = failing;
+    if (failing !== undefined && was === undefined && this.#readFailing === undefined) {
+      this.#notify(failing);
+    }
+    if (failing === undefined) void this.#pull();
+  }
+
+  /** Every tab here gets the transient `storage_unavailable` notice (no seq). */
+  #notify(reason: string) {
+    const text = storageNotice(reason);
+    for (const conn of this.#tabs.keys()) conn.send(text);
   }
 
   /** The periodic check: re-read, renew the watch mark, and see whether the owner lives. */
@@ -248,7 +319,7 @@ export class Follower {
     const { node } = this.#o;
     await this.#pull();
     try {
-      await node.watch(this.id);
+      await node.watch(this.id, this.#owner);
       const meta = await node.meta(this.id);
       if (!meta) return;
       this.#owner = meta.owner;
@@ -273,6 +344,21 @@ export class Follower {
       session.attach(conn, { lastSeq: conn.sentSeq, token: tab.token });
     }
     this.#tabs.clear();
+  }
+}
+
+/**
+ * A storage notice the owner published on the session channel (`{"t":"storage"}` with a
+ * `reason` while its writes fail, without once they work again); undefined for a wake-up.
+ */
+function parseStorageNotice(message: string): { failing: string | undefined } | undefined {
+  if (!message.startsWith("{")) return undefined;
+  try {
+    const m = JSON.parse(message) as { t?: unknown; reason?: unknown };
+    if (m?.t !== "storage") return undefined;
+    return { failing: typeof m.reason === "string" ? m.reason.slice(0, 200) : undefined };
+  } catch {
+    return undefined;
   }
 }
 

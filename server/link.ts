@@ -327,8 +327,9 @@ export class ClientLink {
       return this.#refuse(CLOSE.rateLimited, "too_many_connections", refused);
     }
     if (old.state === "live") old.cancel("Restarted: a new conversation began");
-    // Leave the old session only once its `cancelled` frame has gone out to this client.
-    this.#o.registry.store.whenDurable(() => {
+    // Leave the old session only once its `cancelled` frame has gone out to this client
+    // (on a follower node: once the owner's has come back and been sent).
+    const leave = () => {
       if (this.#done || this.#session !== old) return;
       old.detach(this.conn);
       this.#session = undefined;
@@ -336,7 +337,9 @@ export class ClientLink {
       this.#start(() => this.#o.registry.create(this.#o.clientId, this.conn));
       const now = this.#session as SessionHandle | undefined;
       this.#o.log.info("restarted", { clientId: this.#o.clientId, from: old.id, to: now?.id });
-    });
+    };
+    if (old.afterCancel) old.afterCancel(this.conn, leave);
+    else this.#o.registry.store.whenDurable(leave);
   }
 
   /** The transport closed. */

@@ -3,13 +3,13 @@
  * again (a session recovered after a restart replays its pipeline, or a re-run after an
  * edit asks what it asked before), the stored result is returned instead of calling the
  * model again. A call's key names it (`clarify:round:answers`, `analyse:agent:attempt`,
- * `overview`) and ends with the fingerprint of its whole input, so an edited answer makes
+ * `overview`) and ends with the fingerprint of its input (for an analyst: what it reads), so an edited answer makes
  * a new call and an unchanged one is reused. Frames the call streamed (`delta`) are not
  * stored: a replayed call returns its result at once.
  *
  * @module
  */
-import { fingerprint } from "../agents/rerun.ts";
+import { fingerprint, readInput } from "../agents/rerun.ts";
 import type {
   AnalysisTask,
   ClarifyInput,
@@ -69,9 +69,10 @@ export class RecordingEngine implements Engine {
     return this.#recorded(
       `analyse:${task.agent}:${attempt}`,
       {
-        requirements: task.requirements,
-        transcript: task.transcript,
-        results: task.results,
+        // What the agent reads, as the pipeline's own reuse counts it: the results of the
+        // analysts that happened to finish before this one started are not part of it (a
+        // replay, whose recorded calls return at once, would otherwise miss every call).
+        read: readInput(task.reads, task.requirements, task.results, task.transcript),
         previousError: task.previousError ?? null,
       },
       () => this.#inner.analyse(task, opts),

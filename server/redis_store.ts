@@ -420,6 +420,35 @@ export class RedisStore implements SessionStore {
     }, wait);
   }
 
+  /**
+   * What an outside probe of Redis saw (the node's lease renewal, every lease/3, which
+   * also makes a small write a full Redis refuses): an error, or undefined for success. A
+   * node with nothing to write learns of a Redis that is down or full this way, so it
+   * refuses new sessions and reports unhealthy like a node whose own writes fail. A success
+   * ends an outage only the probe saw; writes queued meanwhile are flushed first.
+   */
+  probe(error: unknown): void {
+    if (this.#closed) return;
+    if (error !== undefined) {
+      if (this.#failure !== undefined) return;
+      this.#failure = message(error);
+      this.#failingSince = Date.now();
+      this.#onError(error, "probe");
+      this.#tell({ type: "failing", reason: this.#failure });
+      return;
+    }
+    if (this.#failure === undefined || this.#retry !== undefined || this.#flushing) return;
+    if (this.#queue.length || this.#callbacks.length) {
+      // A write queued while only the probe saw the outage: its flush ends it (or retries).
+      void this.flush();
+      return;
+    }
+    const downMs = Date.now() - this.#failingSince;
+    this.#failure = undefined;
+    this.#retryMs = REDIS_RETRY_FIRST_MS;
+    this.#tell({ type: "recovered", downMs });
+  }
+
   /** One session's writes in one script call. */
   async #append(sessionId: string, writes: readonly Write[]): Promise<Outcome> {
     const k = sessionKeys(sessionId);

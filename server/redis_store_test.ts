@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { createClient } from "@redis/client";
 import { skipWithoutRedis, startRedis } from "../tests/_redis.ts";
 import { CLAIM_SCRIPT } from "./cluster.ts";
-import { nodeKey, sessionKeys } from "./redis_keys.ts";
+import { sessionKeys } from "./redis_keys.ts";
 import { RedisStore, runScript } from "./redis_store.ts";
 import type { SessionRecord, StoredFrame, StoreEvent } from "./store.ts";
 
@@ -109,13 +109,14 @@ Deno.test({
     old.create(record("s1"));
     old.appendFrame("s1", frame(1));
     await durable(old);
-    // n1's lease key is absent: n2's claim succeeds, epoch 2.
+    // n2's claim of n1 at epoch 1 succeeds: epoch 2.
     const k = sessionKeys("s1");
-    const epoch = await runScript(r2.c, CLAIM_SCRIPT, [k.meta, nodeKey("n1")], ["n1", "n2"]);
+    const epoch = await runScript(r2.c, CLAIM_SCRIPT, [k.meta], ["n1", "1", "n2"]);
     assert.equal(Number(epoch), 2);
     next.adopt("s1", 2);
-    // A claim that expects the old owner again fails: n2 holds it now.
-    assert.equal(await runScript(r2.c, CLAIM_SCRIPT, [k.meta, nodeKey("n1")], ["n1", "n3"]), null);
+    // A claim that expects the old owner (or the old epoch) again fails: n2 holds it now.
+    assert.equal(await runScript(r2.c, CLAIM_SCRIPT, [k.meta], ["n1", "1", "n3"]), null);
+    assert.equal(await runScript(r2.c, CLAIM_SCRIPT, [k.meta], ["n2", "1", "n3"]), null);
 
     const ran: string[] = [];
     old.appendFrame("s1", frame(2));

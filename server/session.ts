@@ -584,13 +584,7 @@ export class Session {
   #fullText(f: StoredFrame): string {
     let t = this.#fullTexts.get(f.seq);
     if (t !== undefined) return t;
-    const frame = JSON.parse(f.text) as Parsed;
-    const brief = frame.data.brief as { resultSeqs?: unknown } | undefined;
-    if (brief?.resultSeqs === undefined) t = f.text;
-    else {
-      const whole = expandBrief(brief, resultIn(this.#log));
-      t = JSON.stringify({ ...frame, data: { ...frame.data, brief: whole } });
-    }
+    t = wholeCompleteText(f.text, this.#log);
     this.#fullTexts.set(f.seq, t);
     return t;
   }
@@ -665,7 +659,10 @@ export class Session {
       const seqs = replay.get(key);
       if (seqs) seqs.push(f.seq);
       else replay.set(key, [f.seq]);
-      left++;
+      // A recorded model call returns at once, without the `delta` frames it streamed:
+      // they are skipped if they come again, never waited for (or a run cut short by an
+      // edit would never reach its end, and the re-run after it never start).
+      if (!key.startsWith("delta:")) left++;
     }
     this.#resultSeqs = {};
     const answers = more && segment ? segment.answers : this.#answers;
@@ -700,7 +697,7 @@ export class Session {
         if (kept === undefined) {
           const key = replay.size ? replayKey(body) : "";
           const replayed = replay.get(key)?.shift();
-          if (replayed !== undefined) left--;
+          if (replayed !== undefined && body.type !== "delta") left--;
           if (body.type === "complete" && replayed === undefined) {
             // The brief is stored and sent without the results its `result` frames
             // carried; a `?brief=full` tab gets the whole one.
@@ -831,7 +828,7 @@ function unansweredQuestion(rec: Recovery): string | undefined {
  * The transient `storage_unavailable` notice: sent to tabs, never stored, no `seq`. With
  * `lost`, this session's writes were refused and the connection is about to close.
  */
-function storageNotice(reason: string, lost = false): string {
+export function storageNotice(reason: string, lost = false): string {
   return JSON.stringify({
     type: "error",
     data: {
@@ -842,6 +839,19 @@ function storageNotice(reason: string, lost = false): string {
     },
     ts: Date.now(),
   });
+}
+
+/**
+ * A stored `complete` frame's text with the whole brief, its results rebuilt from the
+ * `result` frames of `log` (what a `?brief=full` tab is sent); `text` itself when its
+ * brief is already whole.
+ */
+export function wholeCompleteText(text: string, log: readonly StoredFrame[]): string {
+  const frame = JSON.parse(text) as Parsed;
+  const brief = frame.data.brief as { resultSeqs?: unknown } | undefined;
+  if (brief?.resultSeqs === undefined) return text;
+  const whole = expandBrief(brief, resultIn(log));
+  return JSON.stringify({ ...frame, data: { ...frame.data, brief: whole } });
 }
 
 /** The `data.data` of the `result` frame with a given seq in `log`, for {@link expandBrief}. */

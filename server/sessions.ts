@@ -44,7 +44,10 @@ import {
 } from "./store.ts";
 
 /** What a link talks to: a session run here, or one followed from another node. */
-export type SessionHandle = Pick<Session, "id" | "state" | "handle" | "detach" | "cancel">;
+export type SessionHandle = Pick<Session, "id" | "state" | "handle" | "detach" | "cancel"> & {
+  /** A followed session: calls `fn` once `conn` got the owner's final frame (see Follower). */
+  afterCancel?(conn: Connection, fn: () => void): void;
+};
 
 /** The limits and timings a registry works within. */
 export interface RegistryLimits {
@@ -140,6 +143,8 @@ export class SessionRegistry {
   readonly #inCursor = new Map<string, string>();
   readonly #draining = new Map<string, Promise<void>>();
   #inputCheck: ReturnType<typeof setInterval> | undefined;
+  /** Owned sessions a tab on another node watches, until when (ms since epoch). */
+  readonly #remoteWatch = new Map<string, number>();
 
   constructor(opts: RegistryOptions) {
     this.#opts = opts;
@@ -148,9 +153,18 @@ export class SessionRegistry {
     const cluster = opts.cluster;
     if (cluster) {
       cluster.onMessage((m) => this.#nodeMessage(m));
-      // A lost input wake-up is caught here: owned sessions' input streams are re-read.
+      // A lost input wake-up is caught here: the input streams of owned sessions that a
+      // tab on another node watches (it says so every check) are re-read. Nobody else can
+      // have sent input, so sessions nobody follows remotely cost no Redis command.
       this.#inputCheck = setInterval(() => {
-        for (const s of this.#live.values()) if (s.state === "live") void this.#drain(s.id);
+        const now = Date.now();
+        for (const [id, until] of this.#remoteWatch) {
+          if (until < now) {
+            this.#remoteWatch.delete(id);
+            continue;
+          }
+          if (this.#live.get(id)?.state === "live") void this.#drain(id);
+        }
       }, cluster.checkMs);
       Deno.unrefTimer(this.#inputCheck);
     }
@@ -180,9 +194,11 @@ export class SessionRegistry {
     if (event.type === "failing") {
       log.error("store failing: sessions paused, new ones refused", { reason: event.reason });
       for (const s of this.#live.values()) s.storageFailing(event.reason);
+      this.#tellFollowers(event.reason);
     } else if (event.type === "recovered") {
       log.info("store recovered: sessions carry on", { downMs: event.downMs });
       for (const s of this.#live.values()) s.storageRecovered();
+      this.#tellFollowers(undefined);
     } else {
       const session = this.#live.get(event.sessionId);
       log.error("store refused a session's writes", {
@@ -194,6 +210,16 @@ export class SessionRegistry {
       this.#stopGrace(session.id);
       // The detail (a constraint, a table name) goes to the log, not to the client.
       session.storageLost("the store refused them", CLOSE_CODES.tryAgain);
+    }
+  }
+
+  /** Cluster mode: the nodes following this node's live sessions hear of its storage (best effort). */
+  #tellFollowers(reason: string | undefined) {
+    const cluster = this.#opts.cluster;
+    if (!cluster) return;
+    for (const s of this.#live.values()) {
+      if (s.state !== "live") continue;
+      void cluster.storageNotice(s.id, reason).catch(() => {});
     }
   }
 
@@ -502,7 +528,10 @@ export class SessionRegistry {
   /** A message from another node: input to apply, or an input error for a tab here. */
   #nodeMessage(m: NodeMessage) {
     if (m.t === "in") void this.#drain(m.sid);
-    else if (m.t === "err") {
+    else if (m.t === "watch") {
+      const cluster = this.#opts.cluster!;
+      this.#remoteWatch.set(m.sid, Date.now() + cluster.checkMs * 3);
+    } else if (m.t === "err") {
       this.#followers.get(m.sid)?.inputError(m.c, m.text, Number(m.after) || 0);
     }
   }

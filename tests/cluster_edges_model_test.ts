@@ -147,14 +147,11 @@ const callKey = (r: FakeRequest) => `${r.agent}\n${JSON.stringify(r.body.message
 
 Deno.test({
   name:
-    "cluster edges: BUG(recovery of a re-run, model engine) SIGKILL of the owner while an edit's re-run (sent from another node) is in flight: the new owner finishes version 2, no finished call is asked again",
-  // Stalls: the node that takes over asks engineer and risk again with prompts that do not
-  // hold the edited answer, never asks product and customer, and sends nothing after its
-  // takeover notice. Not cluster-specific: the same edit + SIGKILL + restart on one node
-  // with SQLite and the fake OpenAI server stalls the same way (the offline engine does
-  // not: tests/kill_test.ts). Somewhere in server/session.ts replaying run 2's segment
-  // through the RecordingEngine. (issue 12, item 4: recorded model calls reused)
-  ignore: true,
+    "cluster edges: SIGKILL of the owner while an edit's re-run (sent from another node) is in flight: the new owner finishes version 2, no finished call is asked again",
+  // Fixed in server/session.ts (a replayed run no longer waits for the `delta` frames its
+  // recorded calls do not stream again) and server/recording_engine.ts (an analyst's call
+  // is keyed by what it reads, not by which other analysts happened to finish first).
+  ignore,
   async fn() {
     const EDITED = "A booking app for cat sitters";
     let released = true;

@@ -640,8 +640,9 @@ Deno.test({
   name:
     "cluster edges: BUG(redis full, idle node) a node that has not written since Redis filled up starts a new session instead of refusing it with server_busy",
   // server/sessions.ts #checkCapacity reads only store.failure, which a node learns from its
-  // own failed write: an idle node takes the session, keeps the socket open unstored and
-  // sends storage_unavailable. (issue 12, item 6: new sessions get server_busy)
+  // own failed write or, since the lease renewal probes with a write, at its next renewal
+  // (leaseMs / 3; 10 s here): a session opened before that is taken, kept open unstored and
+  // sent storage_unavailable. (issue 12, item 6: new sessions get server_busy)
   ignore: true,
   async fn() {
     await using redis = await startRedis(["--maxmemory-policy", "noeviction"]);
@@ -651,6 +652,26 @@ Deno.test({
     const closed = await within(s.closed, "the new session to be refused");
     assert.equal(closed.code, CLOSE_CODES.tryAgain);
     assert.equal(s.frames.find((f) => f.type === "error")?.data.code, "server_busy");
+  },
+});
+
+Deno.test({
+  name:
+    "cluster edges: a node that has not written since Redis filled up refuses new sessions with server_busy from its next lease renewal on",
+  ignore,
+  async fn() {
+    await using redis = await startRedis(["--maxmemory-policy", "noeviction"]);
+    await using n1 = await startNode(redis.url, "n1", { leaseMs: 600 });
+    await redis.cli("CONFIG", "SET", "maxmemory", "1");
+    await until(async () => (await get(n1, "/healthz")).status === 503, "n1 sees Redis full");
+    const s = openTab(n1);
+    const closed = await within(s.closed, "the new session to be refused");
+    assert.equal(closed.code, CLOSE_CODES.tryAgain);
+    assert.equal(s.frames.find((f) => f.type === "error")?.data.code, "server_busy");
+    await redis.cli("CONFIG", "SET", "maxmemory", "0");
+    await until(async () => (await get(n1, "/healthz")).status === 200, "n1 sees room again");
+    await using t = openTab(n1);
+    await within(t.until("question"), "a new session once there is room");
   },
 });
 
@@ -829,11 +850,8 @@ Deno.test({
 
 Deno.test({
   name:
-    "cluster edges: BUG(healthz, idle node) /healthz on a node with nothing to write stays 200 while Redis is down",
-  // server/mod.ts /healthz reads store.failure only, which is set by a failed flush; the
-  // lease renewals that fail every leaseMs/3 (server/cluster.ts #start) only log a warning.
-  // A load balancer keeps sending new sessions to the idle node. (issue 12, item 7)
-  ignore: true,
+    "cluster edges: /healthz on a node with nothing to write turns 503 while Redis is down (its failing lease renewal counts)",
+  ignore,
   async fn() {
     await using redis = await startRedis();
     await using n1 = await startNode(redis.url, "n1", { leaseMs: 1_000, checkMs: 250 });
@@ -896,12 +914,8 @@ Deno.test({
 
 Deno.test({
   name:
-    "cluster edges: BUG(restart on a follower) the restarting tab on a non-owner node never sees its old session's cancelled frame",
-  // server/link.ts #restart waits for `registry.store.whenDurable` before leaving the old
-  // session, which on one node means "the cancelled frame has gone out"; on a follower the
-  // cancel is only forwarded (server/follower.ts cancel → handle → forward), the local
-  // store has nothing pending, and the tab detaches before the owner's cancelled arrives.
-  ignore: true,
+    "cluster edges: restart on a non-owner node: the restarting tab sees its old session's cancelled frame before the new session",
+  ignore,
   fn: () => restartOnFollower(true),
 });
 

@@ -10,12 +10,8 @@ import { assertTabsAgree, Cluster, nthQuestion, redisOwner, Tab, until } from ".
 
 Deno.test({
   name:
-    "cluster on Redis Cluster: SIGKILL of the owner is taken over (BUG: the claim script's keys span two slots, CROSSSLOT)",
-  // Ignored for the bug its name gives (server/cluster.ts CLAIM_SCRIPT reads the old
-  // owner's node key `parley:node:<id>`, outside the session's slot): without the ignore it
-  // fails, n2 logging "takeover failed … CROSSSLOT" every check. Set it back to
-  // `await skipWithoutRedis()` once the claim no longer spans two slots.
-  ignore: true || await skipWithoutRedis(),
+    "cluster on Redis Cluster: SIGKILL of the owner is taken over (the claim checks the lease, then CASes in the session's slot)",
+  ignore: await skipWithoutRedis(),
   async fn() {
     await using redis = await startRedis([
       "--cluster-enabled",

@@ -140,10 +140,8 @@ Deno.test({
 
 Deno.test({
   name:
-    "cluster: Redis full: a tab following from another node is told too (GAP: it gets no storage_unavailable notice, only the owner's tabs do)",
-  // Ignored for the gap its name gives: without the ignore it times out waiting for b's
-  // notice. Set it back to `ignore` once followers relay the owner's storage notice.
-  ignore: true || ignore,
+    "cluster: Redis full: a tab following from another node gets the storage_unavailable notice the owner publishes, and finishes",
+  ignore,
   async fn() {
     await using redis = await startRedis();
     await using cluster = await Cluster.start(redis.url, 2);
@@ -160,5 +158,7 @@ Deno.test({
     assert.equal((await a.read(notice)).data.code, "storage_unavailable");
     assert.equal((await b.read(notice)).data.code, "storage_unavailable");
     assert.equal(await redis.cli("CONFIG", "SET", "maxmemory", "0"), "OK");
+    await Promise.all([a.readAcross([n1, n2]), b.readAcross([n2, n1])]);
+    assertTabsAgree([a, b]);
   },
 });

@@ -90,7 +90,11 @@ Deno.test({
     assert.deepEqual(
       [...n1.logs, ...n2.logs].filter((l) => /recovered|taken over/.test(String(l.msg))),
       [],
-      "node 1 ran it all along",
+      `node 1 ran it all along: ${
+        JSON.stringify([...n1.logs, ...n2.logs].filter((l) =>
+          /recovered|taken over/.test(String(l.msg))
+        ))
+      }`,
     );
     const stored = Number(
       await redis.cli("XLEN", sessionKeys(String(session.data.sessionId)).frames),
@@ -337,5 +341,85 @@ Deno.test({
       lines.at(-1)!,
       /^parley: redis:\/\/127\.0\.0\.1:\d+\/?: Redis cannot be reached .* — start Redis, or fix PARLEY_REDIS_URL$/,
     );
+  },
+});
+
+Deno.test({
+  name:
+    "cluster: an owner reads no input stream of a session nobody on another node watches; a watched one's input still arrives",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1");
+    await using n2 = await startNode(redis.url, "n2");
+    const tabs = [new FrameSocket(n1.wsUrl("t1")), new FrameSocket(n1.wsUrl("t2"))];
+    const sessions = [];
+    for (const t of tabs) {
+      sessions.push(await t.until("session"));
+      await t.until("question");
+    }
+    assert.equal(await redis.cli("CONFIG", "RESETSTAT"), "OK");
+    // Eight check periods with two live sessions owned by n1 and no follower anywhere.
+    await new Promise((r) => setTimeout(r, CHECK_MS * 8));
+    const stats = await redis.cli("INFO", "commandstats");
+    assert.doesNotMatch(stats, /cmdstat_xrange:/, "no XRANGE of an unwatched input stream");
+
+    // A tab on n2 follows the first: its answers reach n1 and the conversation finishes.
+    await using follower = await resumeTab(
+      n2,
+      "t1",
+      String(sessions[0]!.data.token),
+      Number(tabs[0]!.frames.at(-1)!.seq),
+    );
+    await follower.until("session");
+    follower.send({ answer: ANSWERS[0] });
+    await answerToComplete(follower, 1);
+    for (const t of tabs) await t.close();
+  },
+});
+
+Deno.test({
+  name:
+    "cluster: a ?brief=full tab on a follower node gets the whole brief in complete, as on the owner",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using n1 = await startNode(redis.url, "n1");
+    await using n2 = await startNode(redis.url, "n2");
+    const first = new FrameSocket(n1.wsUrl("tab") + "?brief=full");
+    const session = await first.until("session");
+    await first.until("question");
+    const lastSeq = Number(first.frames.at(-1)!.seq);
+    const sock = new FrameSocket(n2.wsUrl("tab") + "?resume=1&brief=full");
+    await sock.opened;
+    sock.send({ type: "resume", token: String(session.data.token), lastSeq });
+    await sock.until("session");
+    sock.send({ answer: ANSWERS[0] });
+    await answerToComplete(sock, 1);
+    const onOwner = await first.until("complete");
+    const onFollower = sock.frames.find((f) => f.type === "complete")!;
+    const brief = onFollower.data.brief as Record<string, unknown>;
+    assert.equal(brief.resultSeqs, undefined, "not the stored shape");
+    assert.ok(brief.results, "the results are in the brief");
+    assert.deepEqual(onFollower.data, onOwner.data, "the same complete as the owner's full tab");
+    await first.close();
+    await sock.close();
+  },
+});
+
+Deno.test({
+  name:
+    "cluster: a Redis full for longer than the lease (noeviction) keeps the node's lease: renewals use PEXPIRE",
+  ignore,
+  async fn() {
+    await using redis = await startRedis();
+    await using _n1 = await startNode(redis.url, "n1");
+    assert.equal(await redis.cli("EXISTS", "parley:node:n1"), "1");
+    assert.equal(await redis.cli("CONFIG", "SET", "maxmemory", "1"), "OK");
+    assert.match(await redis.cli("SET", "probe", "x"), /OOM/, "Redis refuses writes now");
+    // Three leases: a renewal with SET … PX would be refused and the key would expire.
+    await new Promise((r) => setTimeout(r, LEASE_MS * 3));
+    assert.equal(await redis.cli("EXISTS", "parley:node:n1"), "1", "the lease is held");
+    assert.equal(await redis.cli("CONFIG", "SET", "maxmemory", "0"), "OK");
   },
 });

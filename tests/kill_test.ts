@@ -342,3 +342,63 @@ Deno.test("kill -9 during a re-run after an edit: the restarted server replays b
   const brief = client.seen.at(-1)!.data.brief as { requirements: { idea: string } };
   assert.match(brief.requirements.idea, /physiotherapy clinic/);
 });
+
+Deno.test("kill -9 during a re-run after an edit with the model engine: the restarted server briefs version 2, no finished call asked again", async () => {
+  const EDITED = "A booking app for cat sitters";
+  let released = true;
+  const inFlight = new Set<FakeRequest>();
+  await using fake = await startFake((req: FakeRequest) => {
+    if (req.agent === "clarifier") {
+      return chatStream(JSON.stringify(req.prompt.includes("A2:") ? planDone : planAsk));
+    }
+    if (req.agent === "summary") return chatStream("Walkies connects dog owners and walkers.");
+    // The re-run's analysts (they read the edited answer) hang until the server is dead.
+    if (!released && req.prompt.includes(EDITED)) {
+      inFlight.add(req);
+      return hang(req);
+    }
+    return chatStream(JSON.stringify(sampleAnalyses[req.agent as keyof typeof sampleAnalyses]));
+  });
+  const env = {
+    PARLEY_MODEL: "openai:gpt-test",
+    PARLEY_API_KEY: "sk-test",
+    PARLEY_BASE_URL: fake.baseUrl,
+    PARLEY_REVIEW: "off",
+  };
+  let hung: FakeRequest[] = [];
+  const { client } = await killAndResume(
+    (f) => f.type === "complete",
+    async (c, sock) => {
+      const idea = c.seen.find((f) => f.type === "question")!;
+      released = false;
+      sock.send({ type: "edit", questionId: String(idea.data.id), answer: EDITED });
+      assert.equal(await c.run(sock, (f) => f.type === "edited"), "stopped");
+      const started = Promise.withResolvers<void>();
+      const poll = setInterval(() => inFlight.size >= 1 && started.resolve(), 20);
+      try {
+        await within(started.promise, "the re-run's analysts to call the model");
+      } finally {
+        clearInterval(poll);
+      }
+      hung = [...inFlight];
+      released = true;
+    },
+    env,
+  );
+  const versions = client.seen.filter((f) => f.type === "complete").map((f) => f.data.version);
+  assert.deepEqual(versions, [1, 2]);
+  assert.equal(client.seen.filter((f) => f.type === "error").length, 0);
+  // Every model call was made once, except those in flight at the kill: exactly twice.
+  const key = (r: FakeRequest) => `${r.agent}\n${JSON.stringify(r.body.messages)}`;
+  const times = new Map<string, number>();
+  for (const r of fake.requests) times.set(key(r), (times.get(key(r)) ?? 0) + 1);
+  const lost = new Set(hung.map(key));
+  assert.ok(lost.size >= 1);
+  for (const [k, n] of times) {
+    assert.equal(
+      n,
+      lost.has(k) ? 2 : 1,
+      `${k.split("\n")[0]}: ${lost.has(k) ? "lost" : "finished"}`,
+    );
+  }
+});
