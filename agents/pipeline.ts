@@ -134,7 +134,7 @@ export async function* runPipeline(
   const prints = new Map<string, string>();
   for (const agent of analysts) {
     const input = agent.reads?.results?.length ? undefined : agent.reads;
-    if (input) prints.set(agent.name, await fingerprint(readInput(input, requirements, {}, null)));
+    if (input) prints.set(agent.name, fingerprint(readInput(input, requirements, {}, null)));
   }
   const keptOf = (agent: Agent) => {
     const fp = prints.get(agent.name);
@@ -189,7 +189,7 @@ export async function* runPipeline(
       finished[agent.name] = value;
       if (meta) opts.onAgentMeta?.(agent.name, meta);
       const print = prints.get(agent.name) ??
-        await fingerprint(readInput(agent.reads, requirements, finished, transcript));
+        fingerprint(readInput(agent.reads, requirements, finished, transcript));
       const frame = result(agent.name, value, meta);
       yield { ...frame, data: { ...frame.data, fingerprint: print } };
     } catch (err) {

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { createHash } from "node:crypto";
 import { type Brief, Requirements } from "../protocol/brief.js";
 
 /** A requirements field an analyst may read. */
@@ -32,30 +33,74 @@ export interface AgentReads {
   results?: readonly string[];
 }
 
-/** JSON with object keys sorted, so equal values always give the same text. */
+/**
+ * JSON with object keys sorted, so equal values always give the same text: the same text as
+ * `JSON.stringify` with a key-sorting replacer (stored fingerprints depend on it), written
+ * out in one pass without a sorted copy of every object.
+ */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => {
-    if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) out[k] = (v as Record<string, unknown>)[k];
-    return out;
-  });
+  // Like `JSON.stringify(undefined)`, nothing for a value JSON cannot hold; hashed as "".
+  return write(value, false) ?? "";
+}
+
+const INDEX = /^(?:0|[1-9]\d{0,9})$/;
+
+/**
+ * The order a key-sorted copy of `obj` would have: integer-like keys first, in numeric order
+ * (objects always list those first, ascending, as `Object.keys` does), then the rest sorted.
+ */
+function sortedKeys(obj: object): string[] {
+  const keys = Object.keys(obj);
+  let i = 0;
+  while (i < keys.length && INDEX.test(keys[i]!) && Number(keys[i]) < 4294967295) i++;
+  if (i === 0) return keys.sort();
+  return keys.slice(0, i).concat(keys.slice(i).sort());
+}
+
+/** One value's stable JSON; `undefined` where `JSON.stringify` omits it (or, in an array, writes `null`). */
+function write(value: unknown, inArray: boolean): string | undefined {
+  let v = value;
+  if (
+    v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function"
+  ) {
+    v = (v as { toJSON: () => unknown }).toJSON();
+  }
+  if (v === null || typeof v !== "object") {
+    const t = JSON.stringify(v) as string | undefined;
+    return t === undefined && inArray ? "null" : t;
+  }
+  if (Array.isArray(v)) {
+    let out = "[";
+    for (let i = 0; i < v.length; i++) out += (i ? "," : "") + write(v[i], true);
+    return out + "]";
+  }
+  const obj = v as Record<string, unknown>;
+  const keys = sortedKeys(obj);
+  let out = "{";
+  let first = true;
+  for (const k of keys) {
+    const t = write(obj[k], false);
+    if (t === undefined) continue;
+    out += (first ? "" : ",") + JSON.stringify(k) + ":" + t;
+    first = false;
+  }
+  return out + "}";
 }
 
 /**
  * The SHA-256 of a value's stable JSON, hex, first 32 characters: equal inputs give
- * equal fingerprints whatever the order of their keys.
+ * equal fingerprints whatever the order of their keys. Synchronous (`node:crypto`), since
+ * `crypto.subtle`'s promise per call cost more than the hash on the server's hot path; the
+ * values are the same as before, so keys stored by earlier versions still match.
  *
  * @example
  * ```ts
- * const a = await fingerprint({ x: 1, y: 2 });
- * console.assert(a === await fingerprint({ y: 2, x: 1 }));
+ * const a = fingerprint({ x: 1, y: 2 });
+ * console.assert(a === fingerprint({ y: 2, x: 1 }));
  * ```
  */
-export async function fingerprint(value: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(stableJson(value));
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, "0")).join("");
+export function fingerprint(value: unknown): string {
+  return createHash("sha256").update(stableJson(value)).digest("hex").slice(0, 32);
 }
 
 /**

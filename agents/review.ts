@@ -92,7 +92,9 @@ export function applyChanges(
   quote: string,
   questionId: string,
 ): { requirements: Requirements; changed: ReviewField[] } {
-  const req: Requirements = structuredClone(requirements);
+  // A shallow copy: every field set here is replaced, never changed in place, and the
+  // evidence map is copied, so `requirements` stays as it was (no structuredClone per reply).
+  const req: Requirements = { ...requirements };
   const evidence = { ...req.evidence };
   const ev: Evidence[] = [{ quote: quote.slice(0, 300), questionId, rule: "review" }];
   const changed: ReviewField[] = [];
@@ -167,7 +169,8 @@ export function readCorrection(reply: string, requirements: Requirements): Revie
   if (ACCEPT_REPLIES.includes(norm(reply))) {
     return { requirements, changed: [], notUnderstood: [] };
   }
-  let req: Requirements = structuredClone(requirements);
+  // Shallow, as in applyChanges: the clauses below replace fields (removeWhere, later), never edit them.
+  let req: Requirements = { ...requirements };
   const changed = new Set<string>();
   const notUnderstood: string[] = [];
   const set = (changes: ReviewChanges, quote: string) => {

@@ -81,3 +81,21 @@ Deno.test("review asks once more, naming what it did not understand, then goes o
   assert.equal(value.requirements.timeline, "6 months");
   assert.deepEqual(value.transcript.map((q) => q.id), ["review", "review-2"]);
 });
+
+Deno.test("readCorrection leaves the requirements it was given as they were (it copies, never edits)", () => {
+  const given = {
+    ...base,
+    evidence: { "features:bookings": [{ quote: "bookings", questionId: "q1", rule: "r" }] },
+  };
+  const before = JSON.stringify(given);
+  for (
+    const reply of [
+      "no mobile app; reports later; add offline mode; users are nurses and doctors, start with nurses",
+      "timeline: 6 months\nfeatures: maps, chat",
+    ]
+  ) {
+    const r = readCorrection(reply, given);
+    assert.notEqual(r.changed.length, 0);
+    assert.equal(JSON.stringify(given), before);
+  }
+});

@@ -45,7 +45,7 @@ export class RecordingEngine implements Engine {
     input: unknown,
     call: () => AsyncGenerator<FrameBody, T, unknown>,
   ) {
-    const key = `${name}:${await fingerprint(input)}`;
+    const key = `${name}:${fingerprint(input)}`;
     const hit = this.#cache.get(key);
     if (hit !== undefined) return JSON.parse(hit) as T;
     const value = yield* call();
