@@ -57,6 +57,8 @@ export async function startParley(
     cores?: string | undefined;
     processes?: number;
     ownPorts?: boolean;
+    /** The server's entry point, relative to the project (default `main.ts`). */
+    entry?: string;
   } = {},
 ): Promise<Running> {
   const n = opts.processes ?? 1;
@@ -85,7 +87,8 @@ export async function startParley(
   for (let i = 0; i < n; i++) {
     const port = i === 0 ? shared : freePort();
     ports.push(port);
-    const child = spawn([deno, "run", "-A", join(root, "main.ts"), "--port", String(port)], {
+    const entry = join(root, opts.entry ?? "main.ts");
+    const child = spawn([deno, "run", "-A", entry, "--port", String(port)], {
       cores: opts.cores,
       env: { ...PARLEY_ENV, ...env },
     });

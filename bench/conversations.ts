@@ -203,6 +203,16 @@ for (let round = 0; round < repeat; round++) {
       loadCores: LOAD,
     },
   );
+  await row(
+    "Parley stack, engine outputs fixed (SQLite)",
+    "0",
+    () =>
+      startParley({ PARLEY_DB: join(tmp, `fixed-${Date.now()}.db`) }, {
+        cores: ONE,
+        entry: "bench/parley_fixed_engine.ts",
+      }),
+    { loadCores: LOAD },
+  );
   if (!values["skip-sqlite"]) {
     await row(
       "Parley, SQLite (as shipped)",
@@ -342,6 +352,7 @@ const ratios: [string, string, string, string][] = [
   ["SQLite / memory", "Parley, SQLite", "Parley, memory", "≥ 0.8"],
   ["shipped (SQLite) / FastAPI, 1 worker", "Parley, SQLite", "FastAPI script, 1", "≥ 1.0"],
   ["memory / FastAPI, 1 worker", "Parley, memory", "FastAPI script, 1", ""],
+  ["stack, engine fixed / FastAPI, 1 worker", "Parley stack, engine", "FastAPI script, 1", ""],
   ["shipped (SQLite) / bare Deno", "Parley, SQLite", "bare Deno", ""],
   ["FastAPI, 1 worker / bare Deno", "FastAPI script, 1", "bare Deno", ""],
   ["Redis, 1 process / SQLite", "Parley, Redis, 1", "Parley, SQLite", ""],
