@@ -160,15 +160,19 @@ export class Session {
   readonly #reuse = new Map<string, unknown>();
   /** Topic of every question asked, by its id on the wire. */
   readonly #topics = new Map<string, string>();
-  /** The wire id a pipeline question id was last asked under (`id~run` after a re-ask). */
-  readonly #alias = new Map<string, string>();
+  /**
+   * The wire id a pipeline question id was last asked under (`id~run` after a re-ask);
+   * made at the first re-ask, as most sessions never have one.
+   */
+  #alias: Map<string, string> | undefined;
   /** Seq of each agent's `result` frame in the current run (sent or replayed). */
   #resultSeqs: Record<string, number> = {};
   /**
    * The text with the whole brief of each `complete` frame a `?brief=full` tab was sent,
-   * by seq: serialised once per session, whatever the number of such tabs.
+   * by seq: serialised once per session, whatever the number of such tabs; made for the
+   * first such tab, as an idle session has none.
    */
-  readonly #fullTexts = new Map<number, string>();
+  #fullTexts: Map<number, string> | undefined;
   /** Question ids in the current transcript: the ones an edit may name. */
   #asked = new Set<string>();
   /** An accepted edit whose re-run has not yet reached a question or a brief. */
@@ -554,10 +558,10 @@ export class Session {
     this.#log.push(entry);
     this.#opts.store.appendFrame(this.id, entry);
     const fullText = full === undefined ? undefined : () => {
-      let t = this.#fullTexts.get(seq);
+      let t = this.#fullTexts?.get(seq);
       if (t === undefined) {
         t = JSON.stringify({ ...full, seq, ts });
-        this.#fullTexts.set(seq, t);
+        (this.#fullTexts ??= new Map()).set(seq, t);
       }
       return t;
     };
@@ -582,10 +586,10 @@ export class Session {
    * `result` frames (for a `?brief=full` tab resuming): made once per frame and kept.
    */
   #fullText(f: StoredFrame): string {
-    let t = this.#fullTexts.get(f.seq);
+    let t = this.#fullTexts?.get(f.seq);
     if (t !== undefined) return t;
     t = wholeCompleteText(f.text, this.#log);
-    this.#fullTexts.set(f.seq, t);
+    (this.#fullTexts ??= new Map()).set(f.seq, t);
     return t;
   }
 
@@ -682,13 +686,13 @@ export class Session {
         if (body.type === "question") {
           const pid = body.data.id;
           const topic = String(body.data.topic ?? "");
-          let wire = this.#alias.get(pid) ?? pid;
+          let wire = this.#alias?.get(pid) ?? pid;
           if (this.#run > 0 && answers.has(wire) && this.#topics.get(wire) === topic) {
             // A later answer that still applies: fed back, not asked again.
             kept = answers.get(wire);
           } else if (this.#run > 0 && this.#topics.has(wire)) {
             wire = `${pid}~${this.#run}`;
-            this.#alias.set(pid, wire);
+            (this.#alias ??= new Map()).set(pid, wire);
           }
           if (wire !== pid) body = { ...body, data: { ...body.data, id: wire } };
           this.#topics.set(wire, topic);
@@ -779,11 +783,11 @@ export class Session {
         const id = String(frame.data.id);
         this.#topics.set(id, String(frame.data.topic ?? ""));
         const tilde = id.lastIndexOf("~");
-        if (tilde > 0) this.#alias.set(id.slice(0, tilde), id);
+        if (tilde > 0) (this.#alias ??= new Map()).set(id.slice(0, tilde), id);
       } else if (frame.type === "edited") this.#run++;
       else if (f.origin === "pipeline") this.#observe(frame, false);
     }
-    const transcript = (this.#brief?.transcript ?? []).map((q) => this.#alias.get(q.id) ?? q.id);
+    const transcript = (this.#brief?.transcript ?? []).map((q) => this.#alias?.get(q.id) ?? q.id);
     this.#asked = new Set(transcript);
   }
 }

@@ -35,8 +35,52 @@ import type { Clause } from "./knowledge/types.ts";
 
 export type { Clause };
 
-const nlp = winkNLP(model, ["sbd", "negation"]);
-const its = nlp.its;
+/**
+ * Out-of-vocabulary tokens the reader may meet before its wink-nlp instance is rebuilt.
+ * wink-nlp adds every token it has not seen to its lexicon (the model's lexeme list and
+ * hash, about 140 bytes of heap each, text and lower case) and never drops one, so a
+ * long-running server reading novel words (names, typos, made-up brands) would grow without
+ * bound. Past this many the instance is replaced by a fresh one (about 50 ms on this
+ * machine, once per this many novel tokens), which bounds that growth to a few MiB.
+ */
+export const MAX_NOVEL_TOKENS = 10_000;
+
+/**
+ * The English model with its custom-entity meta model read once: the package's
+ * `metaCER()` re-stringifies its own previous result on every call, so each new wink-nlp
+ * instance built on the bare model would hold (and build) a string twice the size of the
+ * one before — after a dozen rebuilds that alone runs the process out of memory.
+ */
+const MODEL: typeof model = (() => {
+  const meta = (model as unknown as { metaCER: () => unknown }).metaCER();
+  return Object.assign(Object.create(null), model, { metaCER: () => meta });
+})();
+
+let nlp = winkNLP(MODEL, ["sbd", "negation"]);
+let its = nlp.its;
+/** Out-of-vocabulary token occurrences read by the current instance (an upper bound of what it added). */
+let novelTokens = 0;
+let rebuilds = 0;
+
+/** The reader's wink-nlp instance, rebuilt first when it has read {@link MAX_NOVEL_TOKENS}. */
+function reader(): typeof nlp {
+  if (novelTokens >= MAX_NOVEL_TOKENS) {
+    nlp = winkNLP(MODEL, ["sbd", "negation"]);
+    its = nlp.its;
+    novelTokens = 0;
+    rebuilds++;
+  }
+  return nlp;
+}
+
+/**
+ * How the reader's wink-nlp lexicon stands: out-of-vocabulary tokens read since the last
+ * rebuild, and how many rebuilds there have been (for the test and the bench that hold its
+ * growth to {@link MAX_NOVEL_TOKENS}).
+ */
+export function readerState(): { novelTokens: number; rebuilds: number } {
+  return { novelTokens, rebuilds };
+}
 
 /** Most clauses read from one answer; the rest of a very long answer is ignored. */
 export const MAX_CLAUSES_PER_ANSWER = 60;
@@ -158,7 +202,7 @@ export function winkClauses(
   questionId: string,
   topic: string | undefined,
 ): Clause[] {
-  const doc = nlp.readDoc(text.slice(0, MAX_ANSWER_CHARS));
+  const doc = reader().readDoc(text.slice(0, MAX_ANSWER_CHARS));
   const out: Clause[] = [];
   doc.sentences().each((sentence: ItemSentence) => {
     if (out.length >= MAX_CLAUSES_PER_ANSWER) return;
@@ -168,7 +212,9 @@ export function winkClauses(
     const spaced: string[] = [];
     const flags: boolean[] = [];
     sentence.tokens().each((t: ItemToken) => {
-      words.push(t.out());
+      const word = t.out();
+      if (doc.isOOV(word)) novelTokens++;
+      words.push(word);
       spaced.push(t.out(its.precedingSpaces) + t.out());
       flags.push(Boolean(t.out(its.negationFlag)));
     });
