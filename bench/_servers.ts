@@ -228,7 +228,14 @@ export interface Measured extends LoadResult {
  */
 export async function measure(
   server: Running,
-  opts: { clients: number; seconds: number; loadCores?: string | undefined; prefix?: string },
+  opts: {
+    clients: number;
+    seconds: number;
+    loadCores?: string | undefined;
+    prefix?: string;
+    /** Think time before each answer, in ms (see bench/load.ts `--think`). */
+    thinkMs?: number;
+  },
 ): Promise<Measured> {
   const before = server.pids.reduce((s, p) => s + treeUsage(p).cpu, 0);
   const gen = spawn([
@@ -244,6 +251,8 @@ export async function measure(
     String(opts.seconds),
     "--prefix",
     opts.prefix ?? `bench-${Date.now().toString(36)}`,
+    "--think",
+    String(opts.thinkMs ?? 0),
   ], { cores: opts.loadCores, stdout: "piped" });
   const out = await gen.output();
   const after = server.pids.reduce((s, p) => s + treeUsage(p).cpu, 0);

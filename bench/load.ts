@@ -19,6 +19,9 @@ const { values } = parseArgs({
     prefix: { type: "string", default: "bench" },
     // Seconds after which a conversation that has not completed counts as failed and is closed.
     stall: { type: "string", default: "120" },
+    // Milliseconds a client "thinks" before each answer (0.5–1.5x at random), as a person
+    // would; 0 (the default) answers at once, which saturates the server (a closed loop).
+    think: { type: "string", default: "0" },
   },
 });
 // Several servers (comma-separated URLs): client i talks to URL i mod n, as the kernel's
@@ -27,6 +30,7 @@ const bases = (values.url ?? "ws://127.0.0.1:8000").split(",");
 const base = bases[0]!;
 
 const ANSWERS = BENCH_ANSWERS;
+const THINK_MS = Number(values.think);
 
 /** Opens `n` sockets and waits until each has received its first question. */
 async function idle(n: number) {
@@ -83,8 +87,14 @@ async function client(id: number, deadline: number, stats: Stats) {
         // json.dumps (the FastAPI comparator) writes `"type": ` with a space.
         const type = frameType(e.data as string);
         if (type === "question") {
-          sentAt = performance.now();
-          ws.send(JSON.stringify({ answer: ANSWERS[answered++ % ANSWERS.length] }));
+          const answer = JSON.stringify({ answer: ANSWERS[answered++ % ANSWERS.length] });
+          const send = () => {
+            if (ws.readyState !== WebSocket.OPEN) return;
+            sentAt = performance.now();
+            ws.send(answer);
+          };
+          if (THINK_MS > 0) setTimeout(send, THINK_MS * (0.5 + Math.random()));
+          else send();
         } else if (type === "complete") {
           stats.conversations++;
           ws.close();
