@@ -192,8 +192,10 @@ Deno.test({
     await until(() => inFlight.size >= 1, "the re-run's analysts to call the model");
     await b.read((f) => f.type === "edited");
     const hung = [...inFlight];
-    released = true;
+    // Released only once n1 is dead: a call it made until then hangs and is lost, none can
+    // finish at the model while n1 dies before storing it.
     await n1.kill();
+    released = true;
 
     const second = await b.read();
     assert.equal(second.type, "complete");
