@@ -6,36 +6,13 @@
  */
 import assert from "node:assert/strict";
 import { sampleAnalyses } from "../agents/testing.ts";
+import { planAsk, planDone } from "./_model_plans.ts";
 import { chatStream, type FakeRequest, hang, startFake } from "./_fake_openai.ts";
 import { skipWithoutRedis, startRedis } from "./_redis.ts";
 import { assertTabsAgree, Cluster, nthQuestion, redisOwner, Tab, until } from "./_cluster.ts";
 import type { SeedFrame } from "./_seed_client.ts";
 
 const ignore = await skipWithoutRedis();
-
-/** The Clarifier asks once, then is done when it has seen a second answer. */
-const planAsk = {
-  requirements: { users: [], platforms: [], features: [], compliance: [], domains: [], notes: [] },
-  missing: ["users", "platforms"],
-  done: false,
-  questions: [
-    { topic: "users", question: "Who will use it?" },
-    { topic: "platforms", question: "Which devices should it run on?" },
-  ],
-};
-const planDone = {
-  requirements: {
-    users: ["Dog owners"],
-    platforms: ["iOS"],
-    features: ["Booking"],
-    compliance: ["GDPR"],
-    domains: ["marketplace"],
-    notes: [],
-  },
-  missing: [],
-  done: true,
-  questions: [],
-};
 
 /** The shape of a value: keys, element counts and kinds, not the words. */
 function structure(v: unknown): unknown {

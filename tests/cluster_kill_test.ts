@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { sampleAnalyses } from "../agents/testing.ts";
+import { planAsk, planDone } from "./_model_plans.ts";
 import { chatStream, type FakeRequest, hang, startFake } from "./_fake_openai.ts";
 import { skipWithoutRedis, startRedis } from "./_redis.ts";
 import {
@@ -67,28 +68,6 @@ Deno.test({
 
 // The Clarifier's model calls are answered at once; the analysts' calls hang until the owner
 // has been killed, so one is in flight when it dies. Afterwards they answer.
-const planAsk = {
-  requirements: { users: [], platforms: [], features: [], compliance: [], domains: [], notes: [] },
-  missing: ["users", "platforms"],
-  done: false,
-  questions: [
-    { topic: "users", question: "Who will use it?" },
-    { topic: "platforms", question: "Which devices should it run on?" },
-  ],
-};
-const planDone = {
-  requirements: {
-    users: ["Dog owners"],
-    platforms: ["iOS"],
-    features: ["Booking"],
-    compliance: ["GDPR"],
-    domains: ["marketplace"],
-    notes: [],
-  },
-  missing: [],
-  done: true,
-  questions: [],
-};
 
 Deno.test({
   name:

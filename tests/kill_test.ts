@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { sampleAnalyses } from "../agents/testing.ts";
+import { planAsk, planDone } from "./_model_plans.ts";
 import { ProtocolVerifier } from "../protocol/verify.js";
 import { chatStream, type FakeRequest, hang, startFake } from "./_fake_openai.ts";
 import { AnsweringClient, FrameSocket, type SeedFrame } from "./_seed_client.ts";
@@ -224,28 +225,6 @@ Deno.test("kill -9 after an answer was acknowledged: the pipeline's next frames 
 // After the Clarifier: a model engine against a fake provider whose analysts hang until
 // the server is killed, then answer. The Clarifier's model calls are recorded, so the
 // restarted server replays them instead of asking the model again.
-const planAsk = {
-  requirements: { users: [], platforms: [], features: [], compliance: [], domains: [], notes: [] },
-  missing: ["users", "platforms"],
-  done: false,
-  questions: [
-    { topic: "users", question: "Who will use it?" },
-    { topic: "platforms", question: "Which devices should it run on?" },
-  ],
-};
-const planDone = {
-  requirements: {
-    users: ["Dog owners"],
-    platforms: ["iOS"],
-    features: ["Booking"],
-    compliance: ["GDPR"],
-    domains: ["marketplace"],
-    notes: [],
-  },
-  missing: [],
-  done: true,
-  questions: [],
-};
 
 Deno.test("kill -9 after the Clarifier finished: the analysts run again, the Clarifier's calls are not repeated", async () => {
   let killed = false;
