@@ -22,6 +22,7 @@ import { createHash } from "node:crypto";
 import { setImmediate } from "node:timers";
 import { type Metrics, NO_METRICS } from "./metrics.ts";
 import { sessionKeys } from "./redis_keys.ts";
+import { StoreOutage } from "./store_outage.ts";
 import type {
   FrameOrigin,
   SessionRecord,
@@ -37,10 +38,6 @@ export interface RedisCommander {
   sendCommand(args: string[]): Promise<unknown>;
 }
 
-/** First retry after a failed flush, in ms; doubled on each failure up to the cap. */
-export const REDIS_RETRY_FIRST_MS = 50;
-/** Longest wait between two retries of a failing Redis, in ms. */
-export const REDIS_RETRY_MAX_MS = 2_000;
 /**
  * A flush Redis has not answered in this long counts as failed (a stopped or overloaded
  * server keeps the socket open): the store reports `failing` and retries. Safe, because
@@ -200,7 +197,7 @@ export class RedisStore implements SessionStore {
   readonly #onError: (error: unknown, write: string) => void;
   readonly #metrics: Metrics;
   readonly #timeoutMs: number;
-  readonly #listeners: ((event: StoreEvent) => void)[] = [];
+  readonly #outage: StoreOutage;
   /** The epoch this node holds, by session it owns. */
   readonly #epochs = new Map<string, number>();
   #queue: Queued[] = [];
@@ -208,10 +205,6 @@ export class RedisStore implements SessionStore {
   #inFlight = 0;
   #flushing: Promise<void> | undefined;
   #scheduled = false;
-  #failure: string | undefined;
-  #failingSince = 0;
-  #retryMs = REDIS_RETRY_FIRST_MS;
-  #retry: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
 
   constructor(client: RedisCommander, options: RedisStoreOptions) {
@@ -220,6 +213,7 @@ export class RedisStore implements SessionStore {
     this.ttlMs = options.ttlMs;
     this.#ttl = String(options.ttlMs);
     this.#onError = options.onError ?? (() => {});
+    this.#outage = new StoreOutage(this.#onError);
     this.#metrics = options.metrics ?? NO_METRICS;
     this.#timeoutMs = options.writeTimeoutMs ?? REDIS_WRITE_TIMEOUT_MS;
   }
@@ -229,21 +223,11 @@ export class RedisStore implements SessionStore {
   }
 
   get failure(): string | undefined {
-    return this.#failure;
+    return this.#outage.failure;
   }
 
   subscribe(listener: (event: StoreEvent) => void): void {
-    this.#listeners.push(listener);
-  }
-
-  #tell(event: StoreEvent) {
-    for (const l of this.#listeners) {
-      try {
-        l(event);
-      } catch (err) {
-        this.#onError(err, "listener");
-      }
-    }
+    this.#outage.subscribe(listener);
   }
 
   /** The epoch this node writes `sessionId` under, if it owns it. */
@@ -264,11 +248,11 @@ export class RedisStore implements SessionStore {
   #push(sessionId: string, write: Write) {
     if (this.#closed) return;
     this.#queue.push({ sessionId, write });
-    if (this.#failure === undefined) this.#schedule();
+    if (this.#outage.failure === undefined) this.#schedule();
   }
 
   #schedule() {
-    if (this.#scheduled || this.#failure !== undefined || this.#closed) return;
+    if (this.#scheduled || this.#outage.failure !== undefined || this.#closed) return;
     this.#scheduled = true;
     // After this turn's I/O callbacks, so every frame of this turn shares one flush.
     setImmediate(() => {
@@ -303,7 +287,7 @@ export class RedisStore implements SessionStore {
 
   whenDurable(fn: () => void, sessionId?: string): void {
     if (
-      this.#queue.length === 0 && this.#inFlight === 0 && this.#failure === undefined &&
+      this.#queue.length === 0 && this.#inFlight === 0 && this.#outage.failure === undefined &&
       this.#callbacks.length === 0
     ) return fn();
     this.#callbacks.push({ fn, sessionId });
@@ -319,14 +303,11 @@ export class RedisStore implements SessionStore {
       // The next flush starts when this one ends (callbacks keep their order).
       return this.#flushing.then(() => this.flush());
     }
-    if (this.#retry !== undefined) {
-      clearTimeout(this.#retry);
-      this.#retry = undefined;
-    }
+    this.#outage.cancelRetry();
     if (this.#queue.length === 0 && this.#callbacks.length === 0) return Promise.resolve();
     this.#flushing = this.#flushOnce().finally(() => {
       this.#flushing = undefined;
-      if ((this.#queue.length || this.#callbacks.length) && this.#failure === undefined) {
+      if ((this.#queue.length || this.#callbacks.length) && this.#outage.failure === undefined) {
         this.#schedule();
       }
     });
@@ -380,7 +361,7 @@ export class RedisStore implements SessionStore {
       this.#epochs.delete(id);
       if (r.value.fenced) this.#metrics.inc("parley_fenced_writes_total");
       this.#onError(new Error(r.value.reason), `session ${id}: ${dropped} writes dropped`);
-      this.#tell({ type: "rejected", sessionId: id, reason: r.value.reason });
+      this.#outage.tell({ type: "rejected", sessionId: id, reason: r.value.reason });
     }
     if (failed.size) {
       this.#metrics.inc("parley_store_errors_total", { store: "redis" });
@@ -393,31 +374,13 @@ export class RedisStore implements SessionStore {
       for (const c of run) c.fn();
       return this.#failed(error);
     }
-    if (this.#failure !== undefined) {
-      const downMs = Date.now() - this.#failingSince;
-      this.#failure = undefined;
-      this.#retryMs = REDIS_RETRY_FIRST_MS;
-      this.#tell({ type: "recovered", downMs });
-    }
+    this.#outage.ended();
     for (const c of callbacks) c.fn();
   }
 
   #failed(error: unknown) {
-    if (this.#failure === undefined) {
-      this.#failure = message(error);
-      this.#failingSince = Date.now();
-      this.#onError(error, "flush");
-      this.#tell({ type: "failing", reason: this.#failure });
-    } else {
-      this.#failure = message(error);
-    }
-    if (this.#closed) return;
-    const wait = this.#retryMs;
-    this.#retryMs = Math.min(this.#retryMs * 2, REDIS_RETRY_MAX_MS);
-    this.#retry = setTimeout(() => {
-      this.#retry = undefined;
-      void this.flush();
-    }, wait);
+    if (this.#closed) return void this.#outage.begin(error, "flush");
+    this.#outage.failed(error, "flush", () => void this.flush());
   }
 
   /**
@@ -430,23 +393,16 @@ export class RedisStore implements SessionStore {
   probe(error: unknown): void {
     if (this.#closed) return;
     if (error !== undefined) {
-      if (this.#failure !== undefined) return;
-      this.#failure = message(error);
-      this.#failingSince = Date.now();
-      this.#onError(error, "probe");
-      this.#tell({ type: "failing", reason: this.#failure });
+      if (this.#outage.failure === undefined) this.#outage.begin(error, "probe");
       return;
     }
-    if (this.#failure === undefined || this.#retry !== undefined || this.#flushing) return;
+    if (this.#outage.failure === undefined || this.#outage.retrying || this.#flushing) return;
     if (this.#queue.length || this.#callbacks.length) {
       // A write queued while only the probe saw the outage: its flush ends it (or retries).
       void this.flush();
       return;
     }
-    const downMs = Date.now() - this.#failingSince;
-    this.#failure = undefined;
-    this.#retryMs = REDIS_RETRY_FIRST_MS;
-    this.#tell({ type: "recovered", downMs });
+    this.#outage.ended();
   }
 
   /** One session's writes in one script call. */
@@ -563,9 +519,9 @@ export class RedisStore implements SessionStore {
   /** Writes what is queued (when Redis answers), then takes no more writes. */
   async close(): Promise<void> {
     if (this.#closed) return;
-    if (this.#failure === undefined) await this.flush();
+    if (this.#outage.failure === undefined) await this.flush();
     this.#closed = true;
-    clearTimeout(this.#retry);
+    this.#outage.cancelRetry();
   }
 }
 

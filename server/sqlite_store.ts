@@ -37,6 +37,7 @@ import {
   type StoreEvent,
 } from "./store.ts";
 import { type Metrics, NO_METRICS } from "./metrics.ts";
+import { StoreOutage } from "./store_outage.ts";
 
 type Write =
   | { kind: "frame"; sessionId: string; frame: StoredFrame; at: number }
@@ -85,10 +86,6 @@ create table if not exists calls (
 /** Writes that commit together at the latest. */
 const GROUP_SIZE = 512;
 
-/** First retry after a failed commit, in ms; doubled on each failure up to the cap. */
-export const RETRY_FIRST_MS = 50;
-/** Longest wait between two retries of a failing store, in ms. */
-export const RETRY_MAX_MS = 2_000;
 /** Sessions deleted per sweep transaction at most; the sweep yields to the event loop between. */
 export const SWEEP_BATCH = 200;
 /** A sweep transaction ends after this many ms of deleting, whatever its count. */
@@ -226,13 +223,9 @@ export class SqliteStore implements SessionStore {
   #scheduled = false;
   readonly #stmt: Record<string, StatementSync>;
   readonly #onError: (error: unknown, write: string) => void;
-  readonly #listeners: ((event: StoreEvent) => void)[] = [];
+  readonly #outage: StoreOutage;
   readonly #sweepBatch: number;
   readonly #metrics: Metrics;
-  #failure: string | undefined;
-  #failingSince = 0;
-  #retryMs = RETRY_FIRST_MS;
-  #retry: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
 
   /**
@@ -247,6 +240,7 @@ export class SqliteStore implements SessionStore {
     options: SqliteStoreOptions = {},
   ) {
     this.#onError = onError;
+    this.#outage = new StoreOutage(onError);
     this.#sweepBatch = options.sweepBatch ?? SWEEP_BATCH;
     this.#metrics = options.metrics ?? NO_METRICS;
     let db: DatabaseSync | undefined;
@@ -302,34 +296,24 @@ export class SqliteStore implements SessionStore {
   }
 
   get failure(): string | undefined {
-    return this.#failure;
+    return this.#outage.failure;
   }
 
   subscribe(listener: (event: StoreEvent) => void): void {
-    this.#listeners.push(listener);
-  }
-
-  #tell(event: StoreEvent) {
-    for (const l of this.#listeners) {
-      try {
-        l(event);
-      } catch (err) {
-        this.#onError(err, "listener");
-      }
-    }
+    this.#outage.subscribe(listener);
   }
 
   #push(write: Write) {
     this.#queue.push(write);
     // A full group commits at once; otherwise at the end of this turn of the event loop.
     // While failing, the retry timer commits everything queued.
-    if (this.#failure !== undefined) return;
+    if (this.#outage.failure !== undefined) return;
     if (this.#queue.length >= GROUP_SIZE) this.flush();
     else this.#schedule();
   }
 
   #schedule() {
-    if (this.#scheduled || this.#failure !== undefined) return;
+    if (this.#scheduled || this.#outage.failure !== undefined) return;
     this.#scheduled = true;
     // After this turn's I/O callbacks (the check phase), so that every frame emitted in
     // this turn of the event loop, from every session, shares one commit. Not
@@ -354,7 +338,7 @@ export class SqliteStore implements SessionStore {
   }
 
   whenDurable(fn: () => void, sessionId?: string): void {
-    if (this.#queue.length === 0 && this.#failure === undefined) return fn();
+    if (this.#queue.length === 0 && this.#outage.failure === undefined) return fn();
     this.#callbacks.push({ fn, sessionId });
     this.#schedule();
   }
@@ -366,10 +350,7 @@ export class SqliteStore implements SessionStore {
   flush(): void {
     this.#scheduled = false;
     if (this.#closed) return;
-    if (this.#retry !== undefined) {
-      clearTimeout(this.#retry);
-      this.#retry = undefined;
-    }
+    this.#outage.cancelRetry();
     // The batch is taken out of the queue, so whatever a listener or a callback queues
     // meanwhile waits for the next commit and is never mistaken for committed.
     let batch = this.#queue;
@@ -384,21 +365,16 @@ export class SqliteStore implements SessionStore {
       if (result.rejected === undefined) {
         this.#queue = batch.concat(this.#queue);
         this.#callbacks = callbacks.concat(this.#callbacks);
-        return this.#failed(result.error);
+        return this.#outage.failed(result.error, "commit", () => this.flush());
       }
       const id = result.rejected;
       const dropped = batch.filter((w) => sessionOf(w) === id).length;
       batch = batch.filter((w) => sessionOf(w) !== id);
       callbacks = callbacks.filter((c) => c.sessionId !== id);
       this.#onError(result.error, `session ${id}: ${dropped} writes dropped`);
-      this.#tell({ type: "rejected", sessionId: id, reason: message(result.error) });
+      this.#outage.tell({ type: "rejected", sessionId: id, reason: message(result.error) });
     }
-    if (this.#failure !== undefined) {
-      const downMs = Date.now() - this.#failingSince;
-      this.#failure = undefined;
-      this.#retryMs = RETRY_FIRST_MS;
-      this.#tell({ type: "recovered", downMs });
-    }
+    this.#outage.ended();
     for (const c of callbacks) c.fn();
     if (this.#queue.length || this.#callbacks.length) this.#schedule();
   }
@@ -436,23 +412,6 @@ export class SqliteStore implements SessionStore {
       const rejected = current && isConstraint(error) ? sessionOf(current) : undefined;
       return { ok: false, error, rejected };
     }
-  }
-
-  #failed(error: unknown) {
-    if (this.#failure === undefined) {
-      this.#failure = message(error);
-      this.#failingSince = Date.now();
-      this.#onError(error, "commit");
-      this.#tell({ type: "failing", reason: this.#failure });
-    } else {
-      this.#failure = message(error);
-    }
-    const wait = this.#retryMs;
-    this.#retryMs = Math.min(this.#retryMs * 2, RETRY_MAX_MS);
-    this.#retry = setTimeout(() => {
-      this.#retry = undefined;
-      this.flush();
-    }, wait);
   }
 
   #write(w: Write, touched: Map<string, number>) {
@@ -524,7 +483,7 @@ export class SqliteStore implements SessionStore {
     let deleted = 0;
     let after = "";
     // Bounded: each batch moves the cursor past the ids it read.
-    while (!this.#closed && this.#failure === undefined) {
+    while (!this.#closed && this.#outage.failure === undefined) {
       const ids = (this.#stmt.expired!.all(before, after, this.#sweepBatch) as { id: string }[])
         .map((r) => String(r.id));
       if (ids.length === 0) break;
@@ -569,7 +528,7 @@ export class SqliteStore implements SessionStore {
   close(): void {
     if (this.#closed) return;
     this.flush();
-    clearTimeout(this.#retry);
+    this.#outage.cancelRetry();
     this.#closed = true;
     this.#db.close();
   }
