@@ -10,6 +10,7 @@
 import assert from "node:assert/strict";
 import { ProtocolVerifier } from "../protocol/verify.js";
 import { FrameSocket, SAMPLE_ANSWERS, type SeedFrame } from "./_seed_client.ts";
+import { until as waitUntil, within as waitWithin } from "./_wait.ts";
 
 const ROOT = new URL("..", import.meta.url);
 
@@ -22,30 +23,18 @@ export const FAST: Readonly<Record<string, string>> = {
   PARLEY_CLUSTER_CHECK_MS: "250",
 };
 
-/** Rejects after `ms` unless `promise` settles first; the timer never outlives the call. */
-export async function within<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms: ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([promise, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
+/** Rejects after `ms` (default {@link WAIT_MS}) unless `promise` settles first. */
+export function within<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
+  return waitWithin(promise, what, ms);
 }
 
 /** Waits until `check` holds (polled every 25 ms), failing with `what` after `ms`. */
-export async function until(
+export function until(
   check: () => boolean | Promise<boolean>,
   what: string,
   ms = WAIT_MS,
 ): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${ms} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  return waitUntil(check, what, ms);
 }
 
 /** One `deno run -A main.ts --port 0` on the test's Redis; killed with SIGKILL when disposed. */

@@ -8,48 +8,16 @@
  * or frozen, and what `/metrics` says about it.
  */
 import assert from "node:assert/strict";
-import { ClusterNode } from "../server/cluster.ts";
-import { createLogger } from "../server/log.ts";
-import { createMetrics, type Metrics } from "../server/metrics.ts";
 import { sessionKeys } from "../server/redis_keys.ts";
-import type { Config } from "../server/config.ts";
 import { CLOSE_CODES } from "../protocol/errors.js";
 import { skipWithoutRedis, startRedis } from "./_redis.ts";
 import { FrameSocket, SAMPLE_ANSWERS, type SeedFrame } from "./_seed_client.ts";
-import { startTestServer, type TestServer } from "./_server.ts";
+import type { TestServer } from "./_server.ts";
 import { parseExposition } from "./_prometheus.ts";
 import { shape, until, within } from "./_cluster.ts";
+import { CHECK_MS, startNode } from "./_cluster_node.ts";
 
 const ignore = await skipWithoutRedis();
-
-/** Short lease and check so takeovers happen in well under a second. */
-const LEASE_MS = 600;
-const CHECK_MS = 100;
-
-/** A Parley node in this process: a ClusterNode, its metrics and a test server using both. */
-type ClusterServer = TestServer & { node: ClusterNode; metrics: Metrics };
-
-async function startNode(
-  url: string,
-  nodeId: string,
-  o: { leaseMs?: number; checkMs?: number; config?: Partial<Config> } = {},
-): Promise<ClusterServer> {
-  const metrics = createMetrics();
-  const node = await ClusterNode.open({
-    url,
-    nodeId,
-    leaseMs: o.leaseMs ?? LEASE_MS,
-    checkMs: o.checkMs ?? CHECK_MS,
-    ttlMs: 3_600_000,
-    log: createLogger("silent"),
-    metrics,
-  });
-  const server = await startTestServer(
-    { redisUrl: url, nodeId, ...o.config },
-    { cluster: node, metrics },
-  );
-  return Object.assign(server, { node, metrics });
-}
 
 /** One client id for every tab: a person's tabs share it (a session resumes only for it). */
 const CLIENT = "person";

@@ -5,33 +5,14 @@
  * (SIGKILL and SIGSTOP of separate processes: `tests/cluster_faults_test.ts`.)
  */
 import assert from "node:assert/strict";
-import { ClusterNode } from "../server/cluster.ts";
-import { createLogger } from "../server/log.ts";
 import { sessionKeys } from "../server/redis_keys.ts";
 import { skipWithoutRedis, startRedis } from "./_redis.ts";
 import { FrameSocket, SAMPLE_ANSWERS, type SeedFrame } from "./_seed_client.ts";
-import { startTestServer, type TestServer } from "./_server.ts";
+import type { TestServer } from "./_server.ts";
+import { CHECK_MS, LEASE_MS, startNode } from "./_cluster_node.ts";
 
 const ignore = await skipWithoutRedis();
 const ANSWERS = [...SAMPLE_ANSWERS, "not sure", "no"];
-
-/** Short lease and check so takeovers happen in well under a second. */
-const LEASE_MS = 600;
-const CHECK_MS = 100;
-
-/** A Parley node on `url`: a ClusterNode and a test server using it. */
-async function startNode(url: string, nodeId: string): Promise<TestServer & { node: ClusterNode }> {
-  const node = await ClusterNode.open({
-    url,
-    nodeId,
-    leaseMs: LEASE_MS,
-    checkMs: CHECK_MS,
-    ttlMs: 3_600_000,
-    log: createLogger("silent"),
-  });
-  const server = await startTestServer({ redisUrl: url }, { cluster: node });
-  return Object.assign(server, { node });
-}
 
 /** Opens a tab that resumes `token` after `lastSeq` on `server`. */
 async function resumeTab(server: TestServer, clientId: string, token: string, lastSeq: number) {

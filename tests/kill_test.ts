@@ -10,23 +10,15 @@ import { planAsk, planDone } from "./_model_plans.ts";
 import { ProtocolVerifier } from "../protocol/verify.js";
 import { chatStream, type FakeRequest, hang, startFake } from "./_fake_openai.ts";
 import { AnsweringClient, FrameSocket, type SeedFrame } from "./_seed_client.ts";
+import { within as waitWithin } from "./_wait.ts";
 
 const ROOT = new URL("..", import.meta.url);
 /** Longest wait for one frame or for a process to listen, so a bug fails instead of hanging. */
 const WAIT_MS = 20_000;
 
-/** Rejects after `ms` unless `promise` settles first; the timer never outlives the call. */
-async function within<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms: ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([promise, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+/** Rejects after `ms` (default {@link WAIT_MS}) unless `promise` settles first. */
+const within = <T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> =>
+  waitWithin(promise, what, ms);
 
 /** `deno run -A main.ts --port 0` on a database file; killed with SIGKILL when disposed. */
 class ServerProcess implements AsyncDisposable {

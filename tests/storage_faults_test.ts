@@ -12,6 +12,7 @@ import { SqliteStore } from "../server/sqlite_store.ts";
 import { CAN_MOUNT, corruptPage, mountTmpfs } from "./_faults.ts";
 import { AnsweringClient, FrameSocket, type SeedFrame } from "./_seed_client.ts";
 import { startTestServer } from "./_server.ts";
+import { within as waitWithin } from "./_wait.ts";
 
 const ROOT = new URL("..", import.meta.url);
 const WAIT_MS = 20_000;
@@ -20,18 +21,9 @@ if (!CAN_MOUNT) {
   console.warn("storage_faults_test: not root, so the tmpfs tests are skipped (CI runs as root)");
 }
 
-/** Rejects after `ms` unless `promise` settles first. */
-async function within<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms: ${what}`)), ms);
-  });
-  try {
-    return await Promise.race([promise, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+/** Rejects after `ms` (default {@link WAIT_MS}) unless `promise` settles first. */
+const within = <T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> =>
+  waitWithin(promise, what, ms);
 
 /** The frames of a session's log (those with a seq), checked gapless and in order. */
 function verifyLog(frames: readonly SeedFrame[]): SeedFrame[] {
